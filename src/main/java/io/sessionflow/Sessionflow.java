@@ -1,0 +1,44 @@
+package io.sessionflow;
+
+import io.sessionflow.app.ConfigurationException;
+import io.sessionflow.app.SessionflowApp;
+import io.sessionflow.config.Settings;
+import io.sessionflow.demo.Demo;
+import java.time.Clock;
+import java.util.Arrays;
+
+/** Entry point: {@code run} (default) or {@code demo}. */
+public final class Sessionflow {
+
+    private Sessionflow() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "run" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (command) {
+                case "run" -> SessionflowApp.create(Settings.fromEnvironment(), Clock.systemUTC()).run();
+                case "demo" -> Demo.main(rest);
+                case "help", "--help", "-h" -> usage();
+                default -> {
+                    System.err.println("unknown command '" + command + "'");
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (ConfigurationException e) {
+            e.problems().forEach(p -> System.err.println("configuration: " + p));
+            System.exit(2);
+        }
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: java -jar target/sessionflow.jar [command]
+                  run    (default) poll the configured vendors, publish to Kafka (embedded broker when
+                         SESSIONFLOW_KAFKA_BOOTSTRAP_SERVERS is unset)
+                  demo   embedded Kafka + simulated vendors on loopback; prints one line per event
+                         options: --duration <30s|5m>  stop after that long (default: until Ctrl-C)""");
+    }
+}

@@ -1,0 +1,23 @@
+package io.sessionflow.demo;
+
+import java.util.Map;
+
+/**
+ * One simulated vendor of the demo: a server on loopback, the settings that point the pipeline at it, and a
+ * scenario that changes its world over time. A new vendor adds one implementation to {@link DemoVendors}.
+ */
+public interface DemoVendor extends AutoCloseable {
+
+    String name();
+
+    /** Where the simulator listens, for the demo's banner. */
+    String address();
+
+    /** Settings (property keys) that point the pipeline at this simulator. */
+    Map<String, String> settings();
+
+    Scenario scenario();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,120 @@
+package io.sessionflow.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server on loopback for simulated vendors: each simulator answers {@link Request}s with
+ * {@link Response}s. Counts requests so tests can assert what the pipeline asked.
+ */
+public final class SimulatedHttpServer implements AutoCloseable {
+    private final HttpServer server;
+    private final String basePath;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    /** What a simulator needs of a request: method, path below the base path, query, headers, body. */
+    public record Request(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+                          byte[] body) {
+        public String param(String name) {
+            List<String> v = query.get(name);
+            return v == null || v.isEmpty() ? null : v.get(0);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+        public static Response json(int status, String json) {
+            return new Response(status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8),
+                    Map.of());
+        }
+
+        public static Response empty(int status) {
+            return new Response(status, "text/plain", new byte[0], Map.of());
+        }
+    }
+
+    public interface Handler {
+        Response handle(Request request);
+    }
+
+    public SimulatedHttpServer(String basePath, Handler handler) {
+        this.basePath = basePath;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a loopback port for a simulator", e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "simulator-" + basePath);
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext(basePath.isEmpty() ? "/" : basePath, exchange -> serve(exchange, handler));
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + basePath;
+    }
+
+    public int requestCount() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange, Handler handler) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+            String path = exchange.getRequestURI().getRawPath().substring(basePath.length());
+            Request request = new Request(exchange.getRequestMethod(), path,
+                    query(exchange.getRequestURI().getRawQuery()), headers, exchange.getRequestBody().readAllBytes());
+            Response response;
+            try {
+                response = handler.handle(request);
+            } catch (RuntimeException e) {
+                response = Response.json(500, "{\"error\":\"simulator failure\"}");
+            }
+            response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.getResponseHeaders().add("Content-Type", response.contentType());
+            exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+            if (response.body().length > 0) {
+                exchange.getResponseBody().write(response.body());
+            }
+        }
+    }
+
+    private static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,110 @@
+package io.sessionflow.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The one canonical session shape, the same for every system. Times are UTC instants.
+ * {@code attributes} holds vendor-specific fields, sorted so the serialized bytes are stable.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"system", "sessionId", "kind", "status", "title", "scheduledStart", "scheduledEnd",
+    "startedAt", "endedAt", "durationSeconds", "owner", "user", "participant", "location", "parent",
+    "inferred", "recovered", "attributes"})
+public record SessionData(
+        SystemId system,
+        String sessionId,
+        SessionKind kind,
+        SessionStatus status,
+        String title,
+        Instant scheduledStart,
+        Instant scheduledEnd,
+        Instant startedAt,
+        Instant endedAt,
+        Long durationSeconds,
+        Person owner,
+        Person user,
+        Person participant,
+        Location location,
+        Parent parent,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inferred,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean recovered,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Object> attributes) {
+
+    public SessionData {
+        attributes = attributes == null ? new TreeMap<>() : new TreeMap<>(attributes);
+    }
+
+    public static Builder builder(SystemId system, String sessionId) {
+        return new Builder(system, sessionId);
+    }
+
+    public SessionData withStatus(SessionStatus newStatus) {
+        return new SessionData(system, sessionId, kind, newStatus, title, scheduledStart, scheduledEnd, startedAt,
+                endedAt, durationSeconds, owner, user, participant, location, parent, inferred, recovered, attributes);
+    }
+
+    public SessionData withMarks(Person newParticipant, boolean isInferred, boolean isRecovered) {
+        return new SessionData(system, sessionId, kind, status, title, scheduledStart, scheduledEnd, startedAt,
+                endedAt, durationSeconds, owner, user, newParticipant, location, parent, isInferred, isRecovered,
+                attributes);
+    }
+
+    /** Builds a snapshot's data field by field; mappers read better with names than with 18 positions. */
+    public static final class Builder {
+        private final SystemId system;
+        private final String sessionId;
+        private SessionStatus status;
+        private String title;
+        private Instant scheduledStart;
+        private Instant scheduledEnd;
+        private Instant startedAt;
+        private Instant endedAt;
+        private Long durationSeconds;
+        private Person owner;
+        private Person user;
+        private Location location;
+        private Parent parent;
+        private final SortedMap<String, Object> attributes = new TreeMap<>();
+
+        private Builder(SystemId system, String sessionId) {
+            this.system = system;
+            this.sessionId = sessionId;
+        }
+
+        public Builder status(SessionStatus v) { status = v; return this; }
+        public Builder title(String v) { title = v; return this; }
+        public Builder scheduledStart(Instant v) { scheduledStart = v; return this; }
+        public Builder scheduledEnd(Instant v) { scheduledEnd = v; return this; }
+        public Builder startedAt(Instant v) { startedAt = v; return this; }
+        public Builder endedAt(Instant v) { endedAt = v; return this; }
+        public Builder durationSeconds(Long v) { durationSeconds = v; return this; }
+        public Builder owner(Person v) { owner = v; return this; }
+        public Builder user(Person v) { user = v; return this; }
+        public Builder location(Location v) { location = v; return this; }
+        public Builder parent(Parent v) { parent = v; return this; }
+
+        /** Skips nulls so an absent vendor field and a missing one read the same. */
+        public Builder attribute(String name, Object value) {
+            if (value != null) {
+                attributes.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder attributes(Map<String, ?> values) {
+            values.forEach(this::attribute);
+            return this;
+        }
+
+        public SessionData build() {
+            return new SessionData(system, sessionId, system.kind(), status, title, scheduledStart, scheduledEnd,
+                    startedAt, endedAt, durationSeconds, owner, user, null, location, parent, false, false,
+                    attributes);
+        }
+    }
+}

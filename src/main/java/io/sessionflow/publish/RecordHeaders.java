@@ -1,0 +1,14 @@
+package io.sessionflow.publish;
+
+/** Kafka record header names, defined once. */
+public final class RecordHeaders {
+    public static final String CONTENT_TYPE = "content-type";
+    public static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
+    public static final String SYSTEM = "sessionflow-system";
+    public static final String ENDPOINT = "sessionflow-endpoint";
+    public static final String FETCHED_AT = "sessionflow-fetched-at";
+    public static final String REASON = "sessionflow-reason";
+
+    private RecordHeaders() {
+    }
+}

@@ -1,0 +1,56 @@
+package io.sessionflow.source;
+
+import io.sessionflow.event.SystemId;
+import io.sessionflow.track.MissingPolicy;
+import io.sessionflow.track.SessionSnapshot;
+import io.sessionflow.track.SessionTracker;
+import io.sessionflow.track.Transitions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The whole pipeline of one polling source: fetch, map each record, diff against what was published. */
+public final class SnapshotPoller<R> {
+    private final SystemId system;
+    private final SnapshotFetcher<R> fetcher;
+    private final SessionMapper<R> mapper;
+    private final MissingPolicy missing;
+    private final SessionTracker tracker;
+    private final Clock clock;
+
+    public SnapshotPoller(SystemId system, SnapshotFetcher<R> fetcher, SessionMapper<R> mapper,
+                          MissingPolicy missing, SessionTracker tracker, Clock clock) {
+        this.system = system;
+        this.fetcher = fetcher;
+        this.mapper = mapper;
+        this.missing = missing;
+        this.tracker = tracker;
+        this.clock = clock;
+    }
+
+    public PollBatch poll() {
+        Instant now = clock.instant();
+        FetchResult<R> fetched = fetcher.fetch(now, tracker.known());
+        List<SessionSnapshot> snapshots = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>(fetched.unreadable());
+        for (SourceRecord<R> record : fetched.records()) {
+            try {
+                snapshots.add(mapper.map(record, now));
+            } catch (RuntimeException e) {
+                deadLetters.add(new DeadLetter(system, record.endpoint(), now, reason(e), record.raw()));
+            }
+        }
+        Transitions transitions = tracker.diff(system, snapshots, fetched.completeScopes(), missing, now);
+        return new PollBatch(system, fetched.raw(), transitions, deadLetters);
+    }
+
+    public SystemId system() {
+        return system;
+    }
+
+    private static String reason(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof UnmappableRecordException ? message : e.getClass().getSimpleName() + ": " + message;
+    }
+}

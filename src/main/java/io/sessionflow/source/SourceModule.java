@@ -1,0 +1,26 @@
+package io.sessionflow.source;
+
+import io.sessionflow.config.Settings;
+import io.sessionflow.event.SystemId;
+import java.time.Duration;
+
+/**
+ * One vendor system: its route file (routes/sources/...) calls the bean {@link #beanName()}. A new vendor is
+ * one package with a module, one route file and one fixtures folder.
+ */
+public interface SourceModule {
+
+    SystemId system();
+
+    /** Enabled in {@code run} mode when its base URL (or equivalent) is configured. */
+    boolean enabled(Settings settings);
+
+    Duration pollInterval(Settings settings);
+
+    /** The bean the route calls: a poller with {@code poll()} returning a {@link PollBatch}. */
+    Object createBean(SourceContext context);
+
+    default String beanName() {
+        return system().id() + "Source";
+    }
+}

@@ -1,0 +1,14 @@
+package io.sessionflow.source;
+
+import io.sessionflow.source.webinar.WebinarSource;
+import java.util.List;
+
+/** Every source module the jar knows. */
+public final class Sources {
+    private Sources() {
+    }
+
+    public static List<SourceModule> all() {
+        return List.of(new WebinarSource());
+    }
+}

@@ -1,0 +1,167 @@
+package io.sessionflow.source.webinar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.source.DeadLetter;
+import io.sessionflow.source.FetchResult;
+import io.sessionflow.source.Json;
+import io.sessionflow.source.RawPayload;
+import io.sessionflow.source.SnapshotFetcher;
+import io.sessionflow.source.SourceRecord;
+import io.sessionflow.source.UnmappableRecordException;
+import io.sessionflow.source.http.HttpCall;
+import io.sessionflow.source.http.HttpReply;
+import io.sessionflow.source.http.VendorCallException;
+import io.sessionflow.source.http.VendorHttp;
+import io.sessionflow.track.KnownSession;
+import io.sessionflow.track.KnownSessions;
+import io.sessionflow.track.SessionKeys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One webinar.ru poll: every page of the schedule window, then each session found there or still open,
+ * and for live or finished sessions their participations and visitor connections.
+ */
+public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
+    private static final int MAX_PAGES = 10_000;
+    private final WebinarConfig config;
+    private final WebinarRequests requests;
+    private final VendorHttp http;
+
+    public WebinarFetcher(WebinarConfig config, VendorHttp http) {
+        this.config = config;
+        this.requests = new WebinarRequests(config);
+        this.http = http;
+    }
+
+    @Override
+    public FetchResult<WebinarPayload> fetch(Instant now, KnownSessions known) {
+        Round round = new Round(now);
+        Set<String> ids = new LinkedHashSet<>(scheduledSessionIds(round, WebinarCursor.at(now, config)));
+        known.of(SystemId.WEBINAR).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
+        List<SourceRecord<WebinarPayload>> records = new ArrayList<>();
+        for (String id : ids) {
+            KnownSession before = known.get(SessionKeys.of(SystemId.WEBINAR, id));
+            if (before != null && !before.isOpen()) {
+                continue;
+            }
+            sessionRecord(round, id, before).ifPresent(records::add);
+        }
+        return new FetchResult<>(round.raw, records, Set.of(), round.unreadable);
+    }
+
+    private List<String> scheduledSessionIds(Round round, WebinarCursor cursor) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            HttpCall call = requests.schedulePage(cursor, page);
+            JsonNode events = round.getJson(call);
+            List<JsonNode> list = Json.elements(events);
+            for (JsonNode event : list) {
+                for (JsonNode session : Json.elements(event.get("eventSessions"))) {
+                    // entries with only a date are planned repetitions that do not exist yet
+                    String id = Json.text(session, "id");
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+            }
+            if (list.size() < config.pageSize()) {
+                break;
+            }
+        }
+        return ids;
+    }
+
+    private java.util.Optional<SourceRecord<WebinarPayload>> sessionRecord(Round round, String id, KnownSession before) {
+        HttpCall call = requests.eventSession(id);
+        JsonNode session;
+        try {
+            session = round.getJson(call);
+        } catch (VendorCallException e) {
+            if (e.status() == 404 && before != null) {
+                return java.util.Optional.of(new SourceRecord<>(null, call.describe(),
+                        new WebinarPayload(id, null, List.of(), List.of(), before.data()), "{\"status\":404}"));
+            }
+            throw e;
+        } catch (UnmappableRecordException e) {
+            round.unreadable.add(new DeadLetter(SystemId.WEBINAR, call.describe(), round.now, e.getMessage(),
+                    round.lastText));
+            return java.util.Optional.empty();
+        }
+        String status = Json.text(session, "status");
+        List<JsonNode> participations = List.of();
+        List<WebinarPayload.Visitor> visitors = List.of();
+        if ("START".equals(status) || "STOP".equals(status)) {
+            participations = participations(round, id);
+            visitors = visitors(round, id, Json.text(session, "eventId"), session);
+        }
+        return java.util.Optional.of(new SourceRecord<>(null, call.describe(),
+                new WebinarPayload(id, session, participations, visitors, null), round.lastText));
+    }
+
+    private List<JsonNode> participations(Round round, String id) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            List<JsonNode> list = Json.elements(round.getJson(requests.participations(id, page)));
+            all.addAll(list);
+            if (list.size() < 250) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    private List<WebinarPayload.Visitor> visitors(Round round, String id, String eventId, JsonNode session) {
+        if (eventId == null) {
+            return List.of();
+        }
+        Instant startsAt = WebinarTimes.parse(Json.text(session, "startsAt"), java.time.ZoneOffset.UTC);
+        Instant from = (startsAt == null ? round.now : startsAt).minus(Duration.ofDays(1));
+        List<JsonNode> users = round.statsUsers.computeIfAbsent(eventId, e -> {
+            try {
+                return Json.elements(round.getJson(requests.statsUsers(e, from, round.now.plus(Duration.ofDays(1)))));
+            } catch (VendorCallException notFound) {
+                if (notFound.status() == 404) {
+                    return List.of(); // the API answers 404 when nobody has visited yet
+                }
+                throw notFound;
+            }
+        });
+        List<WebinarPayload.Visitor> visitors = new ArrayList<>();
+        for (JsonNode user : users) {
+            for (JsonNode visited : Json.elements(user.get("eventSessions"))) {
+                if (id.equals(Json.text(visited, "id"))) {
+                    visitors.add(new WebinarPayload.Visitor(user, Json.elements(visited.get("connections"))));
+                }
+            }
+        }
+        return visitors;
+    }
+
+    /** The state of one poll: raw bodies in fetch order and stats shared by sessions of one event. */
+    private final class Round {
+        final Instant now;
+        final List<RawPayload> raw = new ArrayList<>();
+        final List<DeadLetter> unreadable = new ArrayList<>();
+        final Map<String, List<JsonNode>> statsUsers = new HashMap<>();
+        String lastText;
+
+        Round(Instant now) {
+            this.now = now;
+        }
+
+        JsonNode getJson(HttpCall call) {
+            HttpReply reply = http.send(call);
+            raw.add(new RawPayload(SystemId.WEBINAR, http.endpointOf(call), now, "application/json", reply.body()));
+            lastText = reply.text();
+            return Json.parse(reply.body(), "webinar.ru " + call.describe());
+        }
+    }
+}

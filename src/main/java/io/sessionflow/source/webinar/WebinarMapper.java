@@ -1,0 +1,174 @@
+package io.sessionflow.source.webinar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionflow.event.EventType;
+import io.sessionflow.event.Parent;
+import io.sessionflow.event.Person;
+import io.sessionflow.event.SessionData;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.source.Json;
+import io.sessionflow.source.SessionMapper;
+import io.sessionflow.source.SourceRecord;
+import io.sessionflow.source.UnmappableRecordException;
+import io.sessionflow.track.Milestone;
+import io.sessionflow.track.ParticipantVisit;
+import io.sessionflow.track.SessionSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * webinar.ru EventSession to canonical session. Status ACTIVE is scheduled, START started, STOP ended;
+ * {@code isDeleted} or a 404 is deleted. Visitor connections from the stats become participant visits.
+ */
+public final class WebinarMapper implements SessionMapper<WebinarPayload> {
+
+    @Override
+    public SessionSnapshot map(SourceRecord<WebinarPayload> record, Instant now) {
+        WebinarPayload p = record.payload();
+        if (p.isGone()) {
+            return new SessionSnapshot(null, null, p.lastKnown(),
+                    List.of(Milestone.reported(EventType.SESSION_DELETED, null)), List.of(), null);
+        }
+        JsonNode s = p.eventSession();
+        String id = Json.requiredText(s, "id", "webinar.ru event session");
+        ZoneId zone = zoneOf(s);
+        String status = Json.requiredText(s, "status", "webinar.ru event session " + id);
+        Instant startsAt = time(s, "startsAt", zone, id);
+        Instant endsAt = time(s, "endsAt", zone, id);
+        Duration planned = plannedDuration(Json.text(s, "duration"));
+        boolean started = status.equals("START") || status.equals("STOP");
+        boolean ended = status.equals("STOP");
+        if (!started && !status.equals("ACTIVE")) {
+            throw new UnmappableRecordException("webinar.ru event session " + id + " has unknown status '"
+                    + status + "'");
+        }
+        SessionData data = SessionData.builder(SystemId.WEBINAR, id)
+                .title(Json.text(s, "name"))
+                .scheduledStart(started ? null : startsAt)
+                .scheduledEnd(started || startsAt == null || planned == null ? null : startsAt.plus(planned))
+                .startedAt(started ? startsAt : null)
+                .endedAt(ended ? endsAt : null)
+                .durationSeconds(ended && startsAt != null && endsAt != null
+                        ? Duration.between(startsAt, endsAt).toSeconds() : null)
+                .owner(owner(s))
+                .parent(Json.text(s, "eventId") == null ? null : new Parent("event", Json.text(s, "eventId")))
+                .attribute("access", Json.number(s, "access"))
+                .attribute("lang", Json.text(s, "lang"))
+                .attribute("isRecording", s.has("isRecording") ? Json.flag(s, "isRecording") : null)
+                .attribute("timezone", zone.getId().equals("Z") ? null : zone.getId())
+                .attribute("plannedDurationSeconds", planned == null ? null : planned.toSeconds())
+                .attribute("lectors", lectors(s))
+                .build();
+        return new SessionSnapshot(null, Json.text(s, "organizationId"), data,
+                milestones(s, zone, status, startsAt, endsAt), visits(p), WebinarTimes.parse(Json.text(s, "updateAt"), zone));
+    }
+
+    private static List<Milestone> milestones(JsonNode s, ZoneId zone, String status, Instant startsAt, Instant endsAt) {
+        List<Milestone> m = new ArrayList<>();
+        m.add(Milestone.reported(EventType.SESSION_SCHEDULED, WebinarTimes.parse(Json.text(s, "createAt"), zone)));
+        if (!status.equals("ACTIVE")) {
+            m.add(Milestone.reported(EventType.SESSION_STARTED, startsAt));
+        }
+        if (status.equals("STOP")) {
+            m.add(Milestone.reported(EventType.SESSION_ENDED,
+                    endsAt != null ? endsAt : WebinarTimes.parse(Json.text(s, "updateAt"), zone)));
+        }
+        if (Json.flag(s, "isDeleted")) {
+            m.add(Milestone.reported(EventType.SESSION_DELETED, WebinarTimes.parse(Json.text(s, "deleteAt"), zone)));
+        }
+        return m;
+    }
+
+    private static Instant time(JsonNode s, String field, ZoneId zone, String id) {
+        try {
+            return WebinarTimes.parse(Json.text(s, field), zone);
+        } catch (UnmappableRecordException e) {
+            throw new UnmappableRecordException("webinar.ru event session " + id + " field '" + field + "': "
+                    + e.getMessage());
+        }
+    }
+
+    private static List<ParticipantVisit> visits(WebinarPayload p) {
+        Map<String, JsonNode> registrations = new HashMap<>();
+        for (JsonNode r : p.participations()) {
+            String userId = Json.text(r, "userId");
+            if (userId != null) {
+                registrations.put(userId, r);
+            }
+        }
+        List<ParticipantVisit> visits = new ArrayList<>();
+        for (WebinarPayload.Visitor v : p.visitors()) {
+            String userId = Json.requiredText(v.user(), "id", "webinar.ru stats user");
+            JsonNode registration = registrations.get(userId);
+            Person person = new Person(userId, fullName(v.user()), Json.text(v.user(), "email"), null,
+                    registration == null ? null : Json.text(registration, "role"));
+            for (JsonNode c : v.connections()) {
+                Instant joined = WebinarTimes.parse(Json.requiredText(c, "joined", "webinar.ru connection"),
+                        ZoneOffset.UTC);
+                Instant left = WebinarTimes.parse(Json.text(c, "leaved"), ZoneOffset.UTC);
+                visits.add(new ParticipantVisit(userId + "@" + joined.getEpochSecond(), person, joined, left));
+            }
+        }
+        return visits;
+    }
+
+    private static Person owner(JsonNode s) {
+        JsonNode u = s.get("createUser");
+        if (u != null && u.isObject()) {
+            return new Person(Json.text(u, "id"), fullName(u), Json.text(u, "email"), null, null);
+        }
+        String id = Json.text(s, "createUserId");
+        return id == null ? null : new Person(id, null, null, null, null);
+    }
+
+    private static String fullName(JsonNode u) {
+        String name = Json.text(u, "name");
+        String second = Json.text(u, "secondName");
+        String full = ((name == null ? "" : name) + " " + (second == null ? "" : second)).strip();
+        return full.isEmpty() ? null : full;
+    }
+
+    /** Lectors come as a list, or as an object keyed by event id holding lists. */
+    private static List<String> lectors(JsonNode s) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode entry : Json.elements(s.get("lectors"))) {
+            for (JsonNode lector : entry.isArray() ? Json.elements(entry) : List.of(entry)) {
+                String name = fullName(lector);
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+        }
+        return names.isEmpty() ? null : names;
+    }
+
+    private static ZoneId zoneOf(JsonNode s) {
+        String name = Json.text(s, "timezoneName");
+        JsonNode tz = s.get("timezone");
+        if (name == null && tz != null && tz.isObject()) {
+            name = Json.text(tz, "name");
+        }
+        try {
+            return name == null ? ZoneOffset.UTC : ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static Duration plannedDuration(String iso) {
+        if (iso == null || !iso.startsWith("P")) {
+            return null;
+        }
+        try {
+            return Duration.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+}

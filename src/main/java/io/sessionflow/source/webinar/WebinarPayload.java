@@ -1,0 +1,22 @@
+package io.sessionflow.source.webinar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionflow.event.SessionData;
+import java.util.List;
+
+/**
+ * One webinar.ru EventSession as fetched: {@code GET /eventsessions/{id}}, its participations, and the
+ * connections of each visitor from {@code GET /stats/users}. {@code eventSession} is null when the vendor
+ * answered 404 (the session was deleted); {@code lastKnown} then says what it was.
+ */
+public record WebinarPayload(String sessionId, JsonNode eventSession, List<JsonNode> participations,
+                             List<Visitor> visitors, SessionData lastKnown) {
+
+    /** A user from {@code /stats/users} with the connections to this session. */
+    public record Visitor(JsonNode user, List<JsonNode> connections) {
+    }
+
+    public boolean isGone() {
+        return eventSession == null;
+    }
+}

@@ -1,0 +1,116 @@
+package io.sessionflow.track;
+
+import io.sessionflow.event.EventIds;
+import io.sessionflow.event.EventType;
+import io.sessionflow.event.SessionData;
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SessionStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The events between what was published for one session and its snapshot now, in the order a consumer
+ * expects: lifecycle steps, then participants, then an update, then the terminal step.
+ */
+final class SessionDiff {
+    private final SessionSnapshot now;
+    private final KnownSession before;
+    private final Instant observedAt;
+    private final SessionData current;
+    private final String fingerprint;
+    private final List<SessionEvent> events = new ArrayList<>();
+
+    SessionDiff(SessionSnapshot now, KnownSession before, Instant observedAt) {
+        this.now = now;
+        this.before = before;
+        this.observedAt = observedAt;
+        this.current = now.data().withStatus(statusOf(now.milestones()));
+        this.fingerprint = Fingerprints.of(current);
+        if (before == null || !before.isDeleted()) {
+            collect();
+        }
+    }
+
+    List<SessionEvent> events() {
+        return events;
+    }
+
+    KnownSession after() {
+        if (before != null && before.isDeleted()) {
+            return before;
+        }
+        List<EventType> reached = new ArrayList<>(before == null ? List.of() : before.reached());
+        Set<String> joined = new HashSet<>(before == null ? Set.of() : before.joined());
+        Set<String> left = new HashSet<>(before == null ? Set.of() : before.left());
+        now.milestones().stream().map(Milestone::type).filter(t -> !reached.contains(t)).forEach(reached::add);
+        now.participants().forEach(p -> {
+            joined.add(p.key());
+            if (p.leftAt() != null) {
+                left.add(p.key());
+            }
+        });
+        return new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current);
+    }
+
+    private void collect() {
+        List<Milestone> fresh = now.milestones().stream()
+                .filter(m -> before == null || !before.hasReached(m.type()))
+                .toList();
+        Milestone last = fresh.isEmpty() ? null : fresh.get(fresh.size() - 1);
+        for (Milestone m : fresh) {
+            if (!m.isTerminal()) {
+                emitMilestone(m, m != last);
+            }
+        }
+        participantEvents();
+        if (fresh.isEmpty() && before != null && !before.fingerprint().equals(fingerprint)) {
+            emit(EventType.SESSION_UPDATED, fingerprint, timeOr(now.changedAt()), current, false);
+        }
+        for (Milestone m : fresh) {
+            if (m.isTerminal()) {
+                emitMilestone(m, m != last);
+            }
+        }
+    }
+
+    private void emitMilestone(Milestone m, boolean skipped) {
+        SessionData data = current.withStatus(m.type().resultingStatus());
+        emit(m.type(), "", timeOr(m.at()), data, m.inferred() || skipped);
+    }
+
+    private void participantEvents() {
+        Set<String> joined = before == null ? Set.of() : before.joined();
+        Set<String> left = before == null ? Set.of() : before.left();
+        List<ParticipantVisit> visits = now.participants().stream()
+                .sorted(Comparator.comparing(ParticipantVisit::joinedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(ParticipantVisit::key))
+                .toList();
+        for (ParticipantVisit v : visits) {
+            SessionData data = current.withMarks(v.person(), false, false);
+            if (!joined.contains(v.key())) {
+                emit(EventType.PARTICIPANT_JOINED, v.key(), timeOr(v.joinedAt()), data, false);
+            }
+            if (v.leftAt() != null && !left.contains(v.key())) {
+                emit(EventType.PARTICIPANT_LEFT, v.key(), v.leftAt(), data, false);
+            }
+        }
+    }
+
+    private void emit(EventType type, String discriminator, Instant time, SessionData data, boolean inferred) {
+        SessionData marked = data.withMarks(data.participant(), inferred, data.recovered());
+        String id = EventIds.of(data.system(), data.sessionId(), type, discriminator);
+        events.add(SessionEvent.of(id, now.source(), type, time, marked));
+    }
+
+    private Instant timeOr(Instant vendorTime) {
+        return vendorTime != null ? vendorTime : observedAt;
+    }
+
+    private static SessionStatus statusOf(List<Milestone> milestones) {
+        return milestones.get(milestones.size() - 1).type().resultingStatus();
+    }
+}

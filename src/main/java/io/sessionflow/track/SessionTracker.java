@@ -1,0 +1,73 @@
+package io.sessionflow.track;
+
+import io.sessionflow.event.EventIds;
+import io.sessionflow.event.EventType;
+import io.sessionflow.event.SessionData;
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SystemId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns snapshots of current vendor state into the transitions since the last published state.
+ * An unchanged session yields nothing; a skipped step (first seen already ended) still yields the missing
+ * steps, marked inferred. Nothing is remembered until {@link #commit} is called after Kafka acknowledged.
+ */
+public final class SessionTracker {
+    private final KnownSessions known;
+
+    public SessionTracker(KnownSessions known) {
+        this.known = known;
+    }
+
+    public KnownSessions known() {
+        return known;
+    }
+
+    /**
+     * @param completeScopes scopes this fetch listed completely; known sessions of these scopes that are absent
+     *                       are handled by {@code missing}
+     */
+    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
+                            MissingPolicy missing, Instant observedAt) {
+        Map<String, KnownSession> changes = new LinkedHashMap<>();
+        List<SessionEvent> events = new ArrayList<>();
+        for (SessionSnapshot snapshot : snapshots) {
+            KnownSession before = changes.getOrDefault(snapshot.key(), known.get(snapshot.key()));
+            SessionDiff diff = new SessionDiff(snapshot, before, observedAt);
+            events.addAll(diff.events());
+            changes.put(snapshot.key(), diff.after());
+        }
+        if (missing != MissingPolicy.IGNORE && !completeScopes.isEmpty()) {
+            Set<String> seen = new HashSet<>(changes.keySet());
+            known.of(system)
+                    .filter(k -> completeScopes.contains(k.scope()) && k.isOpen())
+                    .filter(k -> !seen.contains(SessionKeys.of(system, k.data().sessionId())))
+                    .forEach(k -> vanish(k, missing, observedAt, events, changes));
+        }
+        return new Transitions(List.copyOf(events), changes);
+    }
+
+    public void commit(Transitions transitions) {
+        known.apply(transitions.changes());
+    }
+
+    private static void vanish(KnownSession gone, MissingPolicy missing, Instant observedAt,
+                               List<SessionEvent> events, Map<String, KnownSession> changes) {
+        EventType type = missing == MissingPolicy.DELETED ? EventType.SESSION_DELETED : EventType.SESSION_ENDED;
+        SessionData data = gone.data().withStatus(type.resultingStatus());
+        events.add(SessionEvent.of(EventIds.of(data.system(), data.sessionId(), type, ""), gone.source(),
+                type, observedAt, data));
+        List<EventType> reached = new ArrayList<>(gone.reached());
+        reached.add(type);
+        changes.put(SessionKeys.of(data.system(), data.sessionId()),
+                new KnownSession(gone.scope(), gone.source(), reached, gone.fingerprint(), gone.joined(),
+                        gone.left(), data));
+    }
+}

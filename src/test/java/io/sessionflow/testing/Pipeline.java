@@ -1,0 +1,61 @@
+package io.sessionflow.testing;
+
+import io.sessionflow.app.SessionflowApp;
+import io.sessionflow.config.Settings;
+import io.sessionflow.kafka.Topics;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The real pipeline (Camel Main, the YAML routes of routes/, camel-kafka) against the shared broker, with
+ * topics of its own so tests do not see each other's records. Environment variables are not read.
+ */
+public final class Pipeline implements AutoCloseable {
+    private final SessionflowApp app;
+    private final Topics topics;
+    private final String bootstrap;
+
+    private Pipeline(SessionflowApp app, Topics topics, String bootstrap) {
+        this.app = app;
+        this.topics = topics;
+        this.bootstrap = bootstrap;
+    }
+
+    public static Pipeline start(Map<String, String> settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    public static Pipeline start(Map<String, String> settings, Clock clock) {
+        String bootstrap = SharedKafka.bootstrapServers();
+        String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("sessionflow.kafka.bootstrap-servers", bootstrap);
+        all.put("sessionflow.topics.events", prefix + ".events");
+        all.put("sessionflow.topics.raw", prefix + ".raw");
+        all.put("sessionflow.topics.dlq", prefix + ".dlq");
+        all.put("sessionflow.topics.state", prefix + ".state");
+        all.putAll(settings);
+        SessionflowApp app = SessionflowApp.create(Settings.from(Map.of(), new Properties(), all), clock).start();
+        return new Pipeline(app, app.kafka().topics(), bootstrap);
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public TopicReader read(String topic) {
+        return new TopicReader(bootstrap, topic);
+    }
+
+    public SessionflowApp app() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
