@@ -23,6 +23,8 @@ final class SessionDiff {
     private final SessionData current;
     private final String fingerprint;
     private final List<SessionEvent> events = new ArrayList<>();
+    /** The session's status at the point of the sequence being emitted, so earlier events never claim a later one. */
+    private SessionStatus statusSoFar;
 
     SessionDiff(SessionSnapshot now, KnownSession before, Instant observedAt) {
         this.now = now;
@@ -61,25 +63,42 @@ final class SessionDiff {
                 .filter(m -> before == null || !before.hasReached(m.type()))
                 .toList();
         Milestone last = fresh.isEmpty() ? null : fresh.get(fresh.size() - 1);
+        statusSoFar = before == null ? null : before.data().status();
         for (Milestone m : fresh) {
             if (!m.isTerminal()) {
-                emitMilestone(m, m != last);
+                emitMilestone(m, m != last, fresh);
+                statusSoFar = m.type().resultingStatus();
             }
+        }
+        if (statusSoFar == null) {
+            statusSoFar = current.status();
         }
         participantEvents();
         if (fresh.isEmpty() && before != null && !before.fingerprint().equals(fingerprint)) {
-            emit(EventType.SESSION_UPDATED, fingerprint, timeOr(now.changedAt()), current, false);
+            emit(EventType.SESSION_UPDATED, fingerprint, timeOr(now.changedAt()), current.withStatus(statusSoFar), false);
         }
         for (Milestone m : fresh) {
             if (m.isTerminal()) {
-                emitMilestone(m, m != last);
+                emitMilestone(m, m != last, fresh);
             }
         }
     }
 
-    private void emitMilestone(Milestone m, boolean skipped) {
+    private void emitMilestone(Milestone m, boolean skipped, List<Milestone> fresh) {
         SessionData data = current.withStatus(m.type().resultingStatus());
-        emit(m.type(), "", timeOr(m.at()), data, m.inferred() || skipped);
+        emit(m.type(), "", timeOf(m, fresh), data, m.inferred() || skipped);
+    }
+
+    /**
+     * The vendor's time for a step; when it gives none, the time of the next step it does give (a session was
+     * scheduled no later than it started), and only then the time it was observed.
+     */
+    private Instant timeOf(Milestone m, List<Milestone> fresh) {
+        if (m.at() != null) {
+            return m.at();
+        }
+        return fresh.subList(fresh.indexOf(m), fresh.size()).stream().map(Milestone::at)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(observedAt);
     }
 
     private void participantEvents() {
@@ -90,7 +109,7 @@ final class SessionDiff {
                         .thenComparing(ParticipantVisit::key))
                 .toList();
         for (ParticipantVisit v : visits) {
-            SessionData data = current.withMarks(v.person(), false, false);
+            SessionData data = current.withStatus(statusSoFar).withMarks(v.person(), false, false);
             if (!joined.contains(v.key())) {
                 emit(EventType.PARTICIPANT_JOINED, v.key(), timeOr(v.joinedAt()), data, false);
             }

@@ -134,15 +134,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
                 throw notFound;
             }
         });
-        List<WebinarPayload.Visitor> visitors = new ArrayList<>();
-        for (JsonNode user : users) {
-            for (JsonNode visited : Json.elements(user.get("eventSessions"))) {
-                if (id.equals(Json.text(visited, "id"))) {
-                    visitors.add(new WebinarPayload.Visitor(user, Json.elements(visited.get("connections"))));
-                }
-            }
-        }
-        return visitors;
+        return WebinarPayload.visitorsOf(id, users);
     }
 
     /** The state of one poll: raw bodies in fetch order and stats shared by sessions of one event. */

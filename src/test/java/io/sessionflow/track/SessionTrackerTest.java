@@ -1,0 +1,147 @@
+package io.sessionflow.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.sessionflow.event.EventType;
+import io.sessionflow.event.Person;
+import io.sessionflow.event.SessionData;
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SessionStatus;
+import io.sessionflow.event.SystemId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SessionTrackerTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-01-02T00:00:00Z");
+    private final SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+
+    private static SessionSnapshot snapshot(String id, String title, List<Milestone> milestones,
+                                            List<ParticipantVisit> visits) {
+        SessionData data = SessionData.builder(SystemId.STORYCLM, id).title(title).build();
+        return new SessionSnapshot("list", null, data, milestones, visits, T0.plusSeconds(999));
+    }
+
+    private static Milestone at(EventType type, int seconds) {
+        return Milestone.reported(type, T0.plusSeconds(seconds));
+    }
+
+    private List<SessionEvent> poll(MissingPolicy missing, SessionSnapshot... snapshots) {
+        Transitions t = tracker.diff(SystemId.STORYCLM, List.of(snapshots), Set.of("list"), missing, NOW);
+        tracker.commit(t);
+        return t.events();
+    }
+
+    @Test
+    void unchangedSessionYieldsNothingOnTheNextPoll() {
+        SessionSnapshot s = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        assertThat(poll(MissingPolicy.IGNORE, s)).hasSize(1);
+        assertThat(poll(MissingPolicy.IGNORE, s)).isEmpty();
+    }
+
+    @Test
+    void firstSeenEndedYieldsTheSkippedStepsMarkedInferred() {
+        SessionSnapshot s = snapshot("a", "Deck", List.of(at(EventType.SESSION_SCHEDULED, 0),
+                at(EventType.SESSION_STARTED, 10), at(EventType.SESSION_ENDED, 20)), List.of());
+        assertThat(poll(MissingPolicy.IGNORE, s))
+                .extracting(e -> e.type(), e -> e.data().inferred(), e -> e.data().status(), SessionEvent::time)
+                .containsExactly(
+                        tuple(EventType.SESSION_SCHEDULED, true, SessionStatus.SCHEDULED, T0),
+                        tuple(EventType.SESSION_STARTED, true, SessionStatus.STARTED, T0.plusSeconds(10)),
+                        tuple(EventType.SESSION_ENDED, false, SessionStatus.ENDED, T0.plusSeconds(20)));
+    }
+
+    @Test
+    void aStepWithoutVendorTimeTakesTheTimeOfTheNextStep() {
+        SessionSnapshot s = snapshot("a", "Deck", List.of(Milestone.reported(EventType.SESSION_SCHEDULED, null),
+                at(EventType.SESSION_STARTED, 10)), List.of());
+        assertThat(poll(MissingPolicy.IGNORE, s)).extracting(SessionEvent::time)
+                .containsExactly(T0.plusSeconds(10), T0.plusSeconds(10));
+    }
+
+    @Test
+    void meaningfulChangeWithoutNewStepIsAnUpdateAtTheVendorsChangeTime() {
+        poll(MissingPolicy.IGNORE, snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        List<SessionEvent> events = poll(MissingPolicy.IGNORE,
+                snapshot("a", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        assertThat(events).extracting(SessionEvent::type, e -> e.data().title(), SessionEvent::time)
+                .containsExactly(tuple(EventType.SESSION_UPDATED, "Deck v2", T0.plusSeconds(999)));
+        assertThat(events.get(0).data().status()).isEqualTo(SessionStatus.STARTED);
+    }
+
+    @Test
+    void updatesWithDifferentContentHaveDifferentIdsAndTheSameContentTheSameId() {
+        poll(MissingPolicy.IGNORE, snapshot("a", "v1", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        String toV2 = poll(MissingPolicy.IGNORE, snapshot("a", "v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
+                .get(0).id();
+        String toV3 = poll(MissingPolicy.IGNORE, snapshot("a", "v3", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
+                .get(0).id();
+        SessionTracker fresh = new SessionTracker(new InMemoryKnownSessions());
+        fresh.commit(fresh.diff(SystemId.STORYCLM, List.of(snapshot("a", "v1",
+                List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW));
+        String replayedToV2 = fresh.diff(SystemId.STORYCLM, List.of(snapshot("a", "v2",
+                List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW)
+                .events().get(0).id();
+        assertThat(toV2).isNotEqualTo(toV3).isEqualTo(replayedToV2);
+    }
+
+    @Test
+    void participantsJoinAndLeaveOnceEach() {
+        Person ann = new Person("7", "Ann", null, null, null);
+        List<Milestone> live = List.of(at(EventType.SESSION_STARTED, 0));
+        ParticipantVisit in = new ParticipantVisit("7@1", ann, T0.plusSeconds(5), null);
+        ParticipantVisit out = new ParticipantVisit("7@1", ann, T0.plusSeconds(5), T0.plusSeconds(50));
+        List<EventType> types = new ArrayList<>();
+        poll(MissingPolicy.IGNORE, snapshot("a", "Deck", live, List.of(in))).forEach(e -> types.add(e.type()));
+        poll(MissingPolicy.IGNORE, snapshot("a", "Deck", live, List.of(in))).forEach(e -> types.add(e.type()));
+        List<SessionEvent> left = poll(MissingPolicy.IGNORE, snapshot("a", "Deck", live, List.of(out)));
+        left.forEach(e -> types.add(e.type()));
+        assertThat(types).containsExactly(EventType.SESSION_STARTED, EventType.PARTICIPANT_JOINED,
+                EventType.PARTICIPANT_LEFT);
+        assertThat(left.get(0).data().participant()).isEqualTo(ann);
+        assertThat(left.get(0).time()).isEqualTo(T0.plusSeconds(50));
+    }
+
+    @Test
+    void absenceFromACompleteListDeletesUnderTheDeletedPolicyOnlyOnce() {
+        poll(MissingPolicy.DELETED, snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of()),
+                snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        List<SessionEvent> gone = poll(MissingPolicy.DELETED,
+                snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        assertThat(gone).extracting(SessionEvent::type, SessionEvent::subject, e -> e.data().title(), SessionEvent::time)
+                .containsExactly(tuple(EventType.SESSION_DELETED, "a", "Deck", NOW));
+        assertThat(poll(MissingPolicy.DELETED,
+                snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))).isEmpty();
+    }
+
+    @Test
+    void absenceEndsUnderTheEndedPolicyAndMeansNothingUnderIgnore() {
+        SessionSnapshot a = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        SessionSnapshot b = snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        poll(MissingPolicy.IGNORE, a, b);
+        assertThat(poll(MissingPolicy.IGNORE, b)).isEmpty();
+        assertThat(poll(MissingPolicy.ENDED, b)).extracting(SessionEvent::type, SessionEvent::subject)
+                .containsExactly(tuple(EventType.SESSION_ENDED, "a"));
+    }
+
+    @Test
+    void aDeletedSessionStaysDeleted() {
+        poll(MissingPolicy.IGNORE, snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0),
+                Milestone.reported(EventType.SESSION_DELETED, T0.plusSeconds(30))), List.of()));
+        assertThat(poll(MissingPolicy.IGNORE, snapshot("a", "Deck again",
+                List.of(at(EventType.SESSION_STARTED, 0)), List.of()))).isEmpty();
+    }
+
+    @Test
+    void nothingIsRememberedUntilCommitted() {
+        SessionSnapshot s = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        Transitions unpublished = tracker.diff(SystemId.STORYCLM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
+        Transitions retried = tracker.diff(SystemId.STORYCLM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
+        assertThat(retried.events()).extracting(SessionEvent::id)
+                .containsExactlyElementsOf(unpublished.events().stream().map(SessionEvent::id).toList());
+    }
+}
