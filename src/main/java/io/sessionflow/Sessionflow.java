@@ -3,6 +3,8 @@ package io.sessionflow;
 import io.sessionflow.app.ConfigurationException;
 import io.sessionflow.app.SessionflowApp;
 import io.sessionflow.config.Settings;
+import io.sessionflow.config.SettingsCatalog;
+import io.sessionflow.config.SettingsTable;
 import io.sessionflow.demo.Demo;
 import java.time.Clock;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ public final class Sessionflow {
             switch (command) {
                 case "run" -> SessionflowApp.create(Settings.fromEnvironment(), Clock.systemUTC()).run();
                 case "demo" -> Demo.main(rest);
+                case "settings" -> System.out.print(SettingsTable.markdown(SettingsCatalog.load()));
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -39,6 +42,7 @@ public final class Sessionflow {
                   run    (default) poll the configured vendors, publish to Kafka (embedded broker when
                          SESSIONFLOW_KAFKA_BOOTSTRAP_SERVERS is unset)
                   demo   embedded Kafka + simulated vendors on loopback; prints one line per event
-                         options: --duration <30s|5m>  stop after that long (default: until Ctrl-C)""");
+                         options: --duration <30s|5m>  stop after that long (default: until Ctrl-C)
+                  settings  print every setting: environment variable, property, type, default""");
     }
 }

@@ -39,14 +39,8 @@ public final class SessionflowApp implements AutoCloseable {
     /** Validates all settings first; each problem is one line of the exception. */
     public static SessionflowApp create(Settings settings, Clock clock) {
         List<String> problems = new ArrayList<>(settings.validate());
-        for (SourceModule source : Sources.all()) {
-            try {
-                if (source.enabled(settings)) {
-                    source.pollInterval(settings);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
+        if (problems.isEmpty()) {
+            Sources.all().stream().filter(s -> s.enabled(settings)).forEach(s -> problems.addAll(s.problems(settings)));
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);

@@ -3,6 +3,7 @@ package io.sessionflow.source;
 import io.sessionflow.config.Settings;
 import io.sessionflow.event.SystemId;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One vendor system: its route file (routes/sources/...) calls the bean {@link #beanName()}. A new vendor is
@@ -16,6 +17,11 @@ public interface SourceModule {
     boolean enabled(Settings settings);
 
     Duration pollInterval(Settings settings);
+
+    /** Problems with this source's settings when it is enabled, one line each naming the variable. */
+    default List<String> problems(Settings settings) {
+        return List.of();
+    }
 
     /** The bean the route calls: a poller with {@code poll()} returning a {@link PollBatch}. */
     Object createBean(SourceContext context);

@@ -7,6 +7,8 @@ import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.track.MissingPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 public final class WebinarSource implements SourceModule {
 
@@ -23,6 +25,20 @@ public final class WebinarSource implements SourceModule {
     @Override
     public Duration pollInterval(Settings settings) {
         return settings.duration("sessionflow.webinar.poll-interval");
+    }
+
+    @Override
+    public List<String> problems(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        if (!settings.isSet("sessionflow.webinar.token")) {
+            problems.add("SESSIONFLOW_WEBINAR_TOKEN is required when SESSIONFLOW_WEBINAR_BASE_URL is set");
+        }
+        try {
+            WebinarConfig.from(settings);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
     }
 
     @Override

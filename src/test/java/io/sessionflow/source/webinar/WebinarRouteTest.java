@@ -10,6 +10,7 @@ import io.sessionflow.demo.WebinarWorld;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
 import java.time.Duration;
@@ -145,6 +146,31 @@ class WebinarRouteTest {
             List<String> secondRun = EventAssertions.events(events.awaitCount(2, WAIT)).stream()
                     .map(SessionEvent::id).toList();
             assertThat(secondRun).containsExactlyElementsOf(firstRun);
+        }
+    }
+
+    @Test
+    void aRejectedTokenIsReportedClearlyAndNeverLogged() {
+        String canary = "canary-token-7f3a9c";
+        world.schedule("Onboarding", t0, t0.plusSeconds(3600));
+        try (LogCapture logs = new LogCapture()) {
+            pipeline = Pipeline.start(Map.of(
+                    "sessionflow.webinar.base-url", vendor.baseUrl(),
+                    "sessionflow.webinar.token", canary,
+                    "sessionflow.webinar.poll-interval", "200ms"));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (logs.lines().stream().noneMatch(l -> l.contains("answered HTTP 401"))) {
+                assertThat(System.nanoTime()).as("a clear 401 log line").isLessThan(deadline);
+                sleep(50);
+            }
+            try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+                assertThat(events.drain(Duration.ofMillis(500))).isEmpty();
+            }
+            assertThat(logs.lines()).filteredOn(l -> l.contains("answered HTTP 401")).first().asString()
+                    .contains("webinar-rest-poll failed")
+                    .contains("GET /organization/events/schedule")
+                    .contains("Invalid token");
+            assertThat(logs.lines()).noneMatch(l -> l.contains(canary));
         }
     }
 
