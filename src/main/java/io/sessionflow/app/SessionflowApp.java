@@ -1,12 +1,12 @@
 package io.sessionflow.app;
 
 import io.sessionflow.config.Settings;
-import io.sessionflow.publish.KafkaRecords;
-import io.sessionflow.publish.PublishedBatches;
+import io.sessionflow.publish.BatchRecords;
+import io.sessionflow.publish.TransactionalPublisher;
+import io.sessionflow.state.StateRestore;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.Sources;
-import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.SessionTracker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +28,33 @@ public final class SessionflowApp implements AutoCloseable {
     private final KafkaConnection kafka;
     private final Clock clock;
     private final Main main = new Main();
-    private final SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+    private final SessionTracker tracker;
+    private final TransactionalPublisher publisher;
 
     private SessionflowApp(Settings settings, KafkaConnection kafka, Clock clock) {
         this.settings = settings;
         this.kafka = kafka;
         this.clock = clock;
+        this.tracker = new SessionTracker(StateRestore.read(kafka.bootstrapServers(), kafka.topics().state()));
+        this.publisher = new TransactionalPublisher(new BatchRecords(kafka.topics()), tracker,
+                TransactionalPublisher.kafkaProducers(kafka.bootstrapServers(), transactionalId(settings)));
+    }
+
+    /** One id per instance: a restarted instance fences its own zombie; two instances never share one. */
+    static String transactionalId(Settings settings) {
+        String instance = settings.string("sessionflow.instance-id");
+        if (instance.isEmpty()) {
+            try {
+                instance = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                instance = "default";
+            }
+        }
+        return "sessionflow-" + instance;
+    }
+
+    public SessionTracker tracker() {
+        return tracker;
     }
 
     /** Validates all settings first; each problem is one line of the exception. */
@@ -79,18 +100,25 @@ public final class SessionflowApp implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("stopping Camel failed", e);
         } finally {
+            publisher.close();
             kafka.close();
         }
     }
 
     private void configure() {
         main.configure().withName("sessionflow").withRoutesIncludePattern(routesPattern())
-                .withDurationMaxMessages(0);
+                .withDurationMaxMessages(0).withShutdownTimeout(30);
         main.setOverrideProperties(camelProperties());
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 bindBeans(support.getCamelContext());
+            }
+
+            @Override
+            public void afterStop(BaseMainSupport support) {
+                // routes have finished their in-flight polls (graceful shutdown), so no transaction is open
+                publisher.close();
             }
         });
     }
@@ -100,8 +128,7 @@ public final class SessionflowApp implements AutoCloseable {
         for (SourceModule source : Sources.all()) {
             camel.getRegistry().bind(source.beanName(), source.createBean(context));
         }
-        camel.getRegistry().bind("kafkaRecords", new KafkaRecords(kafka.topics(), camel));
-        camel.getRegistry().bind("publishedBatches", new PublishedBatches(tracker));
+        camel.getRegistry().bind("kafkaPublisher", publisher);
         camel.getRegistry().bind("pollFailures", new PollFailures());
     }
 

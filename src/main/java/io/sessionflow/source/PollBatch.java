@@ -3,13 +3,21 @@ package io.sessionflow.source;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.track.Transitions;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything one poll produces, published together: raw payloads, canonical events, dead letters; and the
- * tracker memory to keep once Kafka has acknowledged them.
+ * Everything one poll produces, published together in one Kafka transaction: raw payloads, canonical events,
+ * dead letters, and the tracker memory (and the poll time, the source's cursor) to keep once committed.
+ *
+ * @param polledAt the poll's time, committed as the source's cursor; null for a batch that does not advance it
  */
-public record PollBatch(SystemId system, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters) {
+public record PollBatch(SystemId system, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters,
+                        Instant polledAt) {
+
+    public PollBatch(SystemId system, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters) {
+        this(system, raw, transitions, deadLetters, null);
+    }
 
     public List<SessionEvent> events() {
         return transitions.events();

@@ -42,7 +42,7 @@ public final class SnapshotPoller<R> {
             }
         }
         Transitions transitions = tracker.diff(system, snapshots, fetched.completeScopes(), missing, now);
-        return new PollBatch(system, fetched.raw(), transitions, deadLetters);
+        return new PollBatch(system, fetched.raw(), transitions, deadLetters, now);
     }
 
     public SystemId system() {

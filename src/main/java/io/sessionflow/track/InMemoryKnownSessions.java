@@ -1,12 +1,15 @@
 package io.sessionflow.track;
 
 import io.sessionflow.event.SystemId;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 public final class InMemoryKnownSessions implements KnownSessions {
     private final Map<String, KnownSession> sessions = new ConcurrentHashMap<>();
+    private final Map<SystemId, Instant> lastPolls = new ConcurrentHashMap<>();
 
     @Override
     public KnownSession get(String key) {
@@ -21,5 +24,19 @@ public final class InMemoryKnownSessions implements KnownSessions {
     @Override
     public void apply(Map<String, KnownSession> changes) {
         sessions.putAll(changes);
+    }
+
+    @Override
+    public Optional<Instant> lastPoll(SystemId system) {
+        return Optional.ofNullable(lastPolls.get(system));
+    }
+
+    @Override
+    public void advance(SystemId system, Instant polledAt) {
+        lastPolls.merge(system, polledAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    public int size() {
+        return sessions.size();
     }
 }

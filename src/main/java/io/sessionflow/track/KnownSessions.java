@@ -1,7 +1,9 @@
 package io.sessionflow.track;
 
 import io.sessionflow.event.SystemId;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Where the tracker keeps what it has published, per session key. */
@@ -13,4 +15,9 @@ public interface KnownSessions {
 
     /** Applied only after the events derived from these changes are acknowledged by Kafka. */
     void apply(Map<String, KnownSession> changes);
+
+    /** When the system was last polled successfully (its events committed); empty before the first poll. */
+    Optional<Instant> lastPoll(SystemId system);
+
+    void advance(SystemId system, Instant polledAt);
 }

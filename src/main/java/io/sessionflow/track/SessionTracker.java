@@ -58,6 +58,13 @@ public final class SessionTracker {
         known.apply(transitions.changes());
     }
 
+    public void commit(SystemId system, Transitions transitions, Instant polledAt) {
+        known.apply(transitions.changes());
+        if (polledAt != null) {
+            known.advance(system, polledAt);
+        }
+    }
+
     private static void vanish(KnownSession gone, MissingPolicy missing, Instant observedAt,
                                List<SessionEvent> events, Map<String, KnownSession> changes) {
         EventType type = missing == MissingPolicy.DELETED ? EventType.SESSION_DELETED : EventType.SESSION_ENDED;

@@ -29,14 +29,21 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline start(Map<String, String> settings, Clock clock) {
-        String bootstrap = SharedKafka.bootstrapServers();
         String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+        return startOn(new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state"),
+                settings, clock);
+    }
+
+    /** Starts on existing topics: a restart of the same pipeline, its state restored from the state topic. */
+    public static Pipeline startOn(Topics topics, Map<String, String> settings, Clock clock) {
+        String bootstrap = SharedKafka.bootstrapServers();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("sessionflow.kafka.bootstrap-servers", bootstrap);
-        all.put("sessionflow.topics.events", prefix + ".events");
-        all.put("sessionflow.topics.raw", prefix + ".raw");
-        all.put("sessionflow.topics.dlq", prefix + ".dlq");
-        all.put("sessionflow.topics.state", prefix + ".state");
+        all.put("sessionflow.instance-id", "test-" + topics.events());
+        all.put("sessionflow.topics.events", topics.events());
+        all.put("sessionflow.topics.raw", topics.raw());
+        all.put("sessionflow.topics.dlq", topics.dlq());
+        all.put("sessionflow.topics.state", topics.state());
         all.putAll(settings);
         SessionflowApp app = SessionflowApp.create(Settings.from(Map.of(), new Properties(), all), clock).start();
         return new Pipeline(app, app.kafka().topics(), bootstrap);

@@ -44,7 +44,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     @Override
     public FetchResult<WebinarPayload> fetch(Instant now, KnownSessions known) {
         Round round = new Round(now);
-        Set<String> ids = new LinkedHashSet<>(scheduledSessionIds(round, WebinarCursor.at(now, config)));
+        Set<String> ids = new LinkedHashSet<>(scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(SystemId.WEBINAR), config)));
         known.of(SystemId.WEBINAR).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
         List<SourceRecord<WebinarPayload>> records = new ArrayList<>();
         for (String id : ids) {

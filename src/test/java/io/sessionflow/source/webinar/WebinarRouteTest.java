@@ -132,6 +132,41 @@ class WebinarRouteTest {
     }
 
     @Test
+    void restartRestoresStateAndPublishesOnlyWhatChangedWhileDown() {
+        WebinarWorld.Session live = world.schedule("Product demo", t0, t0.plusSeconds(600));
+        world.start(live.id, t0.plusSeconds(600));
+        WebinarWorld.Session planned = world.schedule("Quarterly results", t0, t0.plusSeconds(7200));
+        pipeline = startPipeline();
+        io.sessionflow.kafka.Topics topics = pipeline.topics();
+        try (TopicReader events = pipeline.read(topics.events())) {
+            events.awaitCount(3, WAIT);
+        }
+        pipeline.close();
+
+        world.join(live.id, YURI, t0.plusSeconds(700));
+        world.stop(live.id, t0.plusSeconds(800));
+        pipeline = Pipeline.startOn(topics, Map.of(
+                "sessionflow.webinar.base-url", vendor.baseUrl(),
+                "sessionflow.webinar.token", TOKEN,
+                "sessionflow.webinar.poll-interval", "200ms",
+                "sessionflow.webinar.window-past", "3650d"), java.time.Clock.systemUTC());
+        try (TopicReader events = pipeline.read(topics.events())) {
+            List<SessionEvent> all = EventAssertions.events(events.awaitCount(6, WAIT));
+            int before = vendor.requestCount();
+            awaitRequests(before + 12);
+            all = EventAssertions.events(events.drain(Duration.ofMillis(600)));
+            assertThat(all.subList(3, all.size())).as("only the transitions made while the pipeline was down")
+                    .extracting(SessionEvent::subject, e -> e.type().type())
+                    .containsExactly(
+                            tuple(live.id, "sessionflow.participant.joined"),
+                            tuple(live.id, "sessionflow.participant.left"),
+                            tuple(live.id, "sessionflow.session.ended"));
+            assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
+            assertThat(all).extracting(SessionEvent::subject).contains(planned.id);
+        }
+    }
+
+    @Test
     void sameVendorStateGivesSameEventIdsAfterARestart() {
         WebinarWorld.Session live = world.schedule("Product demo", t0, t0.plusSeconds(600));
         world.start(live.id, t0.plusSeconds(600));

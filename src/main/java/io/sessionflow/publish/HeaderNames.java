@@ -1,7 +1,7 @@
 package io.sessionflow.publish;
 
 /** Kafka record header names, defined once. */
-public final class RecordHeaders {
+public final class HeaderNames {
     public static final String CONTENT_TYPE = "content-type";
     public static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
     public static final String SYSTEM = "sessionflow-system";
@@ -9,6 +9,6 @@ public final class RecordHeaders {
     public static final String FETCHED_AT = "sessionflow-fetched-at";
     public static final String REASON = "sessionflow-reason";
 
-    private RecordHeaders() {
+    private HeaderNames() {
     }
 }

@@ -1,0 +1,65 @@
+package io.sessionflow.publish;
+
+import io.sessionflow.event.EventJson;
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.kafka.Topics;
+import io.sessionflow.source.DeadLetter;
+import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.RawPayload;
+import io.sessionflow.state.StateRecords;
+import io.sessionflow.track.KnownSession;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * One poll's batch as Kafka records: raw payloads, canonical events in per-session order, dead letters, then
+ * the tracker state and cursor. Topics come from configuration only, never from a payload.
+ */
+public final class BatchRecords {
+    private final Topics topics;
+
+    public BatchRecords(Topics topics) {
+        this.topics = topics;
+    }
+
+    public List<ProducerRecord<String, byte[]>> of(PollBatch batch) {
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        for (RawPayload raw : batch.raw()) {
+            out.add(record(topics.raw(), raw.system().id(), raw.body(),
+                    HeaderNames.SYSTEM, raw.system().id(), HeaderNames.ENDPOINT, raw.endpoint(),
+                    HeaderNames.FETCHED_AT, raw.fetchedAt().toString(), HeaderNames.CONTENT_TYPE, raw.contentType()));
+        }
+        for (SessionEvent event : batch.events()) {
+            out.add(record(topics.events(), event.kafkaKey(), EventJson.toBytes(event),
+                    HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON, HeaderNames.SYSTEM,
+                    event.data().system().id()));
+        }
+        for (DeadLetter dead : batch.deadLetters()) {
+            out.add(record(topics.dlq(), dead.system().id(), EventJson.toBytes(DeadLetterRecord.of(dead)),
+                    HeaderNames.CONTENT_TYPE, "application/json", HeaderNames.SYSTEM, dead.system().id(),
+                    HeaderNames.ENDPOINT, dead.endpoint(), HeaderNames.REASON, dead.reason()));
+        }
+        for (Map.Entry<String, KnownSession> state : batch.transitions().changes().entrySet()) {
+            out.add(record(topics.state(), StateRecords.sessionKey(state.getKey()), StateRecords.value(state.getValue())));
+        }
+        if (batch.polledAt() != null) {
+            out.add(record(topics.state(), StateRecords.cursorKey(batch.system()),
+                    StateRecords.value(new StateRecords.Cursor(batch.system(), batch.polledAt()))));
+        }
+        return out;
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value, String... headers) {
+        RecordHeaders h = new RecordHeaders();
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                h.add(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return new ProducerRecord<>(topic, null, key, value, h);
+    }
+}

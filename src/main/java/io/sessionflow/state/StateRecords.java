@@ -1,0 +1,64 @@
+package io.sessionflow.state;
+
+import io.sessionflow.event.EventJson;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.track.KnownSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * Keys and values of the compacted state topic: {@code session:<system>:<id>} holds what was published for
+ * a session, {@code cursor:<system>} when the system was last polled. The latest value per key is the state.
+ */
+public final class StateRecords {
+    static final String SESSION = "session:";
+    static final String CURSOR = "cursor:";
+
+    /** The value of a cursor record. */
+    public record Cursor(SystemId system, Instant lastPoll) {
+    }
+
+    private StateRecords() {
+    }
+
+    public static String sessionKey(String sessionKey) {
+        return SESSION + sessionKey;
+    }
+
+    public static String cursorKey(SystemId system) {
+        return CURSOR + system.id();
+    }
+
+    public static byte[] value(KnownSession session) {
+        return EventJson.toBytes(session);
+    }
+
+    public static byte[] value(Cursor cursor) {
+        return EventJson.toBytes(cursor);
+    }
+
+    static boolean isSession(String key) {
+        return key != null && key.startsWith(SESSION);
+    }
+
+    static boolean isCursor(String key) {
+        return key != null && key.startsWith(CURSOR);
+    }
+
+    static KnownSession session(byte[] value) {
+        return read(value, KnownSession.class);
+    }
+
+    static Cursor cursor(byte[] value) {
+        return read(value, Cursor.class);
+    }
+
+    private static <T> T read(byte[] value, Class<T> type) {
+        try {
+            return EventJson.mapper().readValue(value, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable state record: " + e.getMessage(), e);
+        }
+    }
+}
