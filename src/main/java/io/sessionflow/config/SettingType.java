@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** How a setting's text is checked; every problem is said in words a operator can act on. */
 public enum SettingType {
-    STRING, SECRET, URL, DURATION, INT, BOOLEAN, LIST, PATH;
+    STRING, SECRET, URL, DURATION, INT, DECIMAL, BOOLEAN, LIST, PATH;
 
     /** @return null when valid, else what is wrong */
     String problem(String value) {
@@ -17,6 +17,7 @@ public enum SettingType {
             case URL -> urlProblem(value);
             case DURATION -> parseDuration(value) == null ? "is not a duration like 500ms, 30s, 5m, 2h, 7d or PT30S" : null;
             case INT -> value.matches("-?\\d{1,9}") ? null : "is not a whole number";
+            case DECIMAL -> value.matches("\\d{1,9}(\\.\\d+)?") ? null : "is not a number like 20 or 0.5";
             case BOOLEAN -> value.matches("(?i)true|false") ? null : "must be true or false";
             default -> null;
         };

@@ -22,6 +22,26 @@ public final class SimulatedHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final String basePath;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final List<java.time.Instant> requestTimes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * A misbehaviour for the next request: an error status with headers (e.g. 429 and Retry-After), or, with
+     * status 0, the real answer whose body is held back {@code bodyDelayMillis} (a slow body).
+     */
+    public record Fault(int status, Map<String, String> headers, long bodyDelayMillis) {
+        public static Fault status(int status) {
+            return new Fault(status, Map.of(), 0);
+        }
+
+        public static Fault tooManyRequests(String retryAfter) {
+            return new Fault(429, Map.of("Retry-After", retryAfter), 0);
+        }
+
+        public static Fault slowBody(long millis) {
+            return new Fault(0, Map.of(), millis);
+        }
+    }
 
     /** What a simulator needs of a request: method, path below the base path, query, headers, body. */
     public record Request(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
@@ -75,6 +95,18 @@ public final class SimulatedHttpServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** Faults are served in order, one per request, before normal answers resume. */
+    public void inject(Fault... next) {
+        faults.addAll(List.of(next));
+    }
+
+    /** When each request arrived, in order. */
+    public List<java.time.Instant> requestTimes() {
+        synchronized (requestTimes) {
+            return List.copyOf(requestTimes);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -83,6 +115,8 @@ public final class SimulatedHttpServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange, Handler handler) throws IOException {
         requests.incrementAndGet();
+        requestTimes.add(java.time.Instant.now());
+        Fault fault = faults.poll();
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
@@ -91,16 +125,31 @@ public final class SimulatedHttpServer implements AutoCloseable {
                     query(exchange.getRequestURI().getRawQuery()), headers, exchange.getRequestBody().readAllBytes());
             Response response;
             try {
-                response = handler.handle(request);
+                response = fault != null && fault.status() > 0
+                        ? new Response(fault.status(), "application/json", "{\"error\":\"injected fault\"}"
+                                .getBytes(StandardCharsets.UTF_8), fault.headers())
+                        : handler.handle(request);
             } catch (RuntimeException e) {
                 response = Response.json(500, "{\"error\":\"simulator failure\"}");
             }
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().add("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+            if (fault != null && fault.bodyDelayMillis() > 0) {
+                exchange.getResponseBody().flush();
+                sleep(fault.bodyDelayMillis());
+            }
             if (response.body().length > 0) {
                 exchange.getResponseBody().write(response.body());
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

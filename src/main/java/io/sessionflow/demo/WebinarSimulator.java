@@ -43,6 +43,11 @@ public final class WebinarSimulator implements AutoCloseable {
         return server.requestCount();
     }
 
+    /** The HTTP server, for fault injection and request timing in tests. */
+    public SimulatedHttpServer server() {
+        return server;
+    }
+
     @Override
     public void close() {
         server.close();

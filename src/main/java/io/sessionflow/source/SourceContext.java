@@ -2,6 +2,9 @@ package io.sessionflow.source;
 
 import io.sessionflow.config.Settings;
 import io.sessionflow.source.http.CamelVendorHttp;
+import io.sessionflow.source.http.FaultPolicy;
+import io.sessionflow.source.http.ResilientVendorHttp;
+import io.sessionflow.source.http.Sleeper;
 import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
@@ -10,8 +13,13 @@ import org.apache.camel.ProducerTemplate;
 /** What a source module gets to build its poller: settings, the shared tracker, a clock, HTTP. */
 public record SourceContext(Settings settings, SessionTracker tracker, Clock clock, ProducerTemplate template) {
 
+    /** HTTP to one vendor under the shared fault policy (retries, Retry-After, circuit breaker, rate limit). */
     public VendorHttp http(String system, String baseUrl) {
-        return new CamelVendorHttp(system, baseUrl, (int) settings.duration("sessionflow.http.timeout").toMillis(),
+        VendorHttp plain = new CamelVendorHttp(system, baseUrl,
+                (int) settings.duration("sessionflow.http.timeout").toMillis(),
                 settings.integer("sessionflow.http.max-body-bytes"), template);
+        // wall-clock time, even when the pipeline runs on a test clock: waits and rate limits are real
+        return new ResilientVendorHttp(system, plain, FaultPolicy.from(settings), Clock.systemUTC(), Sleeper.REAL,
+                new java.util.Random());
     }
 }
