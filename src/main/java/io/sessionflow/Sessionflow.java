@@ -6,6 +6,7 @@ import io.sessionflow.config.Settings;
 import io.sessionflow.config.SettingsCatalog;
 import io.sessionflow.config.SettingsTable;
 import io.sessionflow.demo.Demo;
+import io.sessionflow.verify.VerifyCommand;
 import java.time.Clock;
 import java.util.Arrays;
 
@@ -23,6 +24,7 @@ public final class Sessionflow {
                 case "run" -> SessionflowApp.create(Settings.fromEnvironment(), Clock.systemUTC()).run();
                 case "demo" -> Demo.main(rest);
                 case "settings" -> System.out.print(SettingsTable.markdown(SettingsCatalog.load()));
+                case "verify" -> System.exit(VerifyCommand.run(rest, Settings.fromEnvironment()));
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -43,6 +45,9 @@ public final class Sessionflow {
                          SESSIONFLOW_KAFKA_BOOTSTRAP_SERVERS is unset)
                   demo   embedded Kafka + simulated vendors on loopback; prints one line per event
                          options: --duration <30s|5m>  stop after that long (default: until Ctrl-C)
-                  settings  print every setting: environment variable, property, type, default""");
+                  settings  print every setting: environment variable, property, type, default
+                  verify [--topic t] [--expected file.jsonl]
+                         read the events topic (read_committed) and report events, distinct ids,
+                         duplicate ids, per-session order violations, and gaps against an expected set""");
     }
 }

@@ -24,6 +24,7 @@ import org.apache.camel.main.MainListenerSupport;
  * Routes say what flows where; the beans bound here say how.
  */
 public final class SessionflowApp implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionflowApp.class);
     private final Settings settings;
     private final KafkaConnection kafka;
     private final Clock clock;
@@ -119,6 +120,7 @@ public final class SessionflowApp implements AutoCloseable {
             public void afterStop(BaseMainSupport support) {
                 // routes have finished their in-flight polls (graceful shutdown), so no transaction is open
                 publisher.close();
+                LOG.info("stopped cleanly: in-flight polls finished and committed, producer closed");
             }
         });
     }

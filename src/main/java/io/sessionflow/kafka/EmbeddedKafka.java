@@ -1,18 +1,12 @@
 package io.sessionflow.kafka;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -42,8 +36,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        Properties props = brokerProperties(freePort());
-        formatIfNew(props);
+        Properties props = KraftNode.properties(dataDir, brokerPort, freePort());
+        KraftNode.formatIfNew(props, dataDir);
         server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
         return this;
@@ -58,53 +52,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private Properties brokerProperties(int controllerPort) {
-        Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("log.dirs", dataDir.toString());
-        p.put("num.partitions", "3");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "3");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "3");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("log.cleaner.backoff.ms", "1000");
-        return p;
-    }
-
-    private void formatIfNew(Properties props) {
-        if (Files.exists(dataDir.resolve("meta.properties"))) {
-            return;
-        }
-        try {
-            Files.createDirectories(dataDir);
-            Path config = Files.createTempFile("sessionflow-kraft", ".properties");
-            try (var out = Files.newBufferedWriter(config)) {
-                props.store(out, "sessionflow embedded broker");
-            }
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            int rc = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(),
-                "-c", config.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
-            Files.deleteIfExists(config);
-            if (rc != 0) {
-                throw new IllegalStateException("formatting Kafka storage in " + dataDir + " failed: " + log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare Kafka storage in " + dataDir, e);
-        }
-    }
-
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -50,7 +50,7 @@ public final class TransactionalPublisher implements AutoCloseable {
             p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
             p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
             // a broker outage fails the poll within this bound; the next poll publishes the same batch again
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "8000");
             p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
             p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
             p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");

@@ -1,0 +1,15 @@
+package io.sessionflow.verify;
+
+import io.sessionflow.event.SessionEvent;
+
+/**
+ * One transition a consumer must see exactly once: a line of the expected file, e.g.
+ * {@code {"key":"webinar:6784","type":"sessionflow.participant.joined","participant":"274"}}.
+ */
+public record ExpectedTransition(String key, String type, String participant) {
+
+    public static ExpectedTransition of(SessionEvent e) {
+        return new ExpectedTransition(e.kafkaKey(), e.type().type(),
+                e.data().participant() == null ? null : e.data().participant().id());
+    }
+}
