@@ -1,7 +1,6 @@
 package io.sessionflow.source.storyclm;
 
 import io.sessionflow.event.SystemId;
-import io.sessionflow.track.KnownSession;
 import io.sessionflow.track.KnownSessions;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +15,7 @@ public record StoryclmCursor(List<String> toConfirm) {
     public static StoryclmCursor after(Set<String> listedIds, KnownSessions known) {
         return new StoryclmCursor(known.of(SystemId.STORYCLM)
                 .filter(k -> !k.isDeleted())
-                .map(KnownSession::data)
-                .map(d -> d.sessionId())
+                .map(k -> k.data().sessionId())
                 .filter(id -> !listedIds.contains(id))
                 .sorted()
                 .toList());
