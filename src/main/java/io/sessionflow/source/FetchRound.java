@@ -8,6 +8,7 @@ import io.sessionflow.source.http.VendorHttp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The bookkeeping of one poll of an HTTP/JSON vendor: every body fetched, in order, for the raw topic, and
@@ -27,11 +28,12 @@ public final class FetchRound {
         this.now = now;
     }
 
-    public Instant now() {
-        return now;
+    /** Sends the call and archives the body under the vendor's name for the endpoint, readable or not. */
+    public Reply send(HttpCall call) {
+        return send(call, http.endpointOf(call));
     }
 
-    /** Sends the call and archives the body under {@code endpoint}, readable or not. */
+    /** As {@link #send(HttpCall)}, named by the caller: one URL may carry several commands (StoryCLM). */
     public Reply send(HttpCall call, String endpoint) {
         HttpReply reply = http.send(call);
         raw.add(new RawPayload(system, endpoint, now, "application/json", reply.body()));
@@ -43,7 +45,7 @@ public final class FetchRound {
         unreadable.add(new DeadLetter(system, endpoint, now, reason, text));
     }
 
-    public <R> FetchResult<R> result(List<SourceRecord<R>> records, java.util.Set<String> completeScopes) {
+    public <R> FetchResult<R> result(List<SourceRecord<R>> records, Set<String> completeScopes) {
         return new FetchResult<>(raw, records, completeScopes, unreadable);
     }
 

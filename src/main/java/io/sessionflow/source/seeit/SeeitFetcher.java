@@ -57,7 +57,7 @@ public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
                             List<SourceRecord<SeeitPayload>> withoutUuid) {
         for (int page = 0; page < MAX_PAGES; page++) {
             HttpCall call = requests.sessionsPage(cursor, page);
-            FetchRound.Reply reply = round.send(call, call.describe());
+            FetchRound.Reply reply = round.send(call);
             SeeitPage content = SeeitPage.of(reply.json("Seeit " + call.describe()));
             for (JsonNode details : content.content()) {
                 // each record keeps its own text, so one bad record is dead-lettered alone
@@ -80,7 +80,7 @@ public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
         HttpCall call = requests.session(uuid);
         FetchRound.Reply reply;
         try {
-            reply = round.send(call, call.describe());
+            reply = round.send(call);
         } catch (VendorCallException e) {
             if (e.status() == 404) {
                 return; // details are kept 90 days; a forgotten session has nothing more to tell
