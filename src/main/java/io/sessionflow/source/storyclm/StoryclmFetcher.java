@@ -59,14 +59,21 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
         return round.result(records, Set.of(SCOPE));
     }
 
-    /** The session if getsessionbyid still has it; empty when StoryCLM answers with an error envelope. */
+    /**
+     * The session if getsessionbyid still has it; empty when StoryCLM answers without data or with a
+     * client-error code about the id (see {@link #saysNotFound}). Any other error fails the poll: an outage
+     * or an expired token must not read as deletes.
+     */
     private java.util.Optional<SourceRecord<StoryclmPayload>> confirm(FetchRound round, String id) {
         String endpoint = endpoint(StoryclmRequests.GET_SESSION_BY_ID, id);
         StoryclmEnvelope envelope;
         try {
             envelope = command(round, requests.getSessionById(id), endpoint, StoryclmRequests.GET_SESSION_BY_ID);
-        } catch (StoryclmCommandException gone) {
-            LOG.debug("StoryCLM session {} is gone: {}", id, gone.getMessage());
+        } catch (StoryclmCommandException e) {
+            if (!saysNotFound(e.errorCode())) {
+                throw e;
+            }
+            LOG.debug("StoryCLM session {} is gone: {}", id, e.getMessage());
             return java.util.Optional.empty();
         }
         JsonNode session = envelope.data();
@@ -74,6 +81,14 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new SourceRecord<>(SCOPE, endpoint, new StoryclmPayload(session), session.toString()));
+    }
+
+    /**
+     * The document names no not-found code; its codes follow HTTP (200 is success), so a 4xx is read as "no
+     * such session", except those about the caller: 401, 403 and 429.
+     */
+    static boolean saysNotFound(long errorCode) {
+        return errorCode >= 400 && errorCode < 500 && errorCode != 401 && errorCode != 403 && errorCode != 429;
     }
 
     /** Transport failures and unreadable answers fail the poll: better no events than a false delete. */
