@@ -155,6 +155,23 @@ class SeeitRouteTest {
         }
     }
 
+    @Test
+    void sameVendorStateGivesSameEventIdsAfterARestart() {
+        SeeitWorld.Session s = world.create(TECH, t0.minus(Duration.ofMinutes(10)));
+        world.start(s.uuid, t0.minus(Duration.ofMinutes(9)));
+        List<String> firstRun;
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            firstRun = EventAssertions.events(events.awaitCount(2, WAIT)).stream().map(SessionEvent::id).toList();
+        }
+        pipeline.close();
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            assertThat(EventAssertions.events(events.awaitCount(2, WAIT))).extracting(SessionEvent::id)
+                    .containsExactlyElementsOf(firstRun);
+        }
+    }
+
     private static void await(BooleanSupplier done, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!done.getAsBoolean()) {

@@ -145,6 +145,23 @@ class StoryclmRouteTest {
         }
     }
 
+    @Test
+    void sameVendorStateGivesSameEventIdsAfterARestart() {
+        StoryclmWorld.Session s = world.start(17, USER, t0, 3);
+        world.finish(s.id, t0.plusSeconds(30));
+        List<String> firstRun;
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            firstRun = EventAssertions.events(events.awaitCount(2, WAIT)).stream().map(SessionEvent::id).toList();
+        }
+        pipeline.close();
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            assertThat(EventAssertions.events(events.awaitCount(2, WAIT))).extracting(SessionEvent::id)
+                    .containsExactlyElementsOf(firstRun);
+        }
+    }
+
     private static void await(BooleanSupplier done, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!done.getAsBoolean()) {
