@@ -31,9 +31,10 @@ public final class SeeitScenario implements Scenario {
             case 1 -> first("CREATED").ifPresent(s -> world.start(s.uuid, now));
             case 2 -> first("STARTED").ifPresent(s -> world.join(s.uuid, now));
             default -> {
-                first("JOINED").ifPresent(s -> world.finish(s.uuid, now, n % 3, NOTES.get(n % NOTES.size())));
+                // data of an earlier session first, so its availability shows as an update of its own
                 world.sessions().stream().filter(s -> s.dataStatus.equals("PROCESSING")).findFirst()
                         .ifPresent(s -> world.dataReady(s.uuid));
+                first("JOINED").ifPresent(s -> world.finish(s.uuid, now, 1 + n % 3, NOTES.get(n % NOTES.size())));
             }
         }
     }
