@@ -8,7 +8,9 @@ import io.sessionflow.track.Transitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The whole pipeline of one polling source: fetch, map each record, diff against what was published. */
 public final class SnapshotPoller<R> {
@@ -34,14 +36,17 @@ public final class SnapshotPoller<R> {
         FetchResult<R> fetched = fetcher.fetch(now, tracker.known());
         List<SessionSnapshot> snapshots = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>(fetched.unreadable());
+        Set<String> completeScopes = new HashSet<>(fetched.completeScopes());
         for (SourceRecord<R> record : fetched.records()) {
             try {
                 snapshots.add(mapper.map(record, now));
             } catch (RuntimeException e) {
                 deadLetters.add(new DeadLetter(system, record.endpoint(), now, reason(e), record.raw()));
+                // the unreadable record may be a known session: its scope is not known completely this time
+                completeScopes.remove(record.scope());
             }
         }
-        Transitions transitions = tracker.diff(system, snapshots, fetched.completeScopes(), missing, now);
+        Transitions transitions = tracker.diff(system, snapshots, completeScopes, missing, now);
         return new PollBatch(system, fetched.raw(), transitions, deadLetters, now);
     }
 

@@ -1,5 +1,7 @@
 package io.sessionflow.source;
 
+import io.sessionflow.source.seeit.SeeitSource;
+import io.sessionflow.source.storyclm.StoryclmSource;
 import io.sessionflow.source.webinar.WebinarSource;
 import java.util.List;
 
@@ -9,6 +11,6 @@ public final class Sources {
     }
 
     public static List<SourceModule> all() {
-        return List.of(new WebinarSource());
+        return List.of(new WebinarSource(), new SeeitSource(), new StoryclmSource());
     }
 }

@@ -47,7 +47,7 @@ public final class SessionTracker {
         if (missing != MissingPolicy.IGNORE && !completeScopes.isEmpty()) {
             Set<String> seen = new HashSet<>(changes.keySet());
             known.of(system)
-                    .filter(k -> completeScopes.contains(k.scope()) && k.isOpen())
+                    .filter(k -> completeScopes.contains(k.scope()) && canVanish(k, missing))
                     .filter(k -> !seen.contains(SessionKeys.of(system, k.data().sessionId())))
                     .forEach(k -> vanish(k, missing, observedAt, events, changes));
         }
@@ -63,6 +63,11 @@ public final class SessionTracker {
         if (polledAt != null) {
             known.advance(system, polledAt);
         }
+    }
+
+    /** An ended session can still be deleted (StoryCLM lists finished ones too); only an open one can end. */
+    private static boolean canVanish(KnownSession k, MissingPolicy missing) {
+        return missing == MissingPolicy.DELETED ? !k.isDeleted() : k.isOpen();
     }
 
     private static void vanish(KnownSession gone, MissingPolicy missing, Instant observedAt,
