@@ -39,7 +39,7 @@ public final class IspringSoapClient {
                 + " (was it in another namespace?)", null);
     }
 
-    /** The vendor's fault string for a SOAP Fault; otherwise the innermost cause, which names the real problem. */
+    /** The vendor's fault string for a SOAP Fault; otherwise the chain of causes, each said once. */
     static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SoapFault fault) {
@@ -48,9 +48,12 @@ public final class IspringSoapClient {
         }
         StringBuilder out = new StringBuilder(String.valueOf(failure.getMessage()));
         for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            out.append(" <- ").append(t.getClass().getSimpleName());
-            if (t.getMessage() != null && !out.toString().contains(t.getMessage())) {
-                out.append(": ").append(t.getMessage());
+            // CXF wraps a cause and repeats its message; say each thing once
+            if (t.getMessage() == null || !out.toString().contains(t.getMessage())) {
+                out.append(" <- ").append(t.getClass().getSimpleName());
+                if (t.getMessage() != null) {
+                    out.append(": ").append(t.getMessage());
+                }
             }
         }
         return out.toString();
