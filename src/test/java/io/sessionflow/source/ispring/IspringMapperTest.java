@@ -65,6 +65,25 @@ class IspringMapperTest {
         assertThat(poll(later.plusSeconds(60)).events()).as("the same answer again").isEmpty();
     }
 
+    @Test
+    void aSessionWithoutOffsetGoesToTheDeadLetterTopicAndTheOthersArePublished() throws Exception {
+        var result = IspringFixtures.result("list-sessions-by-training.xml");
+        result.getTrainingSession().get(0).setStartTime("2023-03-31 15:30");
+        var records = IspringFixtures.records(TRAINING, result);
+
+        PollBatch batch = new SnapshotPoller<>(SystemId.ISPRING, (now, known) -> new FetchResult<>(List.of(), records,
+                Set.of(TRAINING), List.of()), new IspringMapper(), MissingPolicy.DELETED, tracker,
+                Clock.fixed(FIRST_POLL, ZoneOffset.UTC)).poll();
+
+        assertThat(batch.events()).extracting(SessionEvent::subject).containsOnly("0b0de6ac-d841-11ed-bc77-9af23e8ed4b1");
+        assertThat(batch.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("iSpring trainingSession 4728d100-c96a-11ed-a664-b6c48b3dc692 startTime"
+                    + " '2023-03-31 15:30' is not a date-time with offset");
+            assertThat(d.endpoint()).isEqualTo("ListSessionsByTraining trainingId=" + TRAINING);
+            assertThat(d.raw()).contains("<title>Сессия 1</title>").contains("<startTime>2023-03-31 15:30</startTime>").contains("xsi:nil=\"true\"");
+        });
+    }
+
     private PollBatch poll(Instant at) throws Exception {
         FetchResult<IspringPayload> fetched = new FetchResult<>(List.of(),
                 IspringFixtures.records(TRAINING, IspringFixtures.result("list-sessions-by-training.xml")),
