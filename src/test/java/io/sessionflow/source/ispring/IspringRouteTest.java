@@ -153,7 +153,8 @@ class IspringRouteTest {
                 everything.addAll(raw.drain(Duration.ofMillis(600)));
                 everything.addAll(dlq.drain(Duration.ofMillis(600)));
                 assertThat(raw.seen()).as("training B's answers are archived").isNotEmpty();
-                assertThat(everything).allSatisfy(r -> assertThat(text(r)).doesNotContain(canary));
+                assertThat(everything).allSatisfy(r -> assertThat(text(r)).doesNotContain(canary)
+                        .as("the API token stays out of every topic").doesNotContain(TOKEN));
                 assertThat(events.seen()).hasSize(1);
             }
             assertThat(log.lines()).contains("WARN iSpring ListSessionsByTraining trainingId=" + TRAINING_A
