@@ -6,10 +6,8 @@ import io.sessionflow.source.RawPayload;
 import io.sessionflow.source.SnapshotFetcher;
 import io.sessionflow.source.SourceRecord;
 import io.sessionflow.source.http.LogSafe;
-import io.sessionflow.source.ispring.soap.ListSessionsByTrainingResult;
 import io.sessionflow.source.ispring.soap.TrainingSession;
 import io.sessionflow.track.KnownSessions;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,18 +37,17 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
         List<SourceRecord<IspringPayload>> records = new ArrayList<>();
         Set<String> completeScopes = new LinkedHashSet<>();
         for (String trainingId : config.trainingIds()) {
-            ListSessionsByTrainingResult result;
+            IspringAnswer answer;
             try {
-                result = client.listSessions(trainingId);
+                answer = client.listSessions(trainingId);
             } catch (IspringCallException e) {
                 LOG.warn("{}; nothing published for this training in this poll, the other trainings are",
                         LogSafe.of(e.getMessage()));
                 continue;
             }
             String endpoint = IspringRequests.describe(trainingId);
-            raw.add(new RawPayload(SystemId.ISPRING, endpoint, now, "application/xml",
-                    IspringXml.of(result).getBytes(StandardCharsets.UTF_8)));
-            for (TrainingSession session : result.getTrainingSession()) {
+            raw.add(new RawPayload(SystemId.ISPRING, endpoint, now, "text/xml", answer.body()));
+            for (TrainingSession session : answer.result().getTrainingSession()) {
                 records.add(new SourceRecord<>(trainingId, endpoint, new IspringPayload(trainingId, session),
                         IspringXml.of(session)));
             }

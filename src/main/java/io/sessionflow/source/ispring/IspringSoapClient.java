@@ -2,6 +2,7 @@ package io.sessionflow.source.ispring;
 
 import io.sessionflow.source.ispring.soap.ListSessionsByTrainingResult;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -11,6 +12,7 @@ import org.apache.cxf.binding.soap.SoapFault;
 
 /** Calls ListSessionsByTraining through the Camel cxf endpoint; every failure becomes one clear exception. */
 public final class IspringSoapClient {
+    private static final String RESPONSE_CONTEXT = "ResponseContext";
     private final Endpoint endpoint;
     private final ProducerTemplate template;
     private final IspringRequests requests;
@@ -22,7 +24,7 @@ public final class IspringSoapClient {
     }
 
     /** @throws IspringCallException on a SOAP Fault, an unreadable or refused answer, or a transport error */
-    public ListSessionsByTrainingResult listSessions(String trainingId) {
+    public IspringAnswer listSessions(String trainingId) {
         Exchange exchange = template.send(endpoint, ExchangePattern.InOut, e -> {
             e.getMessage().setBody(requests.listSessions(trainingId));
             e.getMessage().setHeader(CxfConstants.OPERATION_NAME, IspringRequests.LIST_SESSIONS);
@@ -33,10 +35,17 @@ public final class IspringSoapClient {
         Object body = exchange.getMessage().getBody();
         Object result = body instanceof List<?> list && !list.isEmpty() ? list.get(0) : body;
         if (result instanceof ListSessionsByTrainingResult sessions) {
-            return sessions;
+            return new IspringAnswer(sessions, answerBytes(exchange));
         }
         throw new IspringCallException(trainingId, "the answer held no ListSessionsByTrainingResult"
                 + " (was it in another namespace?)", null);
+    }
+
+    /** CXF copies the answer's message properties into its response context, which Camel hands over as a header. */
+    private static byte[] answerBytes(Exchange exchange) {
+        Object context = exchange.getMessage().getHeader(RESPONSE_CONTEXT);
+        Object bytes = context instanceof Map<?, ?> map ? map.get(RefuseDoctypeInterceptor.ANSWER_BYTES) : null;
+        return bytes instanceof byte[] b ? b : new byte[0];
     }
 
     /** The vendor's fault string for a SOAP Fault; otherwise the chain of causes, each said once. */

@@ -1,6 +1,5 @@
 package io.sessionflow.source.ispring;
 
-import io.sessionflow.source.ispring.soap.ListSessionsByTrainingResult;
 import io.sessionflow.source.ispring.soap.ObjectFactory;
 import io.sessionflow.source.ispring.soap.TrainingSession;
 import jakarta.xml.bind.JAXBContext;
@@ -11,18 +10,14 @@ import java.io.StringWriter;
 import javax.xml.namespace.QName;
 
 /**
- * The parsed vendor answer written back as XML, for the raw topic and dead letters. CXF hands over objects,
- * not the bytes on the wire, so this is the answer as understood (in the WSDL namespace).
+ * One parsed trainingSession written back as XML, for the dead-letter topic: the answer is split into
+ * sessions after parsing, so this is the session as understood (in the WSDL namespace).
  */
 final class IspringXml {
     private static final JAXBContext CONTEXT = context();
     private static final QName TRAINING_SESSION = new QName(IspringNamespaces.WSDL, "trainingSession");
 
     private IspringXml() {
-    }
-
-    static String of(ListSessionsByTrainingResult result) {
-        return write(result);
     }
 
     static String of(TrainingSession session) {

@@ -15,6 +15,8 @@ import org.apache.cxf.phase.Phase;
  * readers (DTD support and external entities off) stay the second line; this one makes the error say why.
  */
 final class RefuseDoctypeInterceptor extends AbstractPhaseInterceptor<Message> {
+    /** The message property holding the answer's bytes as received, for the raw topic. */
+    static final String ANSWER_BYTES = "sessionflow.ispring.answer-bytes";
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
     private final int maxBytes;
 
@@ -43,6 +45,7 @@ final class RefuseDoctypeInterceptor extends AbstractPhaseInterceptor<Message> {
             throw new Fault(new IllegalStateException("the answer declares a DOCTYPE; DTDs and external entities"
                     + " are refused, nothing of it was read"));
         }
+        message.put(ANSWER_BYTES, body);
         message.setContent(InputStream.class, new ByteArrayInputStream(body));
     }
 

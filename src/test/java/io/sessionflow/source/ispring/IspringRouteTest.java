@@ -152,7 +152,9 @@ class IspringRouteTest {
                 everything.addAll(events.drain(Duration.ofMillis(600)));
                 everything.addAll(raw.drain(Duration.ofMillis(600)));
                 everything.addAll(dlq.drain(Duration.ofMillis(600)));
-                assertThat(raw.seen()).as("training B's answers are archived").isNotEmpty();
+                assertThat(raw.seen()).as("training B's answers are archived as received").isNotEmpty()
+                        .allSatisfy(r -> assertThat(text(r)).contains("<ns1:title>Onboarding</ns1:title>")
+                                .contains("ListSessionsByTraining trainingId=" + TRAINING_B));
                 assertThat(everything).allSatisfy(r -> assertThat(text(r)).doesNotContain(canary)
                         .as("the API token stays out of every topic").doesNotContain(TOKEN));
                 assertThat(events.seen()).hasSize(1);

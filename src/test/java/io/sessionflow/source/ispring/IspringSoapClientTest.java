@@ -49,7 +49,7 @@ class IspringSoapClientTest {
         world.schedule(TRAINING, "Сессия 1", OffsetDateTime.parse("2023-03-31T15:30:00-07:00"), 7200, null);
         world.schedule(TRAINING, "Сессия 2", OffsetDateTime.parse("2023-04-11T12:30:00+03:00"), 3600, "Олег Смирнов");
 
-        ListSessionsByTrainingResult result = client(TOKEN).listSessions(TRAINING);
+        ListSessionsByTrainingResult result = client(TOKEN).listSessions(TRAINING).result();
 
         assertThat(result.getTrainingSession()).extracting(TrainingSession::getTitle, TrainingSession::getStartTime,
                         TrainingSession::getDuration)
@@ -64,9 +64,13 @@ class IspringSoapClientTest {
         world.answerInNamespace(IspringNamespaces.DOCUMENT_RESPONSE);
         world.schedule(TRAINING, "Сессия 2", OffsetDateTime.parse("2023-04-11T12:30:00+03:00"), 3600, "Олег Смирнов");
 
-        ListSessionsByTrainingResult result = client(TOKEN).listSessions(TRAINING);
+        IspringAnswer answer = client(TOKEN).listSessions(TRAINING);
+        ListSessionsByTrainingResult result = answer.result();
 
         assertThat(result.getTrainingSession()).extracting(TrainingSession::getTitle).containsExactly("Сессия 2");
+        assertThat(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("the raw answer is kept as received, .com namespace included")
+                .contains("xmlns:ns1=\"" + IspringNamespaces.DOCUMENT_RESPONSE + "\"").contains("<ns1:title>Сессия 2</ns1:title>");
         assertThat(result.getTrainingSession().get(0).getInstructor().getValue()).isEqualTo("Олег Смирнов");
     }
 
