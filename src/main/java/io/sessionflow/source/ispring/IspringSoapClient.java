@@ -9,10 +9,10 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.endpoint.Client;
 
 /** Calls ListSessionsByTraining through the Camel cxf endpoint; every failure becomes one clear exception. */
 public final class IspringSoapClient {
-    private static final String RESPONSE_CONTEXT = "ResponseContext";
     private final Endpoint endpoint;
     private final ProducerTemplate template;
     private final IspringRequests requests;
@@ -43,7 +43,7 @@ public final class IspringSoapClient {
 
     /** CXF copies the answer's message properties into its response context, which Camel hands over as a header. */
     private static byte[] answerBytes(Exchange exchange) {
-        Object context = exchange.getMessage().getHeader(RESPONSE_CONTEXT);
+        Object context = exchange.getMessage().getHeader(Client.RESPONSE_CONTEXT);
         Object bytes = context instanceof Map<?, ?> map ? map.get(RefuseDoctypeInterceptor.ANSWER_BYTES) : null;
         return bytes instanceof byte[] b ? b : new byte[0];
     }
