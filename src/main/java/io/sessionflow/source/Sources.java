@@ -1,5 +1,6 @@
 package io.sessionflow.source;
 
+import io.sessionflow.source.ispring.IspringSource;
 import io.sessionflow.source.seeit.SeeitSource;
 import io.sessionflow.source.storyclm.StoryclmSource;
 import io.sessionflow.source.webinar.WebinarSource;
@@ -11,6 +12,6 @@ public final class Sources {
     }
 
     public static List<SourceModule> all() {
-        return List.of(new WebinarSource(), new SeeitSource(), new StoryclmSource());
+        return List.of(new WebinarSource(), new SeeitSource(), new StoryclmSource(), new IspringSource());
     }
 }

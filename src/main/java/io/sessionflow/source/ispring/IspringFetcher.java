@@ -1,0 +1,58 @@
+package io.sessionflow.source.ispring;
+
+import io.sessionflow.event.SystemId;
+import io.sessionflow.source.FetchResult;
+import io.sessionflow.source.RawPayload;
+import io.sessionflow.source.SnapshotFetcher;
+import io.sessionflow.source.SourceRecord;
+import io.sessionflow.source.http.LogSafe;
+import io.sessionflow.source.ispring.soap.TrainingSession;
+import io.sessionflow.track.KnownSessions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One iSpring poll: ListSessionsByTraining for every configured training. A training whose call fails is
+ * logged and skipped, and its scope is not complete, so none of its sessions is taken for deleted; the
+ * other trainings are published as usual.
+ */
+public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
+    private static final Logger LOG = LoggerFactory.getLogger(IspringFetcher.class);
+    private final IspringConfig config;
+    private final IspringSoapClient client;
+
+    public IspringFetcher(IspringConfig config, IspringSoapClient client) {
+        this.config = config;
+        this.client = client;
+    }
+
+    @Override
+    public FetchResult<IspringPayload> fetch(Instant now, KnownSessions known) {
+        List<RawPayload> raw = new ArrayList<>();
+        List<SourceRecord<IspringPayload>> records = new ArrayList<>();
+        Set<String> completeScopes = new LinkedHashSet<>();
+        for (String trainingId : config.trainingIds()) {
+            IspringAnswer answer;
+            try {
+                answer = client.listSessions(trainingId);
+            } catch (IspringCallException e) {
+                LOG.warn("{}; nothing published for this training in this poll, the other trainings are",
+                        LogSafe.of(e.getMessage()));
+                continue;
+            }
+            String endpoint = IspringRequests.describe(trainingId);
+            raw.add(new RawPayload(SystemId.ISPRING, endpoint, now, "text/xml", answer.body()));
+            for (TrainingSession session : answer.result().getTrainingSession()) {
+                records.add(new SourceRecord<>(trainingId, endpoint, new IspringPayload(trainingId, session),
+                        IspringXml.of(session)));
+            }
+            completeScopes.add(trainingId);
+        }
+        return new FetchResult<>(raw, records, completeScopes, List.of());
+    }
+}

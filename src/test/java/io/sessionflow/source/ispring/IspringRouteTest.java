@@ -1,0 +1,193 @@
+package io.sessionflow.source.ispring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.sessionflow.demo.IspringSimulator;
+import io.sessionflow.demo.IspringWorld;
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** iSpring end to end: the simulated SOAP service over real HTTP, the YAML routes, camel-kafka, a real broker. */
+class IspringRouteTest {
+    private static final String TOKEN = "route-test-token";
+    private static final String TRAINING_A = "b431d5a0-2d14-11ed-b56c-0242c0a87043";
+    private static final String TRAINING_B = "c0ffee00-2d14-11ed-b56c-0242c0a87043";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final Instant t0 = Instant.parse("2026-11-20T09:00:00Z");
+    private final MovableClock clock = new MovableClock(t0);
+    private final IspringWorld world = new IspringWorld();
+    private IspringSimulator vendor;
+    private Pipeline pipeline;
+
+    @BeforeEach
+    void startVendor() {
+        vendor = new IspringSimulator(world, TOKEN);
+    }
+
+    @AfterEach
+    void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        vendor.close();
+    }
+
+    private Pipeline startPipeline() {
+        return Pipeline.start(Map.of(
+                "sessionflow.ispring.url", vendor.url(),
+                "sessionflow.ispring.token", TOKEN,
+                "sessionflow.ispring.training-ids", TRAINING_A + ", " + TRAINING_B,
+                "sessionflow.ispring.poll-interval", "200ms"), clock);
+    }
+
+    @Test
+    void publishesEachTransitionOnceDeletesVanishedSessionsAndInfersStartAndEnd() {
+        IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",
+                at(t0.plusSeconds(3600), "+03:00"), 1800, "Олег Смирнов");
+        IspringWorld.Session denver = world.schedule(TRAINING_B, "Sales kickoff",
+                at(t0.plusSeconds(7200), "-07:00"), 3600, null);
+        pipeline = startPipeline();
+
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            List<SessionEvent> first = EventAssertions.events(events.awaitCount(2, WAIT));
+            assertThat(first).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().inferred(),
+                            e -> e.data().scheduledStart(), e -> e.data().parent().id())
+                    .containsExactlyInAnyOrder(
+                            tuple(moscow.id(), "sessionflow.session.scheduled", false, t0.plusSeconds(3600), TRAINING_A),
+                            tuple(denver.id(), "sessionflow.session.scheduled", false, t0.plusSeconds(7200), TRAINING_B));
+            assertThat(first).allSatisfy(e -> {
+                assertThat(e.time()).isEqualTo(t0);
+                assertThat(e.source()).isEqualTo("sessionflow/ispring");
+            });
+
+            awaitRequests(vendor.requestCount() + 6);
+            assertThat(events.drain(Duration.ofMillis(600))).as("unchanged sessions publish nothing").hasSize(2);
+
+            world.reschedule(moscow.id(), at(t0.plusSeconds(5400), "+03:00"));
+            world.delete(denver.id());
+            List<SessionEvent> changed = EventAssertions.events(events.awaitCount(4, WAIT)).subList(2, 4);
+            assertThat(changed).extracting(SessionEvent::subject, e -> e.type().type())
+                    .containsExactlyInAnyOrder(tuple(moscow.id(), "sessionflow.session.updated"),
+                            tuple(denver.id(), "sessionflow.session.deleted"));
+            assertThat(changed.stream().filter(e -> e.subject().equals(moscow.id())).findFirst().orElseThrow()
+                    .data().scheduledStart()).isEqualTo(t0.plusSeconds(5400));
+
+            clock.advance(Duration.ofSeconds(5400));
+            List<SessionEvent> started = EventAssertions.events(events.awaitCount(5, WAIT)).subList(4, 5);
+            assertThat(started).extracting(SessionEvent::subject, e -> e.type().type(), SessionEvent::time,
+                    e -> e.data().inferred())
+                    .containsExactly(tuple(moscow.id(), "sessionflow.session.started", t0.plusSeconds(5400), true));
+
+            clock.advance(Duration.ofSeconds(1800));
+            List<SessionEvent> all = EventAssertions.events(events.awaitCount(6, WAIT));
+            assertThat(all.get(5)).extracting(SessionEvent::subject, e -> e.type().type(), SessionEvent::time,
+                    e -> e.data().inferred())
+                    .containsExactly(moscow.id(), "sessionflow.session.ended", t0.plusSeconds(7200), true);
+
+            awaitRequests(vendor.requestCount() + 6);
+            assertThat(events.drain(Duration.ofMillis(600))).as("nothing is emitted twice").hasSize(6);
+            assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aSoapFaultForOneTrainingIsLoggedAndTheOtherTrainingIsStillPublished() {
+        IspringWorld.Session a = world.schedule(TRAINING_A, "Compliance", at(t0.plusSeconds(3600), "+03:00"), 600, null);
+        IspringWorld.Session b = world.schedule(TRAINING_B, "Onboarding", at(t0.plusSeconds(3600), "+03:00"), 600, null);
+        try (LogLines log = new LogLines(IspringFetcher.class)) {
+            pipeline = startPipeline();
+            try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+                EventAssertions.events(events.awaitCount(2, WAIT));
+
+                world.fault(TRAINING_A, "Permission denied");
+                world.reschedule(a.id(), at(t0.plusSeconds(7200), "+03:00"));
+                world.reschedule(b.id(), at(t0.plusSeconds(7200), "+03:00"));
+                events.awaitCount(3, WAIT);
+                awaitRequests(vendor.requestCount() + 6);
+                List<SessionEvent> all = EventAssertions.events(events.drain(Duration.ofMillis(600)));
+
+                assertThat(all.subList(2, all.size())).as("after the fault, only training B publishes; A's session"
+                                + " is neither updated nor taken for deleted")
+                        .extracting(SessionEvent::subject, e -> e.type().type())
+                        .containsExactly(tuple(b.id(), "sessionflow.session.updated"));
+            }
+            assertThat(log.lines()).contains("WARN iSpring ListSessionsByTraining trainingId=" + TRAINING_A
+                    + " failed: SOAP Fault 'Permission denied' (Server); nothing published for this training in"
+                    + " this poll, the other trainings are");
+        }
+    }
+
+    @Test
+    void anExternalEntityInAnAnswerIsRefusedAndNeverResolved(@TempDir Path dir) throws Exception {
+        String canary = "CANARY-" + Long.toHexString(System.nanoTime());
+        Path secret = Files.writeString(dir.resolve("secret.txt"), canary);
+        world.answerWithExternalEntity(TRAINING_A, secret);
+        IspringWorld.Session b = world.schedule(TRAINING_B, "Onboarding", at(t0.plusSeconds(3600), "+03:00"), 600, null);
+        try (LogLines log = new LogLines(IspringFetcher.class)) {
+            pipeline = startPipeline();
+            try (TopicReader events = pipeline.read(pipeline.topics().events());
+                 TopicReader raw = pipeline.read(pipeline.topics().raw());
+                 TopicReader dlq = pipeline.read(pipeline.topics().dlq())) {
+                assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
+                        .containsExactly(b.id());
+                awaitRequests(vendor.requestCount() + 6);
+                List<ConsumerRecord<String, byte[]>> everything = new java.util.ArrayList<>();
+                everything.addAll(events.drain(Duration.ofMillis(600)));
+                everything.addAll(raw.drain(Duration.ofMillis(600)));
+                everything.addAll(dlq.drain(Duration.ofMillis(600)));
+                assertThat(raw.seen()).as("training B's answers are archived as received").isNotEmpty()
+                        .allSatisfy(r -> assertThat(text(r)).contains("<ns1:title>Onboarding</ns1:title>")
+                                .contains("ListSessionsByTraining trainingId=" + TRAINING_B));
+                assertThat(everything).allSatisfy(r -> assertThat(text(r)).doesNotContain(canary)
+                        .as("the API token stays out of every topic").doesNotContain(TOKEN));
+                assertThat(events.seen()).hasSize(1);
+            }
+            assertThat(log.lines()).contains("WARN iSpring ListSessionsByTraining trainingId=" + TRAINING_A
+                    + " failed: the answer declares a DOCTYPE; DTDs and external entities are refused, nothing of it"
+                    + " was read; nothing published for this training in this poll, the other trainings are");
+            assertThat(log.lines()).allSatisfy(line -> assertThat(line).doesNotContain(canary));
+        }
+    }
+
+    private static String text(ConsumerRecord<String, byte[]> r) {
+        StringBuilder out = new StringBuilder(new String(r.value(), StandardCharsets.UTF_8));
+        r.headers().forEach(h -> out.append('\n').append(new String(h.value(), StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+
+    private static OffsetDateTime at(Instant instant, String offset) {
+        return instant.atOffset(ZoneOffset.of(offset));
+    }
+
+    private void awaitRequests(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (vendor.requestCount() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the pipeline stopped polling: " + vendor.requestCount() + " requests");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
