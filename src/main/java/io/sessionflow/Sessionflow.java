@@ -4,10 +4,13 @@ import io.sessionflow.app.ConfigurationException;
 import io.sessionflow.app.SessionflowApp;
 import io.sessionflow.config.Settings;
 import io.sessionflow.demo.Demo;
+import io.sessionflow.rederive.RederiveCommand;
+import io.sessionflow.replay.ReplayCommand;
+import io.sessionflow.report.ReportCommand;
 import java.time.Clock;
 import java.util.Arrays;
 
-/** Entry point: {@code run} (default) or {@code demo}. */
+/** Entry point: {@code run} (default), {@code demo}, {@code replay}, {@code report} or {@code rederive}. */
 public final class Sessionflow {
 
     private Sessionflow() {
@@ -20,6 +23,9 @@ public final class Sessionflow {
             switch (command) {
                 case "run" -> SessionflowApp.create(Settings.fromEnvironment(), Clock.systemUTC()).run();
                 case "demo" -> Demo.main(rest);
+                case "replay" -> ReplayCommand.main(rest);
+                case "report" -> ReportCommand.main(rest);
+                case "rederive" -> RederiveCommand.main(rest);
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -27,6 +33,9 @@ public final class Sessionflow {
                     System.exit(2);
                 }
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println(command + ": " + e.getMessage());
+            System.exit(2);
         } catch (ConfigurationException e) {
             e.problems().forEach(p -> System.err.println("configuration: " + p));
             System.exit(2);
@@ -39,6 +48,10 @@ public final class Sessionflow {
                   run    (default) poll the configured vendors, publish to Kafka (embedded broker when
                          SESSIONFLOW_KAFKA_BOOTSTRAP_SERVERS is unset)
                   demo   embedded Kafka + simulated vendors on loopback; prints one line per event
-                         options: --duration <30s|5m>  stop after that long (default: until Ctrl-C)""");
+                         options: --duration <30s|5m>  stop after that long (default: until Ctrl-C)
+                  replay --from <time> --to <time> [--system s] [--session id] [--type t]
+                         [--format jsonl|csv] [--out file | --to-topic topic]     (docs/replay.md)
+                  report --from <time> --to <time> --out <dir>   HTML charts + CSV  (docs/report.md)
+                  rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)""");
     }
 }
