@@ -25,19 +25,21 @@ public final class ReplayCommand {
         Settings settings = Settings.fromEnvironment();
         try (KafkaConnection kafka = KafkaConnection.open(settings)) {
             long written = new Replay(kafka.bootstrapServers()).run(kafka.topics().events(), range, filter,
-                    sink(a, kafka.bootstrapServers()), Progress.forConsole("replay"));
+                    sink(a, kafka, settings), Progress.forConsole("replay"));
             System.err.println("replay: " + written + " events from " + range.from() + " (inclusive) to "
                     + range.to() + " (exclusive) -> " + a.string("to-topic", a.string("out", "stdout")));
         }
     }
 
-    private static ReplaySink sink(CommandArgs a, String bootstrap) throws IOException {
+    private static ReplaySink sink(CommandArgs a, KafkaConnection kafka, Settings settings) throws IOException {
         String toTopic = a.string("to-topic", null);
         if (toTopic != null) {
             if (a.string("out", null) != null) {
                 throw new IllegalArgumentException("choose either --out or --to-topic");
             }
-            return new TopicSink(bootstrap, toTopic);
+            TargetTopic.ensure(kafka.bootstrapServers(), toTopic, kafka.topics().events(),
+                    (short) settings.integer("sessionflow.kafka.replication-factor"));
+            return new TopicSink(kafka.bootstrapServers(), toTopic);
         }
         String out = a.string("out", null);
         OutputStream stream = new BufferedOutputStream(out == null ? System.out : Files.newOutputStream(Path.of(out)));
