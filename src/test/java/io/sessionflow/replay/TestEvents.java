@@ -31,6 +31,11 @@ public final class TestEvents {
 
     public static String newTopic(int partitions) {
         String topic = "t" + UUID.randomUUID().toString().substring(0, 8) + ".events";
+        createTopic(topic, partitions);
+        return topic;
+    }
+
+    public static void createTopic(String topic, int partitions) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
@@ -38,7 +43,6 @@ public final class TestEvents {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return topic;
     }
 
     public static SessionEvent event(SystemId system, String sessionId, EventType type, Instant time,
