@@ -99,7 +99,8 @@ public final class TopicRangeReader {
         Map<TopicPartition, Long> out = new HashMap<>();
         for (TopicPartition p : partitions) {
             OffsetAndTimestamp hit = found.get(p);
-            out.put(p, hit == null ? end.get(p) : hit.offset());
+            // never past the end a read_committed consumer can reach (an open transaction would stall us)
+            out.put(p, hit == null ? end.get(p) : Math.min(hit.offset(), end.get(p)));
         }
         return out;
     }

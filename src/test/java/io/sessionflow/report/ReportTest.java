@@ -47,6 +47,17 @@ class ReportTest {
         assertThat(Files.readString(page)).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
     }
 
+    @Test
+    void vendorTextOnThePageIsEscaped() {
+        SessionFacts hostile = new SessionFacts("webinar", "<img src=x onerror=alert(1)>");
+        hostile.startedAt = ReportScenario.DAY1.plusSeconds(60);
+        ReportFigures figures = ReportFigures.of(java.util.List.of(hostile), ReportScenario.RANGE.to());
+
+        String html = ReportPage.html(figures, ReportScenario.RANGE.from(), ReportScenario.RANGE.to(), 1);
+
+        assertThat(html).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
     private static String csv(Path dir, String name) throws IOException {
         return Files.readString(dir.resolve(name)).replace("\r\n", "\n");
     }
