@@ -44,10 +44,27 @@ class ReplayTest {
                 new Timed(from.plusSeconds(1800), inside), new Timed(to.minusMillis(1), lastMilli),
                 new Timed(to, atTo)));
 
-        List<SessionEvent> replayed = parse(jsonl(topic, EventFilter.any()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long[] toRead = {-1};
+        replay.run(topic, range, EventFilter.any(), new JsonLinesSink(out), new Progress() {
+            @Override
+            public void begin(long total) {
+                toRead[0] = total;
+            }
 
-        assertThat(replayed).extracting(SessionEvent::id)
+            @Override
+            public void advance(long offsets) {
+            }
+
+            @Override
+            public void end() {
+            }
+        });
+
+        assertThat(parse(out.toByteArray())).extracting(SessionEvent::id)
                 .containsExactlyInAnyOrder(atFrom.id(), inside.id(), lastMilli.id());
+        assertThat(toRead[0]).as("offsetsForTimes seeks past the earlier record and stops before the later one")
+                .isEqualTo(3);
     }
 
     @Test
