@@ -7,10 +7,13 @@ import io.sessionflow.config.SettingsCatalog;
 import io.sessionflow.config.SettingsTable;
 import io.sessionflow.demo.Demo;
 import io.sessionflow.verify.VerifyCommand;
+import io.sessionflow.rederive.RederiveCommand;
+import io.sessionflow.replay.ReplayCommand;
+import io.sessionflow.report.ReportCommand;
 import java.time.Clock;
 import java.util.Arrays;
 
-/** Entry point: {@code run} (default) or {@code demo}. */
+/** Entry point: {@code run} (default), {@code demo}, {@code replay}, {@code report} or {@code rederive}. */
 public final class Sessionflow {
 
     private Sessionflow() {
@@ -25,6 +28,9 @@ public final class Sessionflow {
                 case "demo" -> Demo.main(rest);
                 case "settings" -> System.out.print(SettingsTable.markdown(SettingsCatalog.load()));
                 case "verify" -> System.exit(VerifyCommand.run(rest, Settings.fromEnvironment()));
+                case "replay" -> ReplayCommand.main(rest);
+                case "report" -> ReportCommand.main(rest);
+                case "rederive" -> RederiveCommand.main(rest);
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -32,6 +38,9 @@ public final class Sessionflow {
                     System.exit(2);
                 }
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println(command + ": " + e.getMessage());
+            System.exit(2);
         } catch (ConfigurationException e) {
             e.problems().forEach(p -> System.err.println("configuration: " + p));
             System.exit(2);
@@ -48,6 +57,10 @@ public final class Sessionflow {
                   settings  print every setting: environment variable, property, type, default
                   verify [--topic t] [--expected file.jsonl]
                          read the events topic (read_committed) and report events, distinct ids,
-                         duplicate ids, per-session order violations, and gaps against an expected set""");
+                         duplicate ids, per-session order violations, and gaps against an expected set
+                  replay --from <time> --to <time> [--system s] [--session id] [--type t]
+                         [--format jsonl|csv] [--out file | --to-topic topic]     (docs/replay.md)
+                  report --from <time> --to <time> --out <dir>   HTML charts + CSV  (docs/report.md)
+                  rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)""");
     }
 }

@@ -5,7 +5,10 @@ import io.sessionflow.event.SystemId;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
+import io.sessionflow.track.SessionTracker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +47,13 @@ public final class WebinarSource implements SourceModule {
     @Override
     public SnapshotPoller<WebinarPayload> createBean(SourceContext context) {
         WebinarConfig config = WebinarConfig.from(context.settings());
-        return new SnapshotPoller<>(SystemId.WEBINAR,
-                new WebinarFetcher(config, context.http("webinar", config.baseUrl())),
-                new WebinarMapper(), MissingPolicy.IGNORE, context.tracker(), context.clock());
+        return poller(config, context.http("webinar", config.baseUrl()), context.tracker(), context.clock());
+    }
+
+    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
+    public static SnapshotPoller<WebinarPayload> poller(WebinarConfig config, VendorHttp http, SessionTracker tracker,
+                                                        Clock clock) {
+        return new SnapshotPoller<>(SystemId.WEBINAR, new WebinarFetcher(config, http), new WebinarMapper(),
+                MissingPolicy.IGNORE, tracker, clock);
     }
 }

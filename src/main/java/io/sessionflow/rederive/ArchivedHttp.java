@@ -1,0 +1,37 @@
+package io.sessionflow.rederive;
+
+import io.sessionflow.source.http.HttpCall;
+import io.sessionflow.source.http.HttpReply;
+import io.sessionflow.source.http.VendorCallException;
+import io.sessionflow.source.http.VendorHttp;
+import java.util.Map;
+
+/**
+ * Answers a fetcher's calls from one archived poll instead of the vendor. The raw topic holds successful answers
+ * only, so a call that is not in the archive is answered 404: that is what the live poll got for a deleted session
+ * or an event without visitors, and the fetcher handles it the same way here.
+ */
+final class ArchivedHttp implements VendorHttp {
+    private final RawPoll poll;
+    private int missed;
+
+    ArchivedHttp(RawPoll poll) {
+        this.poll = poll;
+    }
+
+    @Override
+    public HttpReply send(HttpCall call) {
+        byte[] body = poll.bodies().get(call.describe());
+        if (body == null) {
+            missed++;
+            throw new VendorCallException(poll.system().id() + " " + call.describe() + " is not in the archived poll of "
+                    + poll.fetchedAt(), 404, null, null);
+        }
+        return new HttpReply(200, Map.of("Content-Type", "application/json"), body);
+    }
+
+    /** Calls answered 404 because they were not archived. */
+    int missed() {
+        return missed;
+    }
+}

@@ -1,0 +1,65 @@
+package io.sessionflow.rederive;
+
+import io.sessionflow.event.SystemId;
+import io.sessionflow.publish.HeaderNames;
+import io.sessionflow.replay.Progress;
+import io.sessionflow.replay.TimeRange;
+import io.sessionflow.replay.TopicRangeReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the raw topic from its beginning and regroups its records into polls, handing each poll on once it is
+ * complete. Raw records are keyed by system, so one system's records sit in one partition in publish order, and
+ * a system polls one poll at a time: a new fetched-at for a system means its previous poll is complete.
+ */
+final class RawArchive {
+    private static final Logger LOG = LoggerFactory.getLogger(RawArchive.class);
+    private static final TimeRange EVERYTHING = new TimeRange(Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE));
+    private final TopicRangeReader reader;
+
+    RawArchive(String bootstrap) {
+        this.reader = new TopicRangeReader(bootstrap);
+    }
+
+    void polls(String rawTopic, Progress progress, Consumer<RawPoll> sink) {
+        Map<SystemId, RawPoll> open = new HashMap<>();
+        long[] unreadable = {0};
+        reader.read(rawTopic, EVERYTHING, progress, record -> {
+            String system = header(record, HeaderNames.SYSTEM);
+            String fetchedAt = header(record, HeaderNames.FETCHED_AT);
+            String endpoint = header(record, HeaderNames.ENDPOINT);
+            if (system == null || fetchedAt == null || endpoint == null) {
+                unreadable[0]++;
+                return;
+            }
+            RawPoll poll = open.get(SystemId.of(system));
+            Instant at = Instant.parse(fetchedAt);
+            if (poll == null || !poll.fetchedAt().equals(at)) {
+                if (poll != null) {
+                    sink.accept(poll);
+                }
+                poll = new RawPoll(SystemId.of(system), at);
+                open.put(poll.system(), poll);
+            }
+            poll.bodies().put(endpoint, record.value());
+        });
+        open.values().stream().sorted(java.util.Comparator.comparing(RawPoll::fetchedAt)).forEach(sink);
+        if (unreadable[0] > 0) {
+            LOG.warn("skipped {} records of {} without system, endpoint and fetched-at headers", unreadable[0],
+                    rawTopic);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

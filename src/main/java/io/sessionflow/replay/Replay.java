@@ -1,0 +1,41 @@
+package io.sessionflow.replay;
+
+import io.sessionflow.event.EventJson;
+import io.sessionflow.event.SessionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the events topic over a time range, keeps what the filter accepts, and hands it to a sink. */
+public final class Replay {
+    private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+    private final TopicRangeReader reader;
+
+    public Replay(String bootstrap) {
+        this.reader = new TopicRangeReader(bootstrap);
+    }
+
+    /** @return how many events were written */
+    public long run(String eventsTopic, TimeRange range, EventFilter filter, ReplaySink sink, Progress progress) {
+        long[] written = {0};
+        long[] unreadable = {0};
+        try (sink) {
+            reader.read(eventsTopic, range, progress, record -> {
+                SessionEvent event;
+                try {
+                    event = EventJson.parse(record.value());
+                } catch (IllegalArgumentException e) {
+                    unreadable[0]++;
+                    return;
+                }
+                if (filter.accepts(event)) {
+                    sink.write(record, event);
+                    written[0]++;
+                }
+            });
+        }
+        if (unreadable[0] > 0) {
+            LOG.warn("skipped {} records of {} that are not session events", unreadable[0], eventsTopic);
+        }
+        return written[0];
+    }
+}

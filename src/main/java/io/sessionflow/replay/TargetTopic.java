@@ -1,0 +1,37 @@
+package io.sessionflow.replay;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Creates a re-publish target when missing, with as many partitions as the topic it copies: keys then land in
+ * partitions the same way, and nothing depends on the broker's auto-creation being enabled.
+ */
+public final class TargetTopic {
+    private TargetTopic() {
+    }
+
+    public static void ensure(String bootstrap, String target, String like, short replication) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(target)) {
+                return;
+            }
+            int partitions = admin.describeTopics(List.of(like)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(like).partitions().size();
+            admin.createTopics(List.of(new NewTopic(target, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topic " + target + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + target, e);
+        }
+    }
+}

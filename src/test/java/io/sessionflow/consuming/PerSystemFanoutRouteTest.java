@@ -1,0 +1,56 @@
+package io.sessionflow.consuming;
+
+import static io.sessionflow.replay.TestEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sessionflow.event.EventType;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.replay.TestEvents;
+import io.sessionflow.replay.TestEvents.Timed;
+import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example operator route routes/examples/per-system-fanout.yaml, loaded from the routes folder by the real
+ * app and run against the real broker: each event lands in the topic of its system, key and headers kept.
+ */
+class PerSystemFanoutRouteTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void copiesEachEventToTheTopicOfItsSystem() {
+        Instant t = Instant.parse("2026-11-20T09:00:00Z");
+        try (Pipeline pipeline = Pipeline.start(Map.of("sessionflow.examples.per-system-fanout.enabled", "true"))) {
+            String events = pipeline.topics().events();
+            TestEvents.createTopic(events + ".webinar", 3);
+            TestEvents.createTopic(events + ".seeit", 3);
+            TestEvents.publish(events, List.of(
+                    new Timed(t, event(SystemId.WEBINAR, "6784", EventType.SESSION_STARTED, t)),
+                    new Timed(t, event(SystemId.SEEIT, "s-1", EventType.SESSION_STARTED, t)),
+                    new Timed(t, event(SystemId.WEBINAR, "6784", EventType.SESSION_ENDED, t))));
+
+            try (TopicReader webinar = pipeline.read(events + ".webinar");
+                 TopicReader seeit = pipeline.read(events + ".seeit")) {
+                List<ConsumerRecord<String, byte[]>> webinarRecords = webinar.awaitCount(2, WAIT);
+                List<ConsumerRecord<String, byte[]>> seeitRecords = seeit.awaitCount(1, WAIT);
+                assertThat(webinar.drain(Duration.ofSeconds(1))).hasSize(2);
+                assertThat(seeit.drain(Duration.ofMillis(200))).hasSize(1);
+
+                // EventAssertions.events checks schema, key = <system>:<session> and the content-type header
+                assertThat(EventAssertions.events(webinarRecords)).extracting(e -> e.type().type())
+                        .containsExactly("sessionflow.session.started", "sessionflow.session.ended");
+                assertThat(webinarRecords).extracting(r -> EventAssertions.header(r, "sessionflow-system"))
+                        .containsOnly("webinar");
+                assertThat(EventAssertions.events(seeitRecords)).extracting(e -> e.data().system())
+                        .containsExactly(SystemId.SEEIT);
+            }
+        }
+    }
+}
