@@ -149,6 +149,6 @@ public final class SessionflowApp implements AutoCloseable {
 
     private String routesPattern() {
         Path dir = Path.of(settings.string("sessionflow.routes.dir"));
-        return Files.isDirectory(dir) ? "file:" + dir.toAbsolutePath() + "/**/*.yaml" : "classpath:routes/**/*.yaml";
+        return Files.isDirectory(dir) ? "file:" + dir.toAbsolutePath() + "/**/*.yaml" : PackagedRoutes.includePattern();
     }
 }
