@@ -80,10 +80,27 @@ public final class SessionflowApp implements AutoCloseable {
         return this;
     }
 
-    /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops routes gracefully. */
+    /**
+     * Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops routes gracefully. The JVM ends
+     * when its shutdown hooks return; this one returns only once the in-flight poll has committed and the
+     * producer is closed, so a SIGTERM never cuts a transaction short.
+     */
     public void run() throws Exception {
         configure();
-        main.run();
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread holdJvm = new Thread(() -> {
+            try {
+                stopped.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sessionflow-graceful-stop");
+        Runtime.getRuntime().addShutdownHook(holdJvm);
+        try {
+            main.run();
+        } finally {
+            stopped.countDown();
+        }
     }
 
     public KafkaConnection kafka() {

@@ -2,6 +2,7 @@ package io.sessionflow.source;
 
 import io.sessionflow.config.Settings;
 import io.sessionflow.source.http.CamelVendorHttp;
+import io.sessionflow.source.http.FaultGuard;
 import io.sessionflow.source.http.FaultPolicy;
 import io.sessionflow.source.http.ResilientVendorHttp;
 import io.sessionflow.source.http.Sleeper;
@@ -18,8 +19,13 @@ public record SourceContext(Settings settings, SessionTracker tracker, Clock clo
         VendorHttp plain = new CamelVendorHttp(system, baseUrl,
                 (int) settings.duration("sessionflow.http.timeout").toMillis(),
                 settings.integer("sessionflow.http.max-body-bytes"), template);
+        return new ResilientVendorHttp(plain, faultGuard(system));
+    }
+
+    /** The shared fault policy for one vendor, for transports other than {@link #http}. */
+    public FaultGuard faultGuard(String system) {
         // wall-clock time, even when the pipeline runs on a test clock: waits and rate limits are real
-        return new ResilientVendorHttp(system, plain, FaultPolicy.from(settings), Clock.systemUTC(), Sleeper.REAL,
+        return new FaultGuard(system, FaultPolicy.from(settings), Clock.systemUTC(), Sleeper.REAL,
                 new java.util.Random());
     }
 }

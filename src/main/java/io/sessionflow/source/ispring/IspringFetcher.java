@@ -5,7 +5,10 @@ import io.sessionflow.source.FetchResult;
 import io.sessionflow.source.RawPayload;
 import io.sessionflow.source.SnapshotFetcher;
 import io.sessionflow.source.SourceRecord;
+import io.sessionflow.source.http.FaultGuard;
 import io.sessionflow.source.http.LogSafe;
+import io.sessionflow.source.http.VendorCallException;
+import io.sessionflow.source.http.VendorFailure;
 import io.sessionflow.source.ispring.soap.TrainingSession;
 import io.sessionflow.track.KnownSessions;
 import java.time.Instant;
@@ -25,10 +28,13 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
     private static final Logger LOG = LoggerFactory.getLogger(IspringFetcher.class);
     private final IspringConfig config;
     private final IspringSoapClient client;
+    private final FaultGuard guard;
 
-    public IspringFetcher(IspringConfig config, IspringSoapClient client) {
+    /** @param guard the shared fault policy: transport errors retried, SOAP Faults reported at once */
+    public IspringFetcher(IspringConfig config, IspringSoapClient client, FaultGuard guard) {
         this.config = config;
         this.client = client;
+        this.guard = guard;
     }
 
     @Override
@@ -39,8 +45,10 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
         for (String trainingId : config.trainingIds()) {
             IspringAnswer answer;
             try {
-                answer = client.listSessions(trainingId);
-            } catch (IspringCallException e) {
+                answer = guard.call(IspringRequests.describe(trainingId), () -> client.listSessions(trainingId),
+                        e -> e instanceof IspringCallException c && c.isTransient()
+                                ? VendorFailure.TRANSIENT : VendorFailure.FINAL);
+            } catch (IspringCallException | VendorCallException e) {
                 LOG.warn("{}; nothing published for this training in this poll, the other trainings are",
                         LogSafe.of(e.getMessage()));
                 continue;

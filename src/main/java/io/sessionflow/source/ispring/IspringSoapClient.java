@@ -30,7 +30,8 @@ public final class IspringSoapClient {
             e.getMessage().setHeader(CxfConstants.OPERATION_NAME, IspringRequests.LIST_SESSIONS);
         });
         if (exchange.getException() != null) {
-            throw new IspringCallException(trainingId, describe(exchange.getException()), exchange.getException());
+            throw new IspringCallException(trainingId, describe(exchange.getException()), exchange.getException(),
+                    isTransient(exchange.getException()));
         }
         Object body = exchange.getMessage().getBody();
         Object result = body instanceof List<?> list && !list.isEmpty() ? list.get(0) : body;
@@ -46,6 +47,22 @@ public final class IspringSoapClient {
         Object context = exchange.getMessage().getHeader(Client.RESPONSE_CONTEXT);
         Object bytes = context instanceof Map<?, ?> map ? map.get(RefuseDoctypeInterceptor.ANSWER_BYTES) : null;
         return bytes instanceof byte[] b ? b : new byte[0];
+    }
+
+    /** A network error or an HTTP 5xx is worth a retry; a SOAP Fault or a refused answer is not. */
+    static boolean isTransient(Throwable failure) {
+        boolean transport = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SoapFault) {
+                return false;
+            }
+            if (t instanceof org.apache.cxf.transport.http.HTTPException http) {
+                transport |= http.getResponseCode() >= 500;
+            } else if (t instanceof java.io.IOException) {
+                transport = true;
+            }
+        }
+        return transport;
     }
 
     /** The vendor's fault string for a SOAP Fault; otherwise the chain of causes, each said once. */

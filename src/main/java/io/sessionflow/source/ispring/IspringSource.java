@@ -42,7 +42,7 @@ public final class IspringSource implements SourceModule {
                 IspringEndpoint.create(context.template().getCamelContext(), config.url(), config.timeout(),
                         config.maxBodyBytes()),
                 context.template(), config.token());
-        return poller(context, new IspringFetcher(config, client));
+        return poller(context, new IspringFetcher(config, client, context.faultGuard("ispring")));
     }
 
     private static SnapshotPoller<IspringPayload> poller(SourceContext context, SnapshotFetcher<IspringPayload> fetcher) {

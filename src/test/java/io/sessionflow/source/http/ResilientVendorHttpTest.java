@@ -39,7 +39,7 @@ class ResilientVendorHttpTest {
     };
 
     private ResilientVendorHttp http(FaultPolicy policy) {
-        return new ResilientVendorHttp("test", vendor, policy, clock, sleeper, new Random(7));
+        return new ResilientVendorHttp(vendor, new FaultGuard("test", policy, clock, sleeper, new Random(7)));
     }
 
     private static HttpReply ok() {

@@ -80,7 +80,9 @@ class IspringSoapClientTest {
         assertThatThrownBy(() -> client("wrong-token").listSessions(TRAINING))
                 .isInstanceOf(IspringCallException.class)
                 .hasMessage("iSpring ListSessionsByTraining trainingId=" + TRAINING
-                        + " failed: SOAP Fault 'Permission denied' (Client)");
+                        + " failed: SOAP Fault 'Permission denied' (Client)")
+                .satisfies(e -> assertThat(((IspringCallException) e).isTransient())
+                        .as("a fault is the vendor's answer: asking again gets the same one").isFalse());
         assertThatThrownBy(() -> client(TOKEN).listSessions("no-such-training"))
                 .hasMessage("iSpring ListSessionsByTraining trainingId=no-such-training"
                         + " failed: SOAP Fault 'Wrong parameters' (Client)");
@@ -92,7 +94,9 @@ class IspringSoapClientTest {
         assertThatThrownBy(() -> client(TOKEN).listSessions(TRAINING))
                 .isInstanceOf(IspringCallException.class)
                 .hasMessageStartingWith("iSpring ListSessionsByTraining trainingId=" + TRAINING + " failed: ")
-                .hasMessageContaining("ConnectException");
+                .hasMessageContaining("ConnectException")
+                .satisfies(e -> assertThat(((IspringCallException) e).isTransient())
+                        .as("a transport error is retried by the shared fault policy").isTrue());
     }
 
     @Test
@@ -104,7 +108,8 @@ class IspringSoapClientTest {
                 .isInstanceOf(IspringCallException.class)
                 .hasMessageStartingWith("iSpring ListSessionsByTraining trainingId=" + TRAINING + " failed: ")
                 .hasMessageContaining("the answer declares a DOCTYPE; DTDs and external entities are refused")
-                .satisfies(e -> assertThat(fullText(e)).doesNotContain("CANARY-7f3a91"));
+                .satisfies(e -> assertThat(fullText(e)).doesNotContain("CANARY-7f3a91"))
+                .satisfies(e -> assertThat(((IspringCallException) e).isTransient()).isFalse());
     }
 
     private static String fullText(Throwable e) {
