@@ -1,11 +1,16 @@
 package io.sessionflow.app;
 
 import io.sessionflow.config.Settings;
+import io.sessionflow.observe.Observability;
+import io.sessionflow.observe.PipelineMetrics;
+import io.sessionflow.observe.PollOutcomes;
+import io.sessionflow.observe.SourceHealthCheck;
 import io.sessionflow.publish.BatchRecords;
 import io.sessionflow.publish.TransactionalPublisher;
 import io.sessionflow.state.StateRestore;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.http.VendorTls;
 import io.sessionflow.source.Sources;
 import io.sessionflow.track.SessionTracker;
 import java.nio.file.Files;
@@ -31,11 +36,13 @@ public final class SessionflowApp implements AutoCloseable {
     private final Main main = new Main();
     private final SessionTracker tracker;
     private final TransactionalPublisher publisher;
+    private final Observability observability;
 
     private SessionflowApp(Settings settings, KafkaConnection kafka, Clock clock) {
         this.settings = settings;
         this.kafka = kafka;
         this.clock = clock;
+        this.observability = new Observability(settings);
         this.tracker = new SessionTracker(StateRestore.read(kafka.bootstrapServers(), kafka.topics().state()));
         this.publisher = new TransactionalPublisher(new BatchRecords(kafka.topics()), tracker,
                 TransactionalPublisher.kafkaProducers(kafka.bootstrapServers(), transactionalId(settings)));
@@ -61,6 +68,7 @@ public final class SessionflowApp implements AutoCloseable {
     /** Validates all settings first; each problem is one line of the exception. */
     public static SessionflowApp create(Settings settings, Clock clock) {
         List<String> problems = new ArrayList<>(settings.validate());
+        problems.addAll(VendorTls.problems(settings));
         if (problems.isEmpty()) {
             Sources.all().stream().filter(s -> s.enabled(settings)).forEach(s -> problems.addAll(s.problems(settings)));
         }
@@ -143,16 +151,27 @@ public final class SessionflowApp implements AutoCloseable {
     }
 
     private void bindBeans(CamelContext camel) {
-        SourceContext context = new SourceContext(settings, tracker, clock, camel.createProducerTemplate());
+        observability.bind(camel.getRegistry(), kafka.bootstrapServers());
+        PipelineMetrics metrics = observability.metrics();
+        SourceContext context = new SourceContext(settings, tracker, clock, camel.createProducerTemplate(), metrics,
+                VendorTls.bind(settings, camel.getRegistry()));
+        PollOutcomes outcomes = new PollOutcomes(metrics, clock);
         for (SourceModule source : Sources.all()) {
             camel.getRegistry().bind(source.beanName(), source.createBean(context));
+            metrics.trackedSessions(source.system(), tracker.known());
+            if (source.enabled(settings)) {
+                camel.getRegistry().bind("sourceHealth-" + source.system().id(),
+                        new SourceHealthCheck(source.system(), outcomes));
+            }
         }
         camel.getRegistry().bind("kafkaPublisher", publisher);
-        camel.getRegistry().bind("pollFailures", new PollFailures());
+        camel.getRegistry().bind("pollOutcomes", outcomes);
+        camel.getRegistry().bind("pollFailures", new PollFailures(outcomes));
     }
 
     private Properties camelProperties() {
         Properties p = settings.asProperties();
+        observability.addCamelProperties(p);
         p.setProperty("sessionflow.kafka.brokers", kafka.bootstrapServers());
         for (SourceModule source : Sources.all()) {
             String prefix = "sessionflow." + source.system().id();

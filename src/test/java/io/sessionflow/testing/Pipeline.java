@@ -44,6 +44,7 @@ public final class Pipeline implements AutoCloseable {
         all.put("sessionflow.topics.raw", topics.raw());
         all.put("sessionflow.topics.dlq", topics.dlq());
         all.put("sessionflow.topics.state", topics.state());
+        all.put("sessionflow.observe.port", "0"); // tests run side by side; ObserveTest picks a free port
         all.putAll(settings);
         SessionflowApp app = SessionflowApp.create(Settings.from(Map.of(), new Properties(), all), clock).start();
         return new Pipeline(app, app.kafka().topics(), bootstrap);

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.UnitOfWork;
+import org.apache.camel.support.PluginHelper;
 
 /**
  * {@link VendorHttp} over camel-http: one endpoint per vendor base URL; path, query and method travel as
@@ -17,7 +19,11 @@ public final class CamelVendorHttp implements VendorHttp {
     private final ProducerTemplate template;
     private final int maxBodyBytes;
 
-    public CamelVendorHttp(String system, String baseUrl, int timeoutMillis, int maxBodyBytes,
+    /**
+     * @param tlsBean the registry name of the vendor TLS settings (a custom truststore), or null for the JVM's
+     *                trusted CAs; certificates and host names are verified either way
+     */
+    public CamelVendorHttp(String system, String baseUrl, int timeoutMillis, int maxBodyBytes, String tlsBean,
                            ProducerTemplate template) {
         this.system = system;
         this.maxBodyBytes = maxBodyBytes;
@@ -25,12 +31,30 @@ public final class CamelVendorHttp implements VendorHttp {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.endpointUri = base + "?throwExceptionOnFailure=false"
                 + "&connectTimeout=" + timeoutMillis + "&responseTimeout=" + timeoutMillis
-                + "&connectionRequestTimeout=" + timeoutMillis + "&followRedirects=false";
+                + "&connectionRequestTimeout=" + timeoutMillis + "&followRedirects=false"
+                // the body stays a stream, read below with our bound: Camel's stream cache would first copy a body
+                // of any size (or a gzip bomb's inflated bytes) into memory
+                + "&disableStreamCache=true"
+                + (tlsBean == null ? "" : "&sslContextParameters=#" + tlsBean);
     }
 
     @Override
     public HttpReply send(HttpCall call) {
-        Exchange reply = template.send(endpointUri, exchange -> prepare(exchange.getIn(), call));
+        Exchange reply = template.getCamelContext().getEndpoint(endpointUri).createExchange();
+        prepare(reply.getIn(), call);
+        // our own unit of work: camel-http closes the response when it is done, so it must not be done
+        // (as the template's own would be) before the body stream has been read below
+        UnitOfWork unitOfWork = PluginHelper.getUnitOfWorkFactory(reply.getContext()).createUnitOfWork(reply);
+        reply.getExchangeExtension().setUnitOfWork(unitOfWork);
+        try {
+            template.send(endpointUri, reply);
+            return answer(reply, call);
+        } finally {
+            unitOfWork.done(reply);
+        }
+    }
+
+    private HttpReply answer(Exchange reply, HttpCall call) {
         if (reply.getException() != null) {
             throw new VendorCallException(system + " " + call.describe() + " failed: "
                     + LogSafe.of(reply.getException().getMessage()), 0, null, reply.getException());

@@ -23,11 +23,18 @@ public final class FaultGuard {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final CircuitBreaker breaker;
+    private final CallObserver observer;
     private Instant notBefore = Instant.MIN;
     private Instant lastRequest = Instant.MIN;
 
     public FaultGuard(String system, FaultPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this(system, policy, clock, sleeper, random, CallObserver.NONE);
+    }
+
+    public FaultGuard(String system, FaultPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random,
+                      CallObserver observer) {
         this.system = system;
+        this.observer = observer;
         this.policy = policy;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -46,15 +53,19 @@ public final class FaultGuard {
     public <T> T call(String what, Supplier<T> call, Function<RuntimeException, VendorFailure> classify) {
         for (int attempt = 0; ; attempt++) {
             awaitPermission(what);
+            long started = System.nanoTime();
             try {
                 T result = call.get();
+                observer.attempted(Duration.ofNanos(System.nanoTime() - started), true);
                 breaker.success();
                 return result;
             } catch (RuntimeException e) {
+                observer.attempted(Duration.ofNanos(System.nanoTime() - started), false);
                 Duration wait = onFailure(classify.apply(e), attempt);
                 if (wait == null || attempt >= policy.retries()) {
                     throw e;
                 }
+                observer.retrying();
                 LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", system, what, LogSafe.of(e.getMessage()),
                         attempt + 1, policy.retries(), wait.toMillis());
                 pause(wait);

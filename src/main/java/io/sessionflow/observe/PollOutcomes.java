@@ -1,0 +1,57 @@
+package io.sessionflow.observe;
+
+import io.sessionflow.event.SystemId;
+import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.http.LogSafe;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of every poll, per source: fed by the publish route once a batch is committed and by the shared
+ * error handling when a poll fails; read by each source's health check and counted in the metrics.
+ */
+public final class PollOutcomes {
+    /** What health reports of one source: when it last fetched and committed, and its last error if failing. */
+    public record Outcome(Instant lastSuccess, Instant lastFailure, String lastError) {
+        public boolean failing() {
+            return lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess));
+        }
+    }
+
+    private final Map<SystemId, Outcome> outcomes = new ConcurrentHashMap<>();
+    private final PipelineMetrics metrics;
+    private final Clock clock;
+
+    public PollOutcomes(PipelineMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Called by the publish route after the batch's transaction committed. */
+    public void published(PollBatch batch) {
+        Instant now = clock.instant();
+        outcomes.compute(batch.system(), (s, o) -> new Outcome(now, o == null ? null : o.lastFailure(),
+                o == null ? null : o.lastError()));
+        metrics.poll(batch.system(), true);
+        Map<String, Long> byType = batch.events().stream()
+                .collect(Collectors.groupingBy(e -> e.type().type(), Collectors.counting()));
+        byType.forEach((type, n) -> metrics.published(batch.system(), type, n.intValue()));
+        if (!batch.deadLetters().isEmpty()) {
+            metrics.deadLettered(batch.system(), batch.deadLetters().size());
+        }
+    }
+
+    /** Called by the shared error handling; the error text is already free of credentials. */
+    public void failed(SystemId system, String error) {
+        Instant now = clock.instant();
+        outcomes.compute(system, (s, o) -> new Outcome(o == null ? null : o.lastSuccess(), now, LogSafe.of(error)));
+        metrics.poll(system, false);
+    }
+
+    public Outcome of(SystemId system) {
+        return outcomes.getOrDefault(system, new Outcome(null, null, null));
+    }
+}

@@ -1,0 +1,52 @@
+package io.sessionflow.source.http;
+
+import io.sessionflow.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+
+/**
+ * TLS to vendors. By default the JVM's trusted CAs and camel-http's host name verification apply; a custom
+ * truststore replaces the CAs (e.g. a company CA), never the verification: there is no "trust all" switch.
+ */
+public final class VendorTls {
+    static final String BEAN = "vendorTls";
+
+    private VendorTls() {
+    }
+
+    /** @return the registry name of the TLS settings to use, or null for the JVM's defaults */
+    public static String bind(Settings settings, Registry registry) {
+        if (!settings.isSet("sessionflow.tls.truststore")) {
+            return null;
+        }
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource("file:" + Path.of(settings.string("sessionflow.tls.truststore")).toAbsolutePath());
+        store.setPassword(settings.string("sessionflow.tls.truststore-password"));
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(store);
+        SSLContextParameters tls = new SSLContextParameters();
+        tls.setTrustManagers(trust);
+        registry.bind(BEAN, tls);
+        return BEAN;
+    }
+
+    /** Configuration problems, one line each, naming the variable (the password is never shown). */
+    public static List<String> problems(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        if (settings.isSet("sessionflow.tls.truststore")
+                && !Files.isReadable(Path.of(settings.string("sessionflow.tls.truststore")))) {
+            problems.add("SESSIONFLOW_TLS_TRUSTSTORE '" + LogSafe.of(settings.string("sessionflow.tls.truststore"))
+                    + "' is not a readable file");
+        }
+        if (settings.isSet("sessionflow.tls.truststore-password") && !settings.isSet("sessionflow.tls.truststore")) {
+            problems.add("SESSIONFLOW_TLS_TRUSTSTORE_PASSWORD is set but SESSIONFLOW_TLS_TRUSTSTORE is not");
+        }
+        return problems;
+    }
+}
