@@ -24,6 +24,20 @@ public final class SimulatedHttpServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final List<java.time.Instant> requestTimes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> requestPaths = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Deque<RawAnswer> rawAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile Map<String, String> extraHeaders = Map.of();
+
+    /**
+     * A hostile answer for the next request, written as it comes (chunked, no length): e.g. an endless body
+     * or a gzip bomb.
+     */
+    public record RawAnswer(int status, Map<String, String> headers, BodyWriter body) {
+    }
+
+    public interface BodyWriter {
+        void write(java.io.OutputStream out) throws IOException;
+    }
 
     /**
      * A misbehaviour for the next request: an error status with headers (e.g. 429 and Retry-After), or, with
@@ -100,6 +114,23 @@ public final class SimulatedHttpServer implements AutoCloseable {
         faults.addAll(List.of(next));
     }
 
+    /** Raw answers are served in order, one per request, before normal answers resume. */
+    public void injectRaw(RawAnswer... next) {
+        rawAnswers.addAll(List.of(next));
+    }
+
+    /** Headers added to every answer from now on (a vendor that sends headers it should not). */
+    public void addHeadersToEveryAnswer(Map<String, String> headers) {
+        extraHeaders = Map.copyOf(headers);
+    }
+
+    /** The raw path and query of each request as it arrived on the wire, in order. */
+    public List<String> requestPaths() {
+        synchronized (requestPaths) {
+            return List.copyOf(requestPaths);
+        }
+    }
+
     /** When each request arrived, in order. */
     public List<java.time.Instant> requestTimes() {
         synchronized (requestTimes) {
@@ -116,6 +147,19 @@ public final class SimulatedHttpServer implements AutoCloseable {
     private void serve(HttpExchange exchange, Handler handler) throws IOException {
         requests.incrementAndGet();
         requestTimes.add(java.time.Instant.now());
+        java.net.URI uri = exchange.getRequestURI();
+        requestPaths.add(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        RawAnswer raw = rawAnswers.poll();
+        if (raw != null) {
+            try (exchange) {
+                raw.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                exchange.sendResponseHeaders(raw.status(), 0);
+                raw.body().write(exchange.getResponseBody());
+            } catch (IOException e) {
+                // the client hung up on a body it refused: that is the point of a hostile answer
+            }
+            return;
+        }
         Fault fault = faults.poll();
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -133,6 +177,7 @@ public final class SimulatedHttpServer implements AutoCloseable {
                 response = Response.json(500, "{\"error\":\"simulator failure\"}");
             }
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            extraHeaders.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().add("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
             if (fault != null && fault.bodyDelayMillis() > 0) {

@@ -108,6 +108,14 @@ public final class WebinarSimulator implements AutoCloseable {
             ArrayNode list = event.putArray("eventSessions");
             sessions.forEach(s -> list.add(eventSession(s)));
         }
+        if (page == 1 && !world.bogusIds().isEmpty()) {
+            ObjectNode event = out.addObject();
+            event.put("id", "9999");
+            event.put("status", "ACTIVE");
+            event.put("name", "listed ids without sessions");
+            ArrayNode list = event.putArray("eventSessions");
+            world.bogusIds().forEach(id -> list.addObject().put("id", id).put("status", "ACTIVE"));
+        }
         return Response.json(200, out.toString());
     }
 

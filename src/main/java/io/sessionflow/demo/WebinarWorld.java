@@ -50,6 +50,7 @@ public final class WebinarWorld {
 
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private int nextId = 6780;
+    private final List<String> bogusIds = new ArrayList<>();
 
     public synchronized Session schedule(String name, Instant now, Instant startsAt) {
         String id = String.valueOf(nextId++);
@@ -99,6 +100,15 @@ public final class WebinarWorld {
 
     public synchronized List<Session> sessions() {
         return List.copyOf(sessions.values());
+    }
+
+    /** An id the schedule lists with no session behind it: e.g. a hostile one like {@code ../admin}. */
+    public synchronized void listBogusId(String id) {
+        bogusIds.add(id);
+    }
+
+    public synchronized List<String> bogusIds() {
+        return List.copyOf(bogusIds);
     }
 
     public synchronized Session session(String id) {

@@ -58,8 +58,13 @@ public record HttpCall(String method, List<String> segments, List<Map.Entry<Stri
         return method + " /" + path() + (q.isEmpty() ? "" : "?" + q);
     }
 
+    /** Whether a vendor value may become one URL path segment as it is (no encoding needed, no dot segments). */
+    public static boolean isSafeSegment(String raw) {
+        return raw != null && SAFE_SEGMENT.matcher(raw).matches() && !raw.equals(".") && !raw.equals("..");
+    }
+
     private static String segment(String raw) {
-        if (raw == null || !SAFE_SEGMENT.matcher(raw).matches() || raw.equals(".") || raw.equals("..")) {
+        if (!isSafeSegment(raw)) {
             throw new IllegalArgumentException("refusing unsafe URL path segment '" + LogSafe.of(raw) + "'");
         }
         return raw;

@@ -10,6 +10,7 @@ import io.sessionflow.source.SnapshotFetcher;
 import io.sessionflow.source.SourceRecord;
 import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.source.http.HttpCall;
+import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.HttpReply;
 import io.sessionflow.source.http.VendorCallException;
 import io.sessionflow.source.http.VendorHttp;
@@ -80,6 +81,13 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     }
 
     private java.util.Optional<SourceRecord<WebinarPayload>> sessionRecord(Round round, String id, KnownSession before) {
+        if (!HttpCall.isSafeSegment(id)) {
+            // a vendor id becomes a URL path segment: one that could reach another path or host is never sent
+            round.unreadable.add(new DeadLetter(SystemId.WEBINAR, "GET /eventsessions/{id}", round.now,
+                    "webinar.ru event session id '" + LogSafe.of(id) + "' is not a safe URL path segment; not requested",
+                    id));
+            return java.util.Optional.empty();
+        }
         HttpCall call = requests.eventSession(id);
         JsonNode session;
         try {
