@@ -137,7 +137,7 @@ public final class SeeitSimulator implements AutoCloseable {
         o.put("sessionDataPhotoNotesCount", s.photoNotesCount);
         o.put("sessionDataSize", s.dataSize);
         if (s.dataStatus.equals("AVAILABLE")) {
-            o.put("sessionDataDownloadUrl", "https://seeit.example.invalid/data/" + s.uuid + ".zip");
+            o.put("sessionDataDownloadUrl", world.dataDownloadBase() + s.uuid + ".zip");
             o.put("sessionDataDownloadUrlExpiration", s.endTime.plus(Duration.ofHours(72)).toEpochMilli());
         }
         return o;

@@ -39,6 +39,16 @@ public final class SeeitWorld {
     }
 
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private String dataDownloadBase = "https://seeit.example.invalid/data/";
+
+    /** Where session data downloads are said to be: tests point it at a server that counts requests. */
+    public synchronized void dataDownloadBase(String base) {
+        dataDownloadBase = base;
+    }
+
+    public synchronized String dataDownloadBase() {
+        return dataDownloadBase;
+    }
     private int created;
 
     /** uuids are derived from a counter, so a scenario replays to the same ids. */

@@ -35,7 +35,8 @@ public final class CamelVendorHttp implements VendorHttp {
                 // the body stays a stream, read below with our bound: Camel's stream cache would first copy a body
                 // of any size (or a gzip bomb's inflated bytes) into memory
                 + "&disableStreamCache=true"
-                + (tlsBean == null ? "" : "&sslContextParameters=#" + tlsBean);
+                // camel-http turns any URL with TLS parameters into https, so a plain http one gets none
+                + (tlsBean == null || !base.startsWith("https:") ? "" : "&sslContextParameters=#" + tlsBean);
     }
 
     @Override

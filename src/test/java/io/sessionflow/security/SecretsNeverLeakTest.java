@@ -1,0 +1,134 @@
+package io.sessionflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sessionflow.demo.IspringSimulator;
+import io.sessionflow.demo.IspringWorld;
+import io.sessionflow.demo.SeeitSimulator;
+import io.sessionflow.demo.SeeitWorld;
+import io.sessionflow.demo.StoryclmSimulator;
+import io.sessionflow.demo.StoryclmWorld;
+import io.sessionflow.demo.WebinarSimulator;
+import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.testing.LogCapture;
+import io.sessionflow.testing.ObservePort;
+import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.TopicReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Canary values in every secret setting, every source running against its simulator (one of them refusing
+ * its token, so errors are logged and reported): none of them shows up in logs, on any topic (values and
+ * headers), in /observe/metrics or in /observe/health with all details.
+ */
+class SecretsNeverLeakTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String WEBINAR = "CANARY-webinar-token-4f1d";
+    private static final String SEEIT = "CANARY-seeit-token-9a2c";
+    private static final String STORYCLM = "CANARY-storyclm-token-73be";
+    private static final String ISPRING = "CANARY-ispring-token-0c58";
+    private static final String TRUSTSTORE = "CANARY-truststore-password-e61";
+    private static final List<String> CANARIES = List.of(WEBINAR, SEEIT, STORYCLM, ISPRING, TRUSTSTORE);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noCanaryInLogsTopicsMetricsOrHealth() throws Exception {
+        Instant now = Instant.now();
+        WebinarWorld webinarWorld = new WebinarWorld();
+        webinarWorld.schedule("Onboarding", now, now.plusSeconds(3600));
+        SeeitWorld seeitWorld = new SeeitWorld();
+        seeitWorld.create("tech@example.org", now.minusSeconds(60));
+        StoryclmWorld storyclmWorld = new StoryclmWorld();
+        storyclmWorld.start(17, "Ольга", now.minusSeconds(60), 3);
+        IspringWorld ispringWorld = new IspringWorld();
+        ispringWorld.addTraining("T1");
+        ispringWorld.schedule("T1", "Onboarding", OffsetDateTime.now().plusHours(1), 1800, "Олег Смирнов");
+        ObservePort observe = ObservePort.free();
+
+        try (LogCapture logs = new LogCapture();
+             // this vendor expects another token: every webinar poll fails with HTTP 401, logged and reported
+             WebinarSimulator webinar = new WebinarSimulator(webinarWorld, "the-token-webinar-expects");
+             SeeitSimulator seeit = new SeeitSimulator(seeitWorld, SEEIT);
+             StoryclmSimulator storyclm = new StoryclmSimulator(storyclmWorld, STORYCLM);
+             IspringSimulator ispring = new IspringSimulator(ispringWorld, ISPRING)) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("sessionflow.webinar.base-url", webinar.baseUrl());
+            settings.put("sessionflow.webinar.token", WEBINAR);
+            settings.put("sessionflow.seeit.base-url", seeit.baseUrl());
+            settings.put("sessionflow.seeit.token", SEEIT);
+            settings.put("sessionflow.storyclm.url", storyclm.url());
+            settings.put("sessionflow.storyclm.token", STORYCLM);
+            settings.put("sessionflow.ispring.url", ispring.url());
+            settings.put("sessionflow.ispring.token", ISPRING);
+            settings.put("sessionflow.ispring.training-ids", "T1");
+            settings.put("sessionflow.tls.truststore", emptyTruststore().toString());
+            settings.put("sessionflow.tls.truststore-password", TRUSTSTORE);
+            for (String system : List.of("webinar", "seeit", "storyclm", "ispring")) {
+                settings.put("sessionflow." + system + ".poll-interval", "300ms");
+            }
+            settings.put("sessionflow.http.retries", "0");
+            settings.put("sessionflow.observe.port", String.valueOf(observe.port()));
+
+            List<String> exposed = new ArrayList<>();
+            try (Pipeline pipeline = Pipeline.start(settings)) {
+                try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+                    events.awaitUntil(seen -> seen.stream().map(ConsumerRecord::key).map(k -> k.split(":")[0])
+                            .distinct().count() == 3, WAIT);
+                }
+                await().atMost(WAIT).until(() -> observe.get("/observe/health?data=true").body()
+                        .contains("HTTP 401"));
+                exposed.add(observe.get("/observe/health?data=true&stackTrace=true").body());
+                exposed.add(observe.get("/observe/health/ready?data=true&stackTrace=true").body());
+                exposed.add(observe.get("/observe/metrics").body());
+                for (String topic : List.of(pipeline.topics().events(), pipeline.topics().raw(),
+                        pipeline.topics().dlq(), pipeline.topics().state())) {
+                    try (TopicReader reader = pipeline.read(topic)) {
+                        reader.drain(Duration.ofSeconds(2)).forEach(r -> exposed.add(text(r)));
+                    }
+                }
+            }
+            exposed.addAll(logs.lines());
+            assertThat(String.join("\n", logs.lines())).as("the webinar failures were logged").contains("HTTP 401");
+            for (String canary : CANARIES) {
+                assertThat(exposed).noneMatch(text -> text.contains(canary));
+            }
+        }
+    }
+
+    private static String text(ConsumerRecord<String, byte[]> r) {
+        StringBuilder s = new StringBuilder(r.key()).append(' ')
+                .append(r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8));
+        for (Header h : r.headers()) {
+            s.append(' ').append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return s.toString();
+    }
+
+    private Path emptyTruststore() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        Path file = dir.resolve("truststore.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, TRUSTSTORE.toCharArray());
+        }
+        return file;
+    }
+}
