@@ -86,9 +86,21 @@ public final class SimulatedHttpServer implements AutoCloseable {
     }
 
     public SimulatedHttpServer(String basePath, Handler handler) {
+        this(basePath, handler, null);
+    }
+
+    /** @param tls the server's certificate and key: HTTPS on loopback; null for plain HTTP */
+    public SimulatedHttpServer(String basePath, Handler handler, javax.net.ssl.SSLContext tls) {
         this.basePath = basePath;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+            } else {
+                com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a loopback port for a simulator", e);
         }
@@ -102,7 +114,7 @@ public final class SimulatedHttpServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + basePath;
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + basePath;
     }
 
     public int requestCount() {

@@ -30,9 +30,14 @@ public final class WebinarSimulator implements AutoCloseable {
     private final SimulatedHttpServer server;
 
     public WebinarSimulator(WebinarWorld world, String token) {
+        this(world, token, null);
+    }
+
+    /** @param tls the certificate to serve HTTPS with; null for plain HTTP */
+    public WebinarSimulator(WebinarWorld world, String token, javax.net.ssl.SSLContext tls) {
         this.world = world;
         this.token = token;
-        this.server = new SimulatedHttpServer("/v3", this::handle);
+        this.server = new SimulatedHttpServer("/v3", this::handle, tls);
     }
 
     public String baseUrl() {

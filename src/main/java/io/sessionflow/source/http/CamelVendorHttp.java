@@ -56,9 +56,16 @@ public final class CamelVendorHttp implements VendorHttp {
     }
 
     private HttpReply answer(Exchange reply, HttpCall call) {
-        if (reply.getException() != null) {
+        Exception failure = reply.getException();
+        if (failure instanceof javax.net.ssl.SSLException) {
+            // said first, since the request description is long and log lines are cut at a bounded length
+            throw new VendorCallException(system + " refused the vendor's TLS certificate (not trusted, or not "
+                    + "for this host name; a private CA goes in SESSIONFLOW_TLS_TRUSTSTORE): "
+                    + LogSafe.of(failure.getMessage()), 0, null, failure);
+        }
+        if (failure != null) {
             throw new VendorCallException(system + " " + call.describe() + " failed: "
-                    + LogSafe.of(reply.getException().getMessage()), 0, null, reply.getException());
+                    + LogSafe.of(failure.getMessage()), 0, null, failure);
         }
         Message out = reply.getMessage();
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
