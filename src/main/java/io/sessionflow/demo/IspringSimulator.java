@@ -33,6 +33,11 @@ public final class IspringSimulator implements AutoCloseable {
         return server.requestCount();
     }
 
+    /** The HTTP server, for hostile answers in tests. */
+    public SimulatedHttpServer server() {
+        return server;
+    }
+
     @Override
     public void close() {
         server.close();

@@ -1,0 +1,53 @@
+package io.sessionflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sessionflow.demo.IspringSimulator;
+import io.sessionflow.demo.IspringWorld;
+import io.sessionflow.demo.SimulatedHttpServer.RawAnswer;
+import io.sessionflow.testing.LogCapture;
+import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A hostile iSpring SOAP answer through real HTTP, camel-cxf, the YAML routes and the real broker. */
+class HostileSoapInputTest {
+    private static final String TOKEN = "soap-hostile-token";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int MAX_BODY = 1 << 20;
+    private static final long FOUR_GIB = 4L << 30;
+
+    @Test
+    void anEndlessSoapAnswerIsRefusedWithinTheBoundThenPollingGoesOn() {
+        IspringWorld world = new IspringWorld();
+        world.schedule("T1", "Onboarding", OffsetDateTime.now().plusHours(1), 1800, "Олег Смирнов");
+        try (IspringSimulator vendor = new IspringSimulator(world, TOKEN); LogCapture logs = new LogCapture()) {
+            byte[] start = ("<?xml version=\"1.0\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                    + "<soap:Body><title>").getBytes(StandardCharsets.UTF_8);
+            vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "text/xml"), out -> {
+                out.write(start);
+                byte[] chunk = "A".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+                for (long written = 0; written < FOUR_GIB; written += chunk.length) {
+                    out.write(chunk);
+                }
+            }));
+            try (Pipeline pipeline = Pipeline.start(Map.of(
+                    "sessionflow.ispring.url", vendor.url(),
+                    "sessionflow.ispring.token", TOKEN,
+                    "sessionflow.ispring.training-ids", "T1",
+                    "sessionflow.ispring.poll-interval", "300ms",
+                    "sessionflow.http.retries", "0",
+                    "sessionflow.http.max-body-bytes", String.valueOf(MAX_BODY)));
+                 TopicReader events = pipeline.read(pipeline.topics().events())) {
+                events.awaitCount(1, WAIT);
+            }
+            assertThat(logs.lines()).filteredOn(l -> l.contains("is larger than " + MAX_BODY + " bytes")).hasSize(1)
+                    .allSatisfy(l -> assertThat(l).contains("trainingId=T1")
+                            .contains("nothing published for this training in this poll"));
+        }
+    }
+}
