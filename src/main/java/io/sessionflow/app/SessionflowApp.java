@@ -10,6 +10,7 @@ import io.sessionflow.publish.TransactionalPublisher;
 import io.sessionflow.state.StateRestore;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.VendorTls;
 import io.sessionflow.source.Sources;
 import io.sessionflow.track.SessionTracker;
@@ -75,6 +76,7 @@ public final class SessionflowApp implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
+        LogSafe.redact(settings.secretValues());
         return new SessionflowApp(settings, KafkaConnection.open(settings), clock);
     }
 

@@ -54,6 +54,12 @@ public final class Settings {
     }
 
     /** @return one line per problem, naming the environment variable and what is wrong; empty when valid */
+    /** The values of every secret setting that is set: what must never be shown anywhere. */
+    public List<String> secretValues() {
+        return catalog.settings().stream().filter(def -> def.type() == SettingType.SECRET)
+                .map(def -> values.get(def.key())).filter(v -> v != null && !v.isBlank()).toList();
+    }
+
     public List<String> validate() {
         List<String> problems = new ArrayList<>();
         for (SettingDef def : catalog.settings()) {

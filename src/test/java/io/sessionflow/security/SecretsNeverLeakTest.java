@@ -7,6 +7,7 @@ import io.sessionflow.demo.IspringSimulator;
 import io.sessionflow.demo.IspringWorld;
 import io.sessionflow.demo.SeeitSimulator;
 import io.sessionflow.demo.SeeitWorld;
+import io.sessionflow.demo.SimulatedHttpServer.RawAnswer;
 import io.sessionflow.demo.StoryclmSimulator;
 import io.sessionflow.demo.StoryclmWorld;
 import io.sessionflow.demo.WebinarSimulator;
@@ -87,6 +88,9 @@ class SecretsNeverLeakTest {
             settings.put("sessionflow.http.retries", "0");
             settings.put("sessionflow.observe.port", String.valueOf(observe.port()));
 
+            // and once, a careless vendor echoes the token it was sent in its error message
+            webinar.server().injectRaw(new RawAnswer(401, Map.of("Content-Type", "application/json"), out -> out.write(
+                    ("{\"error\":{\"message\":\"token " + WEBINAR + " is not valid\"}}").getBytes(StandardCharsets.UTF_8))));
             List<String> exposed = new ArrayList<>();
             try (Pipeline pipeline = Pipeline.start(settings)) {
                 try (TopicReader events = pipeline.read(pipeline.topics().events())) {
@@ -106,7 +110,8 @@ class SecretsNeverLeakTest {
                 }
             }
             exposed.addAll(logs.lines());
-            assertThat(String.join("\n", logs.lines())).as("the webinar failures were logged").contains("HTTP 401");
+            assertThat(String.join("\n", logs.lines())).as("the webinar failures were logged").contains("HTTP 401")
+                    .contains("token [secret] is not val");
             for (String canary : CANARIES) {
                 assertThat(exposed).noneMatch(text -> text.contains(canary));
             }
