@@ -1,5 +1,6 @@
 package io.sessionflow.source;
 
+import io.sessionflow.source.tradernet.TradernetSource;
 import io.sessionflow.source.webinar.WebinarSource;
 import java.util.List;
 
@@ -9,6 +10,6 @@ public final class Sources {
     }
 
     public static List<SourceModule> all() {
-        return List.of(new WebinarSource());
+        return List.of(new WebinarSource(), new TradernetSource());
     }
 }
