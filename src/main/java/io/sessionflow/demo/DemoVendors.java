@@ -8,6 +8,6 @@ public final class DemoVendors {
     }
 
     public static List<DemoVendor> start() {
-        return List.of(new WebinarDemo());
+        return List.of(new WebinarDemo(), new TradernetDemo());
     }
 }

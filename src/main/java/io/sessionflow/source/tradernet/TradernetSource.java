@@ -62,7 +62,7 @@ public final class TradernetSource implements SourceModule {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
 
-        public void published(TradernetMessage message) {
+        public void published(Object batch, TradernetMessage message) {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
     }

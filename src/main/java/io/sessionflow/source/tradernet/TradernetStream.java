@@ -2,8 +2,10 @@ package io.sessionflow.source.tradernet;
 
 import io.sessionflow.source.PollBatch;
 import java.time.Clock;
+import org.apache.camel.Body;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Service;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +58,9 @@ public final class TradernetStream implements Service {
         return TradernetMessage.expiryCheck(clock.instant());
     }
 
-    /** After the publish route returned: Kafka has acknowledged this message's records. */
-    public void published(TradernetMessage message) {
-        if (message.kind() == TradernetMessage.Kind.FEED) {
+    /** After the publish route returned: Kafka has acknowledged this batch; a feed message's latency is recorded. */
+    public void published(@Body PollBatch batch, @Variable("feedMessage") TradernetMessage message) {
+        if (message.kind() == TradernetMessage.Kind.FEED && !batch.events().isEmpty()) {
             latency.record(message.receivedNanos());
         }
     }
