@@ -41,7 +41,7 @@ public final class TradernetBatches {
     public PollBatch toBatch(TradernetMessage message) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
-            return diff(lastList, List.of(), List.of(), now, false);
+            return diff(lastList, List.of(), new ArrayList<>(), now, false);
         }
         List<RawPayload> raw = List.of(new RawPayload(SystemId.TRADERNET, message.endpoint(), message.receivedAt(),
                 "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));
