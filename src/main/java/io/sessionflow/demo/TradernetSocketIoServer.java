@@ -34,7 +34,8 @@ final class TradernetSocketIoServer {
         server = new SocketIOServer(config);
         server.addDisconnectListener(subscribers::remove);
         server.addMultiTypeEventListener("sup_subscribe", (client, args, ack) -> {
-            if ("iitr_notify_sessions_json".equals(String.valueOf(args.get(0)))) {
+            Object topic = args.get(0);
+            if ("iitr_notify_sessions_json".equals(topic)) {
                 subscribe(client);
             }
         }, String.class, String.class);
@@ -76,7 +77,8 @@ final class TradernetSocketIoServer {
         }
         ArrayNode data = Json.mapper().createArrayNode();
         data.addObject().putObject("response").set("res", read(vendor.world().json()));
-        client.sendEvent(EVENT, null, data);
+        Object noError = null; // typed as Object: a bare null would pick the ack-callback overload
+        client.sendEvent(EVENT, noError, data);
     }
 
     private static JsonNode read(String json) {

@@ -5,7 +5,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Exponential backoff with "equal jitter": the wait doubles per failed attempt up to a ceiling, and half of it
- * is random so many clients dropped at once do not reconnect in lockstep.
+ * is random so many clients dropped at once do not reconnect in lockstep. Reset by the receiving thread.
  */
 public final class Backoff {
     private final Duration initial;
@@ -19,7 +19,7 @@ public final class Backoff {
         this.random = random;
     }
 
-    public Duration next() {
+    public synchronized Duration next() {
         long ceiling = max.toMillis();
         long base = Math.min(ceiling, initial.toMillis() << Math.min(failures, 30));
         failures++;
@@ -27,7 +27,7 @@ public final class Backoff {
         return Duration.ofMillis(half + (long) (random.getAsDouble() * (base - half)));
     }
 
-    public void reset() {
+    public synchronized void reset() {
         failures = 0;
     }
 }

@@ -91,7 +91,6 @@ public final class TradernetFeed implements Runnable {
             connection.subscribe();
             LOG.info("Tradernet feed {} via {}", connectedBefore ? "reconnected" : "connected", config.transport());
             connectedBefore = true;
-            backoff.reset();
             String why = connection.awaitClosed();
             if (vendorError) {
                 credentials = null;
@@ -106,6 +105,8 @@ public final class TradernetFeed implements Runnable {
     private void received(FeedEvent event) {
         long nanos = System.nanoTime();
         if (event instanceof FeedEvent.Sessions s) {
+            // only a feed that delivers counts as recovered: a feed that answers errors keeps backing off
+            backoff.reset();
             queue.accept(new TradernetMessage(TradernetMessage.Kind.FEED, endpoint(), s.raw(), s.sessions(), null,
                     clock.instant(), nanos, false));
         } else if (event instanceof FeedEvent.Unreadable u) {
