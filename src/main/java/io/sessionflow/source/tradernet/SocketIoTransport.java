@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * The socket.io feed of the vendor's NodeJS example: connect with the SID cookie, emit
+ * The socket.io feed of the vendor's NodeJS example: connect with the SID (cookie and query), emit
  * {@code sup_subscribe("iitr_notify_sessions_json", login)}, receive {@code sup_iitr_notify_sessions_json(err, data)}
  * with the list in {@code data[0].response.res}. The client's own reconnection is off: {@link TradernetFeed}
  * reconnects, so both transports recover the same way.
@@ -42,6 +42,8 @@ public final class SocketIoTransport implements FeedTransport {
                 .setTimeout(timeout.toMillis())
                 .setTransports(new String[] {io.socket.engineio.client.transports.WebSocket.NAME})
                 .setExtraHeaders(Map.of("Cookie", List.of("SID=" + credentials.sid())))
+                // the vendor's example sends the SID both ways; this URL is never logged by Sessionflow
+                .setQuery("SID=" + java.net.URLEncoder.encode(credentials.sid(), java.nio.charset.StandardCharsets.UTF_8))
                 .build();
         Socket socket = IO.socket(url, options);
         CompletableFuture<Void> connected = new CompletableFuture<>();

@@ -24,7 +24,7 @@ public final class TradernetFeed implements Runnable {
     private volatile boolean running = true;
     private volatile FeedTransport.Connection current;
     private volatile boolean vendorError;
-    private TradernetCredentials credentials;
+    private volatile TradernetCredentials credentials;
     private boolean connectedBefore;
 
     public TradernetFeed(TradernetConfig config, TradernetApi api, FeedTransport transport, Backoff backoff,
