@@ -89,8 +89,9 @@ public final class TradernetSimulator implements AutoCloseable {
         return snapshots.get();
     }
 
-    public int feedConnections() {
-        return websocket.openConnections() + socketIo.openConnections();
+    /** Feed connections that subscribed and get every change pushed (a dropped one leaves at once). */
+    public int feedSubscribers() {
+        return websocket.subscriberCount() + socketIo.subscriberCount();
     }
 
     TradernetWorld world() {

@@ -46,8 +46,8 @@ final class TradernetSocketIoServer {
         return "http://127.0.0.1:" + port;
     }
 
-    int openConnections() {
-        return server.getAllClients().size();
+    int subscriberCount() {
+        return subscribers.size();
     }
 
     synchronized void broadcast() {

@@ -36,8 +36,8 @@ final class TradernetWebSocketServer {
         return "ws://127.0.0.1:" + server.getPort() + "/";
     }
 
-    int openConnections() {
-        return server.getConnections().size();
+    int subscriberCount() {
+        return subscribers.size();
     }
 
     /** Synchronized with subscribing, so a client never gets an older list after a newer one. */

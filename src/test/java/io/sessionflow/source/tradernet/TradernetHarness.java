@@ -67,9 +67,10 @@ final class TradernetHarness implements AutoCloseable {
         }
     }
 
-    void awaitFeedConnections(int count) {
+    /** Waits until the pipeline subscribed to the feed, so the next change reaches it live. */
+    void awaitSubscribed() {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (vendor.feedConnections() < count) {
+        while (vendor.feedSubscribers() < 1) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the pipeline did not connect to the feed");
             }

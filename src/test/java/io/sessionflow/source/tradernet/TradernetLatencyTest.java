@@ -23,7 +23,7 @@ class TradernetLatencyTest {
                     Duration.ofHours(24), "19.16.32.32");
             h.start("websocket");
             h.awaitEvents(1);
-            h.awaitFeedConnections(1);
+            h.awaitSubscribed();
             Instant expire = s.expire();
             int published = 1;
             for (int i = 0; i < WARMUP + SAMPLES; i++) {

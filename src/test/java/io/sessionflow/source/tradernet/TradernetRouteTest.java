@@ -88,7 +88,7 @@ class TradernetRouteTest {
         TradernetWorld.Session b = h.world.open("virtual@virtual.com", "SMS", t0, Duration.ofHours(24), "203.0.113.7");
         h.start("websocket", java.util.Map.of("sessionflow.tradernet.reconnect-initial-delay", "1500ms"));
         h.awaitEvents(2);
-        h.awaitFeedConnections(1);
+        h.awaitSubscribed();
 
         // the connection drops and the SID stops working; while the feed is down the world changes
         h.vendor.dropConnections();
@@ -98,7 +98,7 @@ class TradernetRouteTest {
         h.world.prolong(b.id(), b.expire().plus(Duration.ofHours(1)));
 
         List<SessionEvent> recovered = h.awaitEvents(5);
-        h.awaitFeedConnections(1);
+        h.awaitSubscribed();
         // live again: a change after the reconnect comes from the feed, not recovered
         h.world.close(c.id());
         List<SessionEvent> all = h.awaitEvents(6);

@@ -35,13 +35,13 @@ class TradernetSocketIoTest {
             TradernetWorld.Session b = h.world.open("virtual@virtual.com", "SMS", T0.plusSeconds(30),
                     Duration.between(T0, farExpiry), "203.0.113.7");
             h.awaitEvents(2);
-            h.awaitFeedConnections(1);
+            h.awaitSubscribed();
             h.vendor.dropConnections();
             h.world.close(a.id());
             TradernetWorld.Session c = h.world.open("virtual@virtual.com", "SMS", T0.plusSeconds(60),
                     Duration.between(T0, farExpiry), "192.0.2.44");
             h.awaitEvents(4);
-            h.awaitFeedConnections(1);
+            h.awaitSubscribed();
             h.world.prolong(b.id(), farExpiry.plus(Duration.ofHours(1)));
             h.world.close(c.id());
             List<SessionEvent> all = h.awaitEvents(6);
