@@ -55,6 +55,15 @@ class TradernetFailureTest {
     }
 
     @Test
+    void anErrorOnTheSocketIoFeedIsAClearErrorAndPublishesNothing() {
+        h.vendor.failFeed("Account suspended");
+        h.start("socketio");
+        // the socket.io client (org.json) does not keep the vendor's key order
+        awaitLog("Tradernet feed answered an error: {\"code\":5,\"errMsg\":\"Account suspended\"}");
+        assertThat(h.drain(Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
     void thePasswordAndTheSidAppearInNoLogLine() {
         TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", Instant.now(), Duration.ofHours(1), "19.16.32.32");
         h.start("websocket", Map.of("sessionflow.tradernet.reconnect-initial-delay", "100ms"));
