@@ -17,8 +17,17 @@ public interface FeedTransport {
         /** Asks for the session lists; the server answers with the full list now and on every change. */
         void subscribe();
 
+        /** Completes, with the reason, when the connection is gone. */
+        java.util.concurrent.CompletableFuture<String> closed();
+
         /** Blocks until the connection is gone, and says why. */
-        String awaitClosed() throws InterruptedException;
+        default String awaitClosed() throws InterruptedException {
+            try {
+                return closed().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return "connection failed";
+            }
+        }
 
         @Override
         void close();

@@ -104,15 +104,6 @@ public final class SocketIoTransport implements FeedTransport {
         }
 
         @Override
-        public String awaitClosed() throws InterruptedException {
-            try {
-                return closed.get();
-            } catch (ExecutionException e) {
-                return "connection failed";
-            }
-        }
-
-        @Override
         public void close() {
             closed.complete("closed by Sessionflow");
             socket.close();
