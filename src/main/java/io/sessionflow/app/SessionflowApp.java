@@ -159,7 +159,16 @@ public final class SessionflowApp implements AutoCloseable {
                 VendorTls.bind(settings, camel.getRegistry()));
         PollOutcomes outcomes = new PollOutcomes(metrics, clock);
         for (SourceModule source : Sources.all()) {
-            camel.getRegistry().bind(source.beanName(), source.createBean(context));
+            Object bean = source.createBean(context);
+            camel.getRegistry().bind(source.beanName(), bean);
+            if (bean instanceof org.apache.camel.Service service) {
+                // a push source owns a connection: Camel stops it with the context
+                try {
+                    camel.addService(service, true, false);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot register " + source.beanName() + " with Camel", e);
+                }
+            }
             metrics.trackedSessions(source.system(), tracker.known());
             if (source.enabled(settings)) {
                 camel.getRegistry().bind("sourceHealth-" + source.system().id(),
