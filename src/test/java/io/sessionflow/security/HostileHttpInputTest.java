@@ -137,6 +137,24 @@ class HostileHttpInputTest {
     }
 
     @Test
+    void anHonestGzipAnswerIsDecoded() {
+        world.schedule("Onboarding", t0, t0.plusSeconds(3600));
+        vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
+                out -> {
+                    GZIPOutputStream gzip = new GZIPOutputStream(out);
+                    gzip.write("[]".getBytes(StandardCharsets.US_ASCII));
+                    gzip.finish();
+                }));
+        try (LogCapture logs = new LogCapture()) {
+            pipeline = startPipeline();
+            try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
+                assertThat(raw.awaitCount(1, WAIT).get(0).value()).asString(StandardCharsets.US_ASCII).isEqualTo("[]");
+            }
+            assertThat(logs.lines()).noneMatch(l -> l.contains("webinar-rest-poll failed"));
+        }
+    }
+
+    @Test
     void deeplyNestedJsonFailsThePollClearly() {
         world.schedule("Onboarding", t0, t0.plusSeconds(3600));
         byte[] nested = ("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);

@@ -85,6 +85,8 @@ public final class CamelVendorHttp implements VendorHttp {
 
     private void prepare(Message in, HttpCall call) {
         in.setHeader(Exchange.HTTP_METHOD, call.method());
+        // we decode gzip ourselves, within the body bound (readBounded)
+        in.getExchange().setProperty(Exchange.SKIP_GZIP_ENCODING, true);
         in.setHeader(Exchange.HTTP_PATH, call.path());
         String query = call.queryString();
         if (!query.isEmpty()) {
@@ -98,24 +100,55 @@ public final class CamelVendorHttp implements VendorHttp {
         }
     }
 
+    /**
+     * The body, decoded (gzip) and cut at the bound. The HTTP client and Camel decode nothing themselves (see
+     * application.properties and {@link #prepare}), so the bound counts inflated bytes and a refused body's
+     * connection can be dropped instead of being read to its end.
+     */
     private byte[] readBounded(Message out, HttpCall call) {
-        Object body = out.getBody();
-        if (body == null) {
+        InputStream raw = out.getBody() == null ? null : out.getBody(InputStream.class);
+        if (raw == null) {
             return new byte[0];
         }
-        try (InputStream in = out.getBody(InputStream.class)) {
-            if (in == null) {
-                return new byte[0];
-            }
+        try {
+            InputStream in = decoded(raw, out.getHeader("Content-Encoding", String.class), call);
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
+                abort(raw);
                 throw new VendorCallException(system + " " + call.describe() + " answered more than "
                         + maxBodyBytes + " bytes; refusing the body", 0, null, null);
             }
+            in.close();
             return bytes;
         } catch (java.io.IOException e) {
+            abort(raw);
             throw new VendorCallException(system + " " + call.describe() + " body could not be read: "
                     + LogSafe.of(e.getMessage()), 0, null, e);
+        }
+    }
+
+    private InputStream decoded(InputStream raw, String contentEncoding, HttpCall call) throws java.io.IOException {
+        if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity")) {
+            return raw;
+        }
+        if (contentEncoding.equalsIgnoreCase("gzip") || contentEncoding.equalsIgnoreCase("x-gzip")) {
+            return new java.util.zip.GZIPInputStream(raw, 8192);
+        }
+        abort(raw);
+        throw new VendorCallException(system + " " + call.describe() + " answered in Content-Encoding '"
+                + LogSafe.of(contentEncoding) + "', which is not supported", 0, null, null);
+    }
+
+    /** Drops the connection: closing the stream would read the rest of the body, however long, to reuse it. */
+    private static void abort(InputStream raw) {
+        try {
+            if (raw instanceof org.apache.hc.core5.http.io.EofSensorInputStream response) {
+                response.abort();
+            } else {
+                raw.close();
+            }
+        } catch (java.io.IOException ignored) {
+            // the body was refused already; nothing more to say about it
         }
     }
 }
