@@ -16,5 +16,10 @@ COPY --from=build /src/target/lib /app/lib
 COPY routes /app/routes
 RUN useradd --system --uid 10001 sessionflow && mkdir -p /app/data && chown sessionflow /app/data
 USER sessionflow
+# operations server (/observe/health, /observe/metrics) on every interface of the container
+ENV SESSIONFLOW_OBSERVE_HOST=0.0.0.0 SESSIONFLOW_OBSERVE_PORT=8081
+EXPOSE 8081
+HEALTHCHECK --interval=15s --timeout=15s --start-period=60s --retries=3 \
+  CMD ["java", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-jar", "/app/sessionflow.jar", "health", "live"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/sessionflow.jar"]
 CMD ["run"]

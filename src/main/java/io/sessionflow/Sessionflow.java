@@ -31,6 +31,7 @@ public final class Sessionflow {
                 case "replay" -> ReplayCommand.main(rest);
                 case "report" -> ReportCommand.main(rest);
                 case "rederive" -> RederiveCommand.main(rest);
+                case "health" -> System.exit(io.sessionflow.observe.HealthCommand.run(rest, Settings.fromEnvironment()));
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -61,6 +62,7 @@ public final class Sessionflow {
                   replay --from <time> --to <time> [--system s] [--session id] [--type t]
                          [--format jsonl|csv] [--out file | --to-topic topic]     (docs/replay.md)
                   report --from <time> --to <time> --out <dir>   HTML charts + CSV  (docs/report.md)
-                  rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)""");
+                  rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)
+                  health [live|ready]   ask a running instance's /observe/health; exit code 0 when healthy""");
     }
 }
