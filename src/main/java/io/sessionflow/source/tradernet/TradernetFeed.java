@@ -48,7 +48,8 @@ public final class TradernetFeed implements Runnable {
             } catch (TradernetException e) {
                 credentials = null;
                 if (running) {
-                    LOG.error("{}; retrying", e.getMessage());
+                    // vendor text (a refusal's errMsg) may carry CR/LF: escaped like every vendor text we log
+                    LOG.error("{}; retrying", LogSafe.of(TradernetApi.redact(e.getMessage(), config.password())));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
