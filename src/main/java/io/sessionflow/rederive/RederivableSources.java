@@ -4,6 +4,9 @@ import io.sessionflow.config.Settings;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.source.seeit.SeeitConfig;
 import io.sessionflow.source.seeit.SeeitSource;
+import io.sessionflow.source.storyclm.StoryclmConfig;
+import io.sessionflow.source.storyclm.StoryclmFetcher;
+import io.sessionflow.source.storyclm.StoryclmSource;
 import io.sessionflow.source.webinar.WebinarConfig;
 import io.sessionflow.source.webinar.WebinarSource;
 import java.util.List;
@@ -22,6 +25,8 @@ final class RederivableSources {
                 new ArchivedPolling(SystemId.WEBINAR, (http, tracker, clock) ->
                         WebinarSource.poller(WebinarConfig.from(settings), http, tracker, clock)),
                 new ArchivedPolling(SystemId.SEEIT, (http, tracker, clock) ->
-                        SeeitSource.poller(SeeitConfig.from(settings), http, tracker, clock)));
+                        SeeitSource.poller(SeeitConfig.from(settings), http, tracker, clock)),
+                new ArchivedPolling(SystemId.STORYCLM, StoryclmFetcher::endpointOf, (http, tracker, clock) ->
+                        StoryclmSource.poller(StoryclmConfig.from(settings), http, tracker, clock)));
     }
 }
