@@ -27,6 +27,7 @@ final class RederivableSources {
                 new ArchivedPolling(SystemId.SEEIT, (http, tracker, clock) ->
                         SeeitSource.poller(SeeitConfig.from(settings), http, tracker, clock)),
                 new ArchivedPolling(SystemId.STORYCLM, StoryclmFetcher::endpointOf, (http, tracker, clock) ->
-                        StoryclmSource.poller(StoryclmConfig.from(settings), http, tracker, clock)));
+                        StoryclmSource.poller(StoryclmConfig.from(settings), http, tracker, clock)),
+                new ArchivedIspring(settings));
     }
 }
