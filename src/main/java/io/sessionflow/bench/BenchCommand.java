@@ -39,6 +39,10 @@ public final class BenchCommand {
     }
 
     static BenchReport run(String bootstrap, BenchSizes sizes, String commandLine) throws Exception {
+        // The simulators use the JDK's HttpServer, which writes headers and body apart; with Nagle on, the
+        // client's delayed ACK then holds every response ~40 ms, which would be measured as our HTTP cost.
+        // Read once when the server classes load, so it is set before any simulator starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         BenchReport report = new BenchReport(MachineInfo.describe());
         if (bootstrap != null) {
             new Bench(bootstrap, sizes, report).run();
