@@ -26,7 +26,7 @@ final class MappingStage {
                 .include(MappingBenchmark.class.getName() + ".mapAndDiff")
                 .forks(sizes.jmhForked() ? 1 : 0)
                 .jvmArgsAppend("-Xmx1g")
-                .warmupIterations(sizes.jmhIterations())
+                .warmupIterations(sizes.jmhWarmups())
                 .warmupTime(iteration)
                 .measurementIterations(sizes.jmhIterations())
                 .measurementTime(iteration)

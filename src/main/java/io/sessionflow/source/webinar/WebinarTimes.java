@@ -1,5 +1,6 @@
 package io.sessionflow.source.webinar;
 
+import io.sessionflow.source.PlainTimes;
 import io.sessionflow.source.UnmappableRecordException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -36,6 +37,10 @@ public final class WebinarTimes {
         String t = text.strip();
         if (EPOCH_SECONDS.matcher(t).matches()) {
             return Instant.ofEpochSecond(Long.parseLong(t));
+        }
+        OffsetDateTime plain = PlainTimes.withOffset(t);
+        if (plain != null) {
+            return plain.toInstant();
         }
         try {
             return OffsetDateTime.parse(t, OFFSET).toInstant();
