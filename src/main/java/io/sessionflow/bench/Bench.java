@@ -14,11 +14,18 @@ final class Bench {
     private final BenchKafka kafka;
     private final BenchSizes sizes;
     private final BenchReport report;
+    /** Stage names to run (throughput, http, mapping, scaling, replay, startup); empty runs all, for profiling one. */
+    private final java.util.Set<String> only;
 
-    Bench(String bootstrap, BenchSizes sizes, BenchReport report) {
+    Bench(String bootstrap, BenchSizes sizes, BenchReport report, java.util.Set<String> only) {
         this.kafka = new BenchKafka(bootstrap);
         this.sizes = sizes;
         this.report = report;
+        this.only = only;
+    }
+
+    private boolean wanted(String stage) {
+        return only.isEmpty() || only.contains(stage);
     }
 
     /** @return whether every stage ran */
@@ -26,36 +33,42 @@ final class Bench {
         boolean ok = true;
         String eventsTopic = null;
         try {
-            eventsTopic = throughput();
+            eventsTopic = wanted("throughput") || wanted("replay") ? throughput() : null;
         } catch (Exception e) {
             ok = failed("1-2 throughput", e);
         }
         try {
-            httpPipeline();
+            if (wanted("http")) {
+                httpPipeline();
+            }
         } catch (Exception e) {
             ok = failed("2b pipeline over HTTP", e);
         }
         try {
-            mapping();
+            if (wanted("mapping")) {
+                mapping();
+            }
         } catch (Exception e) {
             ok = failed("3 mapping + diff (JMH)", e);
         }
         try {
-            scaling();
+            if (wanted("scaling")) {
+                scaling();
+            }
         } catch (Exception e) {
             ok = failed("4 scaling", e);
         }
         report.add(BenchRow.of("5 feed latency", "WebSocket message -> Kafka ack p50/p99/p999", "not measured",
                 "the Tradernet WebSocket source is not on this branch").against("p99 < 25 ms at 1k msg/s", false));
         try {
-            if (eventsTopic != null) {
+            if (eventsTopic != null && wanted("replay")) {
                 replay(eventsTopic);
             }
         } catch (Exception e) {
             ok = failed("6 replay", e);
         }
         try {
-            if (sizes.startupProbe()) {
+            if (sizes.startupProbe() && wanted("startup")) {
                 startup();
             }
         } catch (Exception e) {
