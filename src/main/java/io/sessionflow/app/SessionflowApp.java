@@ -145,7 +145,16 @@ public final class SessionflowApp implements AutoCloseable {
     private void bindBeans(CamelContext camel) {
         SourceContext context = new SourceContext(settings, tracker, clock, camel.createProducerTemplate());
         for (SourceModule source : Sources.all()) {
-            camel.getRegistry().bind(source.beanName(), source.createBean(context));
+            Object bean = source.createBean(context);
+            camel.getRegistry().bind(source.beanName(), bean);
+            if (bean instanceof org.apache.camel.Service service) {
+                // a push source owns a connection: Camel stops it with the context
+                try {
+                    camel.addService(service, true, false);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot register " + source.beanName() + " with Camel", e);
+                }
+            }
         }
         camel.getRegistry().bind("kafkaPublisher", publisher);
         camel.getRegistry().bind("pollFailures", new PollFailures());

@@ -8,6 +8,6 @@ public final class DemoVendors {
     }
 
     public static List<DemoVendor> start() {
-        return List.of(new WebinarDemo(), new SeeitDemo(), new StoryclmDemo(), new IspringDemo());
+        return List.of(new WebinarDemo(), new SeeitDemo(), new StoryclmDemo(), new IspringDemo(), new TradernetDemo());
     }
 }

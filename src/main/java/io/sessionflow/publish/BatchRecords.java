@@ -42,6 +42,8 @@ public final class BatchRecords {
             out.add(record(topics.dlq(), dead.system().id(), EventJson.toBytes(DeadLetterRecord.of(dead)),
                     HeaderNames.CONTENT_TYPE, "application/json", HeaderNames.SYSTEM, dead.system().id(),
                     HeaderNames.ENDPOINT, dead.endpoint(), HeaderNames.REASON, dead.reason()));
+            out.add(record(topics.state(), StateRecords.deadLetterKey(dead.fingerprint()),
+                    EventJson.toBytes(java.util.Map.of("system", dead.system().id(), "at", dead.at().toString()))));
         }
         for (Map.Entry<String, KnownSession> state : batch.transitions().changes().entrySet()) {
             out.add(record(topics.state(), StateRecords.sessionKey(state.getKey()), StateRecords.value(state.getValue())));

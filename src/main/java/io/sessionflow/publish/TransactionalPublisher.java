@@ -1,5 +1,6 @@
 package io.sessionflow.publish;
 
+import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.track.SessionTracker;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class TransactionalPublisher implements AutoCloseable {
         };
     }
 
-    public synchronized void publish(PollBatch batch) {
+    public synchronized void publish(PollBatch polled) {
+        PollBatch batch = withoutRepeatedDeadLetters(polled);
         List<ProducerRecord<String, byte[]>> batchRecords = records.of(batch);
         if (batchRecords.isEmpty()) {
             return;
@@ -93,11 +95,24 @@ public final class TransactionalPublisher implements AutoCloseable {
                     + " batch; it will be published again by the next poll: " + e.getMessage(), e);
         }
         tracker.commit(batch.system(), batch.transitions(), batch.polledAt());
+        tracker.known().deadLettered(batch.deadLetters().stream().map(DeadLetter::fingerprint).toList());
         if (!batch.events().isEmpty() || !batch.deadLetters().isEmpty()) {
             LOG.info("{}: committed {} events, {} raw payloads, {} dead letters, {} state records", batch.system().id(),
                     batch.events().size(), batch.raw().size(), batch.deadLetters().size(),
                     batch.transitions().changes().size());
         }
+    }
+
+    /** A record that stays bad is dead-lettered once, not again on every poll that lists it. */
+    private PollBatch withoutRepeatedDeadLetters(PollBatch batch) {
+        java.util.Map<String, DeadLetter> fresh = new java.util.LinkedHashMap<>();
+        for (DeadLetter d : batch.deadLetters()) {
+            String fingerprint = d.fingerprint();
+            if (!tracker.known().wasDeadLettered(fingerprint)) {
+                fresh.putIfAbsent(fingerprint, d);
+            }
+        }
+        return fresh.size() == batch.deadLetters().size() ? batch : batch.withDeadLetters(List.copyOf(fresh.values()));
     }
 
     private Producer<String, byte[]> producer() {

@@ -5,6 +5,7 @@ import io.sessionflow.source.http.HttpReply;
 import io.sessionflow.source.http.VendorCallException;
 import io.sessionflow.source.http.VendorHttp;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Answers a fetcher's calls from one archived poll instead of the vendor. The raw topic holds successful answers
@@ -13,18 +14,27 @@ import java.util.Map;
  */
 final class ArchivedHttp implements VendorHttp {
     private final RawPoll poll;
+    private final Function<HttpCall, String> endpointOf;
     private int missed;
 
-    ArchivedHttp(RawPoll poll) {
+    /** @param endpointOf how the source names a call in the raw topic's endpoint header */
+    ArchivedHttp(RawPoll poll, Function<HttpCall, String> endpointOf) {
         this.poll = poll;
+        this.endpointOf = endpointOf;
+    }
+
+    @Override
+    public String endpointOf(HttpCall call) {
+        return endpointOf.apply(call);
     }
 
     @Override
     public HttpReply send(HttpCall call) {
-        byte[] body = poll.bodies().get(call.describe());
+        String endpoint = endpointOf(call);
+        byte[] body = poll.bodies().get(endpoint);
         if (body == null) {
             missed++;
-            throw new VendorCallException(poll.system().id() + " " + call.describe() + " is not in the archived poll of "
+            throw new VendorCallException(poll.system().id() + " " + endpoint + " is not in the archived poll of "
                     + poll.fetchedAt(), 404, null, null);
         }
         return new HttpReply(200, Map.of("Content-Type", "application/json"), body);

@@ -5,7 +5,6 @@ import io.sessionflow.config.Settings;
 import io.sessionflow.replay.CommandArgs;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.TargetTopic;
-import io.sessionflow.source.webinar.WebinarConfig;
 import java.util.Set;
 
 /** {@code rederive --to-topic t}: the raw archive through the current mappers into a new events topic. */
@@ -23,7 +22,7 @@ public final class RederiveCommand {
             }
             TargetTopic.ensure(kafka.bootstrapServers(), target, kafka.topics().events(),
                     (short) settings.integer("sessionflow.kafka.replication-factor"));
-            Rederivation.Summary summary = new Rederivation(kafka.bootstrapServers(), WebinarConfig.from(settings))
+            Rederivation.Summary summary = new Rederivation(kafka.bootstrapServers(), settings)
                     .run(kafka.topics().raw(), target, Progress.forConsole("rederive"));
             System.err.println("rederive: " + summary + " -> " + target);
         }

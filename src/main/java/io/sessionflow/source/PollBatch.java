@@ -19,6 +19,10 @@ public record PollBatch(SystemId system, List<RawPayload> raw, Transitions trans
         this(system, raw, transitions, deadLetters, null);
     }
 
+    public PollBatch withDeadLetters(List<DeadLetter> onlyThese) {
+        return new PollBatch(system, raw, transitions, onlyThese, polledAt);
+    }
+
     public List<SessionEvent> events() {
         return transitions.events();
     }

@@ -3,6 +3,7 @@ package io.sessionflow.source;
 import io.sessionflow.source.ispring.IspringSource;
 import io.sessionflow.source.seeit.SeeitSource;
 import io.sessionflow.source.storyclm.StoryclmSource;
+import io.sessionflow.source.tradernet.TradernetSource;
 import io.sessionflow.source.webinar.WebinarSource;
 import java.util.List;
 
@@ -12,6 +13,7 @@ public final class Sources {
     }
 
     public static List<SourceModule> all() {
-        return List.of(new WebinarSource(), new SeeitSource(), new StoryclmSource(), new IspringSource());
+        return List.of(new WebinarSource(), new SeeitSource(), new StoryclmSource(), new IspringSource(),
+                new TradernetSource());
     }
 }

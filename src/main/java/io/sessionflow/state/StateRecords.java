@@ -9,11 +9,13 @@ import java.time.Instant;
 
 /**
  * Keys and values of the compacted state topic: {@code session:<system>:<id>} holds what was published for
- * a session, {@code cursor:<system>} when the system was last polled. The latest value per key is the state.
+ * a session, {@code cursor:<system>} when the system was last polled, {@code dead:<fingerprint>} that a bad
+ * record was dead-lettered already. The latest value per key is the state.
  */
 public final class StateRecords {
     static final String SESSION = "session:";
     static final String CURSOR = "cursor:";
+    static final String DEAD_LETTER = "dead:";
 
     /** The value of a cursor record. */
     public record Cursor(SystemId system, Instant lastPoll) {
@@ -30,6 +32,10 @@ public final class StateRecords {
         return CURSOR + system.id();
     }
 
+    public static String deadLetterKey(String fingerprint) {
+        return DEAD_LETTER + fingerprint;
+    }
+
     public static byte[] value(KnownSession session) {
         return EventJson.toBytes(session);
     }
@@ -40,6 +46,14 @@ public final class StateRecords {
 
     static boolean isSession(String key) {
         return key != null && key.startsWith(SESSION);
+    }
+
+    static boolean isDeadLetter(String key) {
+        return key != null && key.startsWith(DEAD_LETTER);
+    }
+
+    static String fingerprintOf(String deadLetterKey) {
+        return deadLetterKey.substring(DEAD_LETTER.length());
     }
 
     static boolean isCursor(String key) {

@@ -65,6 +65,8 @@ public final class StateRestore {
         if (StateRecords.isSession(r.key())) {
             KnownSession s = StateRecords.session(r.value());
             sessions.put(SessionKeys.of(s.data().system(), s.data().sessionId()), s);
+        } else if (StateRecords.isDeadLetter(r.key())) {
+            known.deadLettered(java.util.List.of(StateRecords.fingerprintOf(r.key())));
         } else if (StateRecords.isCursor(r.key())) {
             StateRecords.Cursor c = StateRecords.cursor(r.value());
             known.advance(c.system(), c.lastPoll());

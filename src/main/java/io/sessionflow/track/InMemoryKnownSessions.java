@@ -2,7 +2,9 @@ package io.sessionflow.track;
 
 import io.sessionflow.event.SystemId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -10,6 +12,7 @@ import java.util.stream.Stream;
 public final class InMemoryKnownSessions implements KnownSessions {
     private final Map<String, KnownSession> sessions = new ConcurrentHashMap<>();
     private final Map<SystemId, Instant> lastPolls = new ConcurrentHashMap<>();
+    private final Set<String> deadLetters = ConcurrentHashMap.newKeySet();
 
     @Override
     public KnownSession get(String key) {
@@ -34,6 +37,16 @@ public final class InMemoryKnownSessions implements KnownSessions {
     @Override
     public void advance(SystemId system, Instant polledAt) {
         lastPolls.merge(system, polledAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    @Override
+    public boolean wasDeadLettered(String fingerprint) {
+        return deadLetters.contains(fingerprint);
+    }
+
+    @Override
+    public void deadLettered(Collection<String> fingerprints) {
+        deadLetters.addAll(fingerprints);
     }
 
     public int size() {

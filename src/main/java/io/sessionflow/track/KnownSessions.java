@@ -2,6 +2,7 @@ package io.sessionflow.track;
 
 import io.sessionflow.event.SystemId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -20,4 +21,9 @@ public interface KnownSessions {
     Optional<Instant> lastPoll(SystemId system);
 
     void advance(SystemId system, Instant polledAt);
+
+    /** Whether a bad record with this fingerprint was already published to the dead-letter topic. */
+    boolean wasDeadLettered(String fingerprint);
+
+    void deadLettered(Collection<String> fingerprints);
 }

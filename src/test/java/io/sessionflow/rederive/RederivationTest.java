@@ -8,7 +8,6 @@ import io.sessionflow.demo.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.TestEvents;
-import io.sessionflow.source.webinar.WebinarConfig;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.SharedKafka;
@@ -71,7 +70,7 @@ class RederivationTest {
         String target = TestEvents.newTopic(3);
 
         Rederivation.Summary summary = new Rederivation(SharedKafka.bootstrapServers(),
-                WebinarConfig.from(Settings.from(Map.of(), new Properties(), WEBINAR_SETTINGS)))
+                Settings.from(Map.of(), new Properties(), WEBINAR_SETTINGS))
                 .run(rawTopicOf(liveRecords), target, Progress.none());
 
         assertThat(summary.failedPolls).isZero();

@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
     private static final Logger LOG = LoggerFactory.getLogger(IspringFetcher.class);
     private final IspringConfig config;
-    private final IspringSoapClient client;
+    private final IspringSessions client;
     private final FaultGuard guard;
 
     /** @param guard the shared fault policy: transport errors retried, SOAP Faults reported at once */
-    public IspringFetcher(IspringConfig config, IspringSoapClient client, FaultGuard guard) {
+    public IspringFetcher(IspringConfig config, IspringSessions client, FaultGuard guard) {
         this.config = config;
         this.client = client;
         this.guard = guard;
@@ -53,7 +53,7 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
                         LogSafe.of(e.getMessage()));
                 continue;
             }
-            String endpoint = IspringRequests.describe(trainingId);
+            String endpoint = endpointOf(trainingId);
             raw.add(new RawPayload(SystemId.ISPRING, endpoint, now, "text/xml", answer.body()));
             for (TrainingSession session : answer.result().getTrainingSession()) {
                 records.add(new SourceRecord<>(trainingId, endpoint, new IspringPayload(trainingId, session),
@@ -62,5 +62,10 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
             completeScopes.add(trainingId);
         }
         return new FetchResult<>(raw, records, completeScopes, List.of());
+    }
+
+    /** The raw topic's endpoint header of a training's answer; re-derivation finds the answer by it. */
+    public static String endpointOf(String trainingId) {
+        return IspringRequests.describe(trainingId);
     }
 }

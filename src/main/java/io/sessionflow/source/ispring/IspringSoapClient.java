@@ -12,7 +12,7 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.endpoint.Client;
 
 /** Calls ListSessionsByTraining through the Camel cxf endpoint; every failure becomes one clear exception. */
-public final class IspringSoapClient {
+public final class IspringSoapClient implements IspringSessions {
     private final Endpoint endpoint;
     private final ProducerTemplate template;
     private final IspringRequests requests;
@@ -24,6 +24,7 @@ public final class IspringSoapClient {
     }
 
     /** @throws IspringCallException on a SOAP Fault, an unreadable or refused answer, or a transport error */
+    @Override
     public IspringAnswer listSessions(String trainingId) {
         Exchange exchange = template.send(endpoint, ExchangePattern.InOut, e -> {
             e.getMessage().setBody(requests.listSessions(trainingId));

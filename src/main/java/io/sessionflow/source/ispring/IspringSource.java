@@ -7,7 +7,10 @@ import io.sessionflow.source.SnapshotFetcher;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.http.FaultGuard;
 import io.sessionflow.track.MissingPolicy;
+import io.sessionflow.track.SessionTracker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -35,18 +38,26 @@ public final class IspringSource implements SourceModule {
     public SnapshotPoller<IspringPayload> createBean(SourceContext context) {
         if (!enabled(context.settings())) {
             // the route exists but never starts; it still needs a bean to name, one that asks no vendor
-            return poller(context, (now, known) -> new FetchResult<>(List.of(), List.of(), Set.of(), List.of()));
+            return poller((now, known) -> new FetchResult<>(List.of(), List.of(), Set.of(), List.of()),
+                    context.tracker(), context.clock());
         }
         IspringConfig config = IspringConfig.from(context.settings());
         IspringSoapClient client = new IspringSoapClient(
                 IspringEndpoint.create(context.template().getCamelContext(), config.url(), config.timeout(),
                         config.maxBodyBytes()),
                 context.template(), config.token());
-        return poller(context, new IspringFetcher(config, client, context.faultGuard("ispring")));
+        return poller(config, client, context.faultGuard("ispring"), context.tracker(), context.clock());
     }
 
-    private static SnapshotPoller<IspringPayload> poller(SourceContext context, SnapshotFetcher<IspringPayload> fetcher) {
-        return new SnapshotPoller<>(SystemId.ISPRING, fetcher, new IspringMapper(), MissingPolicy.DELETED,
-                context.tracker(), context.clock());
+    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
+    public static SnapshotPoller<IspringPayload> poller(IspringConfig config, IspringSessions sessions,
+                                                        FaultGuard guard, SessionTracker tracker, Clock clock) {
+        return poller(new IspringFetcher(config, sessions, guard), tracker, clock);
+    }
+
+    private static SnapshotPoller<IspringPayload> poller(SnapshotFetcher<IspringPayload> fetcher,
+                                                         SessionTracker tracker, Clock clock) {
+        return new SnapshotPoller<>(SystemId.ISPRING, fetcher, new IspringMapper(), MissingPolicy.DELETED, tracker,
+                clock);
     }
 }

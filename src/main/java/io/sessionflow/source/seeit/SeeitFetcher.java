@@ -41,7 +41,7 @@ public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
         FetchRound round = new FetchRound(SystemId.SEEIT, http, now);
         Map<String, SourceRecord<SeeitPayload>> byUuid = new LinkedHashMap<>();
         List<SourceRecord<SeeitPayload>> withoutUuid = new ArrayList<>();
-        readWindow(round, SeeitCursor.at(now, config), byUuid, withoutUuid);
+        readWindow(round, SeeitCursor.at(now, known.lastPoll(SystemId.SEEIT), config), byUuid, withoutUuid);
         known.of(SystemId.SEEIT).filter(KnownSession::isOpen)
                 .map(k -> k.data().sessionId())
                 .filter(uuid -> !byUuid.containsKey(uuid))

@@ -5,7 +5,10 @@ import io.sessionflow.event.SystemId;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
+import io.sessionflow.track.SessionTracker;
+import java.time.Clock;
 import java.time.Duration;
 
 public final class SeeitSource implements SourceModule {
@@ -31,7 +34,13 @@ public final class SeeitSource implements SourceModule {
     @Override
     public SnapshotPoller<SeeitPayload> createBean(SourceContext context) {
         SeeitConfig config = SeeitConfig.from(context.settings());
-        return new SnapshotPoller<>(SystemId.SEEIT, new SeeitFetcher(config, context.http("seeit", config.baseUrl())),
-                new SeeitMapper(), MissingPolicy.IGNORE, context.tracker(), context.clock());
+        return poller(config, context.http("seeit", config.baseUrl()), context.tracker(), context.clock());
+    }
+
+    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
+    public static SnapshotPoller<SeeitPayload> poller(SeeitConfig config, VendorHttp http, SessionTracker tracker,
+                                                      Clock clock) {
+        return new SnapshotPoller<>(SystemId.SEEIT, new SeeitFetcher(config, http), new SeeitMapper(),
+                MissingPolicy.IGNORE, tracker, clock);
     }
 }

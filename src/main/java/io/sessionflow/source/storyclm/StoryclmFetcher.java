@@ -39,8 +39,9 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
     @Override
     public FetchResult<StoryclmPayload> fetch(Instant now, KnownSessions known) {
         FetchRound round = new FetchRound(SystemId.STORYCLM, http, now);
-        String endpoint = endpoint(StoryclmRequests.GET_SESSIONS, null);
-        JsonNode data = command(round, requests.getSessions(), endpoint, StoryclmRequests.GET_SESSIONS).data();
+        HttpCall getSessions = requests.getSessions();
+        String endpoint = endpointOf(getSessions);
+        JsonNode data = command(round, getSessions, StoryclmRequests.GET_SESSIONS).data();
         if (data != null && !data.isNull() && !data.isArray()) {
             throw new UnmappableRecordException("StoryCLM getsessions Data is not a list of sessions");
         }
@@ -65,10 +66,11 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
      * or an expired token must not read as deletes.
      */
     private java.util.Optional<SourceRecord<StoryclmPayload>> confirm(FetchRound round, String id) {
-        String endpoint = endpoint(StoryclmRequests.GET_SESSION_BY_ID, id);
+        HttpCall getSessionById = requests.getSessionById(id);
+        String endpoint = endpointOf(getSessionById);
         StoryclmEnvelope envelope;
         try {
-            envelope = command(round, requests.getSessionById(id), endpoint, StoryclmRequests.GET_SESSION_BY_ID);
+            envelope = command(round, getSessionById, StoryclmRequests.GET_SESSION_BY_ID);
         } catch (StoryclmCommandException e) {
             if (!saysNotFound(e.errorCode())) {
                 throw e;
@@ -92,12 +94,17 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
     }
 
     /** Transport failures and unreadable answers fail the poll: better no events than a false delete. */
-    private static StoryclmEnvelope command(FetchRound round, HttpCall call, String endpoint, String command) {
-        FetchRound.Reply reply = round.send(call, endpoint);
+    private static StoryclmEnvelope command(FetchRound round, HttpCall call, String command) {
+        FetchRound.Reply reply = round.send(call, endpointOf(call));
         return StoryclmEnvelope.of(reply.json("StoryCLM " + command), command);
     }
 
-    private static String endpoint(String command, String id) {
-        return "POST " + StoryclmRequests.describe(command, id);
+    /**
+     * The name of a command in logs, dead letters and the raw topic's endpoint header: every command is POSTed to
+     * the same URL, so the name is the command and its id ({@code POST getsessionbyid 42}), read from the request
+     * body. Re-derivation answers archived calls by this name.
+     */
+    public static String endpointOf(HttpCall call) {
+        return "POST " + StoryclmRequests.describe(call);
     }
 }

@@ -1,7 +1,9 @@
 package io.sessionflow.source.storyclm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sessionflow.source.Json;
 import io.sessionflow.source.http.HttpCall;
 import java.nio.charset.StandardCharsets;
 
@@ -26,6 +28,12 @@ final class StoryclmRequests {
     /** The command as logs and dead letters name it: the request line says only "POST /". */
     static String describe(String command, String id) {
         return id == null ? command : command + " " + id;
+    }
+
+    /** As {@link #describe(String, String)}, read back from a command's request body. */
+    static String describe(HttpCall call) {
+        JsonNode body = Json.parse(call.body(), "StoryCLM request");
+        return describe(Json.text(body, "Command"), Json.text(body.path("Data"), "id"));
     }
 
     private HttpCall command(String name, ObjectNode data) {

@@ -5,7 +5,10 @@ import io.sessionflow.event.SystemId;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
+import io.sessionflow.track.SessionTracker;
+import java.time.Clock;
 import java.time.Duration;
 
 public final class StoryclmSource implements SourceModule {
@@ -29,8 +32,13 @@ public final class StoryclmSource implements SourceModule {
     @Override
     public SnapshotPoller<StoryclmPayload> createBean(SourceContext context) {
         StoryclmConfig config = StoryclmConfig.from(context.settings());
-        return new SnapshotPoller<>(SystemId.STORYCLM,
-                new StoryclmFetcher(config, context.http("storyclm", config.url())),
-                new StoryclmMapper(), MissingPolicy.DELETED, context.tracker(), context.clock());
+        return poller(config, context.http("storyclm", config.url()), context.tracker(), context.clock());
+    }
+
+    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
+    public static SnapshotPoller<StoryclmPayload> poller(StoryclmConfig config, VendorHttp http,
+                                                         SessionTracker tracker, Clock clock) {
+        return new SnapshotPoller<>(SystemId.STORYCLM, new StoryclmFetcher(config, http), new StoryclmMapper(),
+                MissingPolicy.DELETED, tracker, clock);
     }
 }

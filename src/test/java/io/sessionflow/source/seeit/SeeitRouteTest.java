@@ -116,6 +116,9 @@ class SeeitRouteTest {
         try (TopicReader events = pipeline.read(pipeline.topics().events())) {
             events.awaitCount(2, WAIT);
             clock.set(t0.plus(Duration.ofHours(2)));
+            // polls at the new time commit their cursor, so the window (look-back from the last poll) moves past
+            int served = vendor.served().size();
+            await(() -> vendor.served().size() > served + 3, "polls at the new time");
             world.finish(open.uuid, t0.plus(Duration.ofMinutes(90)), 1, "late finish");
 
             List<SessionEvent> all = EventAssertions.events(events.awaitCount(3, WAIT));

@@ -128,6 +128,20 @@ class WebinarRouteTest {
                 assertThat(Instant.parse(header(r, "sessionflow-fetched-at"))).isNotNull();
             });
             assertThat(raws).extracting(r -> header(r, "x-auth-token")).containsOnlyNulls();
+
+            awaitRequests(vendor.requestCount() + 12);
+            assertThat(dlq.drain(Duration.ofMillis(600))).as("a record that stays bad is dead-lettered once").hasSize(1);
+        }
+        io.sessionflow.kafka.Topics topics = pipeline.topics();
+        pipeline.close();
+        pipeline = Pipeline.startOn(topics, Map.of(
+                "sessionflow.webinar.base-url", vendor.baseUrl(),
+                "sessionflow.webinar.token", TOKEN,
+                "sessionflow.webinar.poll-interval", "200ms",
+                "sessionflow.webinar.window-past", "3650d"), java.time.Clock.systemUTC());
+        try (TopicReader dlq = pipeline.read(topics.dlq())) {
+            awaitRequests(vendor.requestCount() + 12);
+            assertThat(dlq.drain(Duration.ofMillis(600))).as("and not again after a restart").hasSize(1);
         }
     }
 

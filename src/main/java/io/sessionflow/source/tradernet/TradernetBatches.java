@@ -1,0 +1,91 @@
+package io.sessionflow.source.tradernet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.source.DeadLetter;
+import io.sessionflow.source.Json;
+import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.RawPayload;
+import io.sessionflow.source.SourceRecord;
+import io.sessionflow.source.UnmappableRecordException;
+import io.sessionflow.track.MissingPolicy;
+import io.sessionflow.track.SessionSnapshot;
+import io.sessionflow.track.SessionTracker;
+import io.sessionflow.track.Transitions;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Each session list (feed message or snapshot) is a complete snapshot: diffed by the shared tracker with
+ * {@link MissingPolicy#ENDED}, so a session that left the list ends. An expiry check re-reads the last list
+ * against the clock, so a session whose {@code expire_datetime} passed ends even if no message comes.
+ * Called from one consumer only (the route's ordered queue); not thread-safe on purpose.
+ */
+public final class TradernetBatches {
+    private final TradernetMapper mapper;
+    private final SessionTracker tracker;
+    private final Clock clock;
+    private List<SourceRecord<JsonNode>> lastList = List.of();
+
+    public TradernetBatches(TradernetMapper mapper, SessionTracker tracker, Clock clock) {
+        this.mapper = mapper;
+        this.tracker = tracker;
+        this.clock = clock;
+    }
+
+    public PollBatch toBatch(TradernetMessage message) {
+        Instant now = clock.instant();
+        if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
+            return diff(lastList, List.of(), new ArrayList<>(), now, false);
+        }
+        List<RawPayload> raw = List.of(new RawPayload(SystemId.TRADERNET, message.endpoint(), message.receivedAt(),
+                "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));
+        if (message.problem() != null || message.sessions() == null || !message.sessions().isArray()) {
+            String reason = message.problem() != null ? message.problem() : "not a session list";
+            return new PollBatch(SystemId.TRADERNET, raw, Transitions.none(),
+                    List.of(new DeadLetter(SystemId.TRADERNET, message.endpoint(), now, reason, message.raw())));
+        }
+        List<SourceRecord<JsonNode>> records = new ArrayList<>();
+        for (JsonNode session : Json.elements(message.sessions())) {
+            records.add(new SourceRecord<>(TradernetMapper.SCOPE, message.endpoint(), session, session.toString()));
+        }
+        lastList = records;
+        return diff(records, raw, new ArrayList<>(), now, message.recovered());
+    }
+
+    private PollBatch diff(List<SourceRecord<JsonNode>> records, List<RawPayload> raw, List<DeadLetter> deadLetters,
+                           Instant now, boolean recovered) {
+        List<SessionSnapshot> snapshots = new ArrayList<>();
+        List<DeadLetter> unreadable = new ArrayList<>();
+        for (SourceRecord<JsonNode> record : records) {
+            try {
+                snapshots.add(mapper.map(record, now));
+            } catch (UnmappableRecordException e) {
+                unreadable.add(new DeadLetter(SystemId.TRADERNET, record.endpoint(), now, e.getMessage(), record.raw()));
+            }
+        }
+        // an unreadable entry is still open at the vendor: with it missing, the list is not complete, so nobody ends
+        Set<String> complete = unreadable.isEmpty() ? Set.of(TradernetMapper.SCOPE) : Set.of();
+        Transitions transitions = tracker.diff(SystemId.TRADERNET, snapshots, complete, MissingPolicy.ENDED, now);
+        if (recovered) {
+            transitions = new Transitions(transitions.events().stream().map(TradernetBatches::markRecovered).toList(),
+                    transitions.changes());
+        }
+        if (raw.isEmpty()) {
+            // an expiry check re-reads a list whose dead letters were published already
+            unreadable.clear();
+        }
+        deadLetters.addAll(unreadable);
+        return new PollBatch(SystemId.TRADERNET, raw, transitions, deadLetters);
+    }
+
+    private static SessionEvent markRecovered(SessionEvent e) {
+        return SessionEvent.of(e.id(), e.source(), e.type(), e.time(),
+                e.data().withMarks(e.data().participant(), e.data().inferred(), true));
+    }
+}

@@ -1,0 +1,86 @@
+package io.sessionflow.source.tradernet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionflow.event.EventType;
+import io.sessionflow.event.Person;
+import io.sessionflow.event.SessionData;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.privacy.IpMasker;
+import io.sessionflow.source.Json;
+import io.sessionflow.source.SessionMapper;
+import io.sessionflow.source.SourceRecord;
+import io.sessionflow.source.UnmappableRecordException;
+import io.sessionflow.track.Milestone;
+import io.sessionflow.track.SessionSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Tradernet security session to a canonical session: open from {@code start_datetime}, ended when
+ * {@code expire_datetime} has passed (or, in the tracker, when it leaves the list). The {@code expire}
+ * countdown is left out on purpose: it changes with every message and would fake updates.
+ */
+public final class TradernetMapper implements SessionMapper<JsonNode> {
+    /** Every session is in one complete list: the account's open sessions. */
+    public static final String SCOPE = "open-security-sessions";
+    private final IpMasker ips;
+
+    public TradernetMapper(IpMasker ips) {
+        this.ips = ips;
+    }
+
+    @Override
+    public SessionSnapshot map(SourceRecord<JsonNode> record, Instant now) {
+        JsonNode s = record.payload();
+        String id = Json.requiredText(s, "id", "Tradernet security session");
+        Instant start = time(s, "start_datetime", id);
+        Instant expire = time(s, "expire_datetime", id);
+        boolean expired = expire != null && !expire.isAfter(now);
+        SessionData data = SessionData.builder(SystemId.TRADERNET, id)
+                .startedAt(start)
+                .scheduledEnd(expire)
+                .endedAt(expired ? expire : null)
+                .durationSeconds(expired && start != null ? Duration.between(start, expire).toSeconds() : null)
+                .owner(login(Json.text(s, "owner_login")))
+                .user(login(Json.text(s, "user_login")))
+                .attribute("safetyTypeId", Json.number(s, "safety_type_id"))
+                .attribute("keyCurrent", Json.text(s, "key_current"))
+                .attribute("ipHash", Json.text(s, "ip"))
+                .attribute("ipClient", ips.mask(Json.text(s, "ip_client")))
+                .build();
+        List<Milestone> milestones = new ArrayList<>();
+        milestones.add(Milestone.reported(EventType.SESSION_STARTED, start));
+        if (expired) {
+            milestones.add(Milestone.reported(EventType.SESSION_ENDED, expire));
+        }
+        return new SessionSnapshot(SCOPE, null, data, milestones, List.of(), null);
+    }
+
+    private static Person login(String login) {
+        return login == null ? null : new Person(null, null, null, login, null);
+    }
+
+    /** The document's times carry no zone ({@code 2016-06-14T13:14:13.187}) and are UTC; an offset is honoured. */
+    static Instant time(JsonNode s, String field, String id) {
+        String v = Json.text(s, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(v.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(v.replace(' ', 'T')).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new UnmappableRecordException("Tradernet security session " + id + " field '" + field
+                        + "': unreadable time '" + v + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.sessionflow.source.tradernet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import io.sessionflow.demo.TradernetWorld;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Refusals are clear log lines and publish nothing; credentials never reach a log line. */
+class TradernetFailureTest {
+    private final TradernetHarness h = new TradernetHarness();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private Logger root;
+
+    @BeforeEach
+    void captureLogs() {
+        root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+        root.detachAppender(logs);
+    }
+
+    @Test
+    void aFailedLoginIsAClearErrorAndPublishesNothing() {
+        h.world.open("virtual@virtual.com", "Login, password", Instant.now(), Duration.ofHours(1), "19.16.32.32");
+        h.start("websocket", Map.of("sessionflow.tradernet.password", "wrong-canary-password-55e1"));
+        awaitLog("Tradernet login for 'virtual@virtual.com' refused: Invalid login or password");
+        assertThat(h.drain(Duration.ofSeconds(2))).isEmpty();
+        assertThat(h.vendor.snapshotCount()).isZero();
+        assertThat(allLogText()).doesNotContain("wrong-canary-password-55e1");
+    }
+
+    @Test
+    void anErrorMessageOnTheFeedIsAClearErrorAndPublishesNothing() {
+        h.vendor.failFeed("Account suspended");
+        h.start("websocket");
+        awaitLog("Tradernet feed answered an error: {\"errMsg\":\"Account suspended\",\"code\":5}");
+        assertThat(h.drain(Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void anErrorOnTheSocketIoFeedIsAClearErrorAndPublishesNothing() {
+        h.vendor.failFeed("Account suspended");
+        h.start("socketio");
+        // the socket.io client (org.json) does not keep the vendor's key order
+        awaitLog("Tradernet feed answered an error: {\"code\":5,\"errMsg\":\"Account suspended\"}");
+        assertThat(h.drain(Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void thePasswordAndTheSidAppearInNoLogLine() {
+        TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", Instant.now(), Duration.ofHours(1), "19.16.32.32");
+        h.start("websocket", Map.of("sessionflow.tradernet.reconnect-initial-delay", "100ms"));
+        h.awaitEvents(1);
+        // every path that handles the SID: a drop, a dead SID (snapshot refused, fresh login), a feed error
+        h.vendor.dropConnections();
+        h.vendor.invalidateSids();
+        h.world.close(a.id());
+        h.awaitEvents(2);
+        h.vendor.failFeed("Bad SID");
+        h.vendor.dropConnections();
+        awaitLog("Tradernet feed answered an error");
+        h.vendor.failFeed(null);
+        h.awaitSnapshots(h.vendor.snapshotCount() + 1);
+
+        assertThat(h.vendor.issuedSids()).hasSizeGreaterThanOrEqualTo(2);
+        String text = allLogText();
+        assertThat(text).doesNotContain(TradernetHarness.PASSWORD);
+        for (String sid : h.vendor.issuedSids()) {
+            assertThat(text).doesNotContain(sid);
+        }
+        assertThat(text).contains("Tradernet getSecuritySessions failed: Bad SID");
+    }
+
+    private void awaitLog(String expected) {
+        long deadline = System.nanoTime() + TradernetHarness.WAIT.toNanos();
+        while (!allLogText().contains(expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no log line contains '" + expected + "'");
+            }
+            TradernetHarness.sleep(50);
+        }
+    }
+
+    /** Every captured line with its exception chain: what an operator would see. */
+    private String allLogText() {
+        List<ILoggingEvent> events;
+        synchronized (logs) {
+            events = new ArrayList<>(logs.list);
+        }
+        StringBuilder out = new StringBuilder();
+        for (ILoggingEvent e : events) {
+            out.append(e.getFormattedMessage()).append('\n');
+            for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+                out.append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package io.sessionflow.source.tradernet;
+
+import io.sessionflow.demo.TradernetSimulator;
+import io.sessionflow.demo.TradernetWorld;
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.TopicReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A simulated Tradernet over real loopback sockets, and the real pipeline pointed at it. */
+final class TradernetHarness implements AutoCloseable {
+    static final String LOGIN = "virtual@virtual.com";
+    static final String PASSWORD = "canary-password-7f3a91";
+    static final String IP_KEY = "test-ip-hash-key";
+    static final Duration WAIT = Duration.ofSeconds(30);
+    final TradernetWorld world = new TradernetWorld(Clock.systemUTC());
+    final TradernetSimulator vendor = new TradernetSimulator(world, LOGIN, PASSWORD);
+    private Pipeline pipeline;
+    private TopicReader events;
+
+    Pipeline start(String transport, Map<String, String> extra) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("sessionflow.tradernet.api-url", vendor.apiUrl());
+        s.put("sessionflow.tradernet.ws-url", transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
+        s.put("sessionflow.tradernet.transport", transport);
+        s.put("sessionflow.tradernet.login", LOGIN);
+        s.put("sessionflow.tradernet.password", PASSWORD);
+        s.put("sessionflow.tradernet.expiry-check-interval", "200ms");
+        s.put("sessionflow.tradernet.reconnect-initial-delay", "300ms");
+        s.put("sessionflow.tradernet.reconnect-max-delay", "2s");
+        s.put("sessionflow.privacy.ip-hash-key", IP_KEY);
+        s.putAll(extra);
+        pipeline = Pipeline.start(s);
+        events = pipeline.read(pipeline.topics().events());
+        return pipeline;
+    }
+
+    Pipeline start(String transport) {
+        return start(transport, Map.of());
+    }
+
+    List<SessionEvent> awaitEvents(int count) {
+        return EventAssertions.events(events.awaitCount(count, WAIT));
+    }
+
+    /** Everything published after a quiet period, to prove nothing more (no duplicate) arrives. */
+    List<SessionEvent> drain(Duration quiet) {
+        return EventAssertions.events(events.drain(quiet));
+    }
+
+    TradernetStream stream() {
+        return pipeline.app().camel().getRegistry().lookupByNameAndType("tradernetSource", TradernetStream.class);
+    }
+
+    void awaitSnapshots(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (vendor.snapshotCount() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + vendor.snapshotCount() + " snapshots taken, expected " + count);
+            }
+            sleep(50);
+        }
+    }
+
+    /** Waits until the pipeline subscribed to the feed, so the next change reaches it live. */
+    void awaitSubscribed() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (vendor.feedSubscribers() < 1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the pipeline did not connect to the feed");
+            }
+            sleep(50);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (events != null) {
+            events.close();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        vendor.close();
+    }
+}
