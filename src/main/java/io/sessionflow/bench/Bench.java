@@ -14,7 +14,7 @@ final class Bench {
     private final BenchKafka kafka;
     private final BenchSizes sizes;
     private final BenchReport report;
-    /** Stage names to run (throughput, http, mapping, scaling, replay, startup); empty runs all, for profiling one. */
+    /** Stage names to run (throughput, http, mapping, scaling, latency, replay, startup); empty runs all, for profiling one. */
     private final java.util.Set<String> only;
 
     Bench(String bootstrap, BenchSizes sizes, BenchReport report, java.util.Set<String> only) {
@@ -58,8 +58,13 @@ final class Bench {
         } catch (Exception e) {
             ok = failed("4 scaling", e);
         }
-        report.add(BenchRow.of("5 feed latency", "WebSocket message -> Kafka ack p50/p99/p999", "not measured",
-                "the Tradernet WebSocket source is not on this branch").against("p99 < 25 ms at 1k msg/s", false));
+        try {
+            if (wanted("latency")) {
+                feedLatency();
+            }
+        } catch (Exception e) {
+            ok = failed("5 feed latency", e);
+        }
         try {
             if (eventsTopic != null && wanted("replay")) {
                 replay(eventsTopic);
@@ -134,6 +139,23 @@ final class Bench {
                     ? row.against("< 200 ms, heap < 512 MB", r.medianMillis() < 200 && r.heapBytes() < 512L << 20)
                     : row);
         }
+    }
+
+    private void feedLatency() throws Exception {
+        log("feed latency: Tradernet WebSocket message -> Kafka ack");
+        for (int rate : sizes.feedRates()) {
+            feedLatency(new FeedLatencyStage(kafka).run(rate, sizes.feedLength()));
+        }
+    }
+
+    private void feedLatency(FeedLatencyStage.Result r) {
+        BenchRow row = BenchRow.of("5 feed latency", "WebSocket message -> Kafka ack p50 / p99 / p999 at "
+                        + r.messagesPerSecond() + " msg/s",
+                Figures.millis(r.p50()) + " / " + Figures.millis(r.p99()) + " / " + Figures.millis(r.p999()),
+                r.measured() + " of " + r.sent() + " messages published (" + Figures.perSecond(r.achievedPerSecond())
+                        + " achieved), one Kafka transaction per message, real app over the simulated feed");
+        report.add(r.messagesPerSecond() == 1000
+                ? row.against("p99 < 25 ms at 1k msg/s", r.p99() < 25 && r.measured() >= r.sent() * 0.99) : row);
     }
 
     private void replay(String eventsTopic) {
