@@ -2,6 +2,7 @@ package io.sessionflow;
 
 import io.sessionflow.app.ConfigurationException;
 import io.sessionflow.app.SessionflowApp;
+import io.sessionflow.bench.BenchCommand;
 import io.sessionflow.config.Settings;
 import io.sessionflow.config.SettingsCatalog;
 import io.sessionflow.config.SettingsTable;
@@ -13,7 +14,7 @@ import io.sessionflow.report.ReportCommand;
 import java.time.Clock;
 import java.util.Arrays;
 
-/** Entry point: {@code run} (default), {@code demo}, {@code replay}, {@code report} or {@code rederive}. */
+/** Entry point: {@code run} (default), {@code demo}, {@code replay}, {@code report}, {@code rederive} or {@code bench}. */
 public final class Sessionflow {
 
     private Sessionflow() {
@@ -32,6 +33,7 @@ public final class Sessionflow {
                 case "report" -> ReportCommand.main(rest);
                 case "rederive" -> RederiveCommand.main(rest);
                 case "health" -> System.exit(io.sessionflow.observe.HealthCommand.run(rest, Settings.fromEnvironment()));
+                case "bench" -> BenchCommand.main(rest);
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -63,6 +65,8 @@ public final class Sessionflow {
                          [--format jsonl|csv] [--out file | --to-topic topic]     (docs/replay.md)
                   report --from <time> --to <time> --out <dir>   HTML charts + CSV  (docs/report.md)
                   rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)
-                  health [live|ready]   ask a running instance's /observe/health; exit code 0 when healthy""");
+                  health [live|ready]   ask a running instance's /observe/health; exit code 0 when healthy
+                  bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md|-]
+                         throughput, latency and memory against the raw Kafka limit (README "Benchmark")""");
     }
 }

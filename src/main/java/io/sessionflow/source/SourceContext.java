@@ -16,6 +16,12 @@ import org.apache.camel.ProducerTemplate;
 public record SourceContext(Settings settings, SessionTracker tracker, Clock clock, ProducerTemplate template,
                             PipelineMetrics metrics, String vendorTls) {
 
+    /** Without operations: meters go to a registry nobody scrapes, vendor TLS is the JVM's default. */
+    public SourceContext(Settings settings, SessionTracker tracker, Clock clock, ProducerTemplate template) {
+        this(settings, tracker, clock, template,
+                new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), null);
+    }
+
     /** HTTP to one vendor under the shared fault policy (retries, Retry-After, circuit breaker, rate limit). */
     public VendorHttp http(String system, String baseUrl) {
         VendorHttp plain = new CamelVendorHttp(system, baseUrl,

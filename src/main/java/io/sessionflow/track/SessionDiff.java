@@ -31,7 +31,7 @@ final class SessionDiff {
         this.before = before;
         this.observedAt = observedAt;
         this.current = now.data().withStatus(statusOf(now.milestones()));
-        this.fingerprint = Fingerprints.of(current);
+        this.fingerprint = Fingerprints.of(current, before);
         if (before == null || !before.isDeleted()) {
             collect();
         }

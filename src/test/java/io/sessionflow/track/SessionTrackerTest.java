@@ -44,6 +44,19 @@ class SessionTrackerTest {
     }
 
     @Test
+    void onlyChangedSessionsBecomeStateChanges() {
+        SessionSnapshot a = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        SessionSnapshot b = snapshot("b", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        poll(MissingPolicy.IGNORE, a, b);
+        SessionSnapshot bRenamed = snapshot("b", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+
+        Transitions t = tracker.diff(SystemId.STORYCLM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
+
+        assertThat(t.changes().keySet()).containsExactly(bRenamed.key());
+        assertThat(t.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_UPDATED);
+    }
+
+    @Test
     void firstSeenEndedYieldsTheSkippedStepsMarkedInferred() {
         SessionSnapshot s = snapshot("a", "Deck", List.of(at(EventType.SESSION_SCHEDULED, 0),
                 at(EventType.SESSION_STARTED, 10), at(EventType.SESSION_ENDED, 20)), List.of());

@@ -1,5 +1,6 @@
 package io.sessionflow.source.storyclm;
 
+import io.sessionflow.source.PlainTimes;
 import io.sessionflow.source.UnmappableRecordException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,6 +41,10 @@ final class StoryclmTimes {
     static Instant utc(String local, ZoneOffset offset, String field) {
         if (local == null) {
             return null;
+        }
+        LocalDateTime plain = PlainTimes.local(local.strip());
+        if (plain != null) {
+            return plain.toInstant(offset);
         }
         try {
             return LocalDateTime.parse(local.strip(), LOCAL).toInstant(offset);

@@ -1,5 +1,6 @@
 package io.sessionflow.source.webinar;
 
+import io.sessionflow.source.PlainTimes;
 import io.sessionflow.source.UnmappableRecordException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * webinar.ru time formats as the document shows them: {@code 2016-03-24T12:00:00+0300} (offset without
@@ -21,6 +23,8 @@ public final class WebinarTimes {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss]");
+    /** Compiled once: String.matches compiles its pattern on every call, several times per mapped session. */
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{9,11}");
 
     private WebinarTimes() {
     }
@@ -31,8 +35,12 @@ public final class WebinarTimes {
             return null;
         }
         String t = text.strip();
-        if (t.matches("\\d{9,11}")) {
+        if (EPOCH_SECONDS.matcher(t).matches()) {
             return Instant.ofEpochSecond(Long.parseLong(t));
+        }
+        OffsetDateTime plain = PlainTimes.withOffset(t);
+        if (plain != null) {
+            return plain.toInstant();
         }
         try {
             return OffsetDateTime.parse(t, OFFSET).toInstant();

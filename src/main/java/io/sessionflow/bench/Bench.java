@@ -1,0 +1,191 @@
+package io.sessionflow.bench;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * All stages against one broker, in one run, into one table. Ratios compare figures of this same run only:
+ * on a shared machine, figures from different runs are not comparable.
+ */
+final class Bench {
+    /** Raw producer and pipeline alternate this many times; the best of each counts, damping neighbours' noise. */
+    private static final int ROUNDS = 2;
+    private final BenchKafka kafka;
+    private final BenchSizes sizes;
+    private final BenchReport report;
+    /** Stage names to run (throughput, http, mapping, scaling, latency, replay, startup); empty runs all, for profiling one. */
+    private final java.util.Set<String> only;
+
+    Bench(String bootstrap, BenchSizes sizes, BenchReport report, java.util.Set<String> only) {
+        this.kafka = new BenchKafka(bootstrap);
+        this.sizes = sizes;
+        this.report = report;
+        this.only = only;
+    }
+
+    private boolean wanted(String stage) {
+        return only.isEmpty() || only.contains(stage);
+    }
+
+    /** @return whether every stage ran */
+    boolean run() {
+        boolean ok = true;
+        String eventsTopic = null;
+        try {
+            eventsTopic = wanted("throughput") || wanted("replay") ? throughput() : null;
+        } catch (Exception e) {
+            ok = failed("1-2 throughput", e);
+        }
+        try {
+            if (wanted("http")) {
+                httpPipeline();
+            }
+        } catch (Exception e) {
+            ok = failed("2b pipeline over HTTP", e);
+        }
+        try {
+            if (wanted("mapping")) {
+                mapping();
+            }
+        } catch (Exception e) {
+            ok = failed("3 mapping + diff (JMH)", e);
+        }
+        try {
+            if (wanted("scaling")) {
+                scaling();
+            }
+        } catch (Exception e) {
+            ok = failed("4 scaling", e);
+        }
+        try {
+            if (wanted("latency")) {
+                feedLatency();
+            }
+        } catch (Exception e) {
+            ok = failed("5 feed latency", e);
+        }
+        try {
+            if (eventsTopic != null && wanted("replay")) {
+                replay(eventsTopic);
+            }
+        } catch (Exception e) {
+            ok = failed("6 replay", e);
+        }
+        try {
+            if (sizes.startupProbe() && wanted("startup")) {
+                startup();
+            }
+        } catch (Exception e) {
+            ok = failed("7 startup", e);
+        }
+        return ok;
+    }
+
+    private String throughput() {
+        log("raw producer limit and pipeline end to end");
+        PipelineStage pipeline = new PipelineStage(kafka, sizes);
+        List<ProducerRecord<String, byte[]>> serialized = pipeline.sameEventsSerialized();
+        RawProducerStage raw = new RawProducerStage(kafka);
+        double bestRaw = 0;
+        PipelineStage.Result best = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            bestRaw = Math.max(bestRaw, raw.run(serialized, sizes.changedPerPoll()));
+            PipelineStage.Result r = pipeline.run();
+            best = best == null || r.eventsPerSecond() > best.eventsPerSecond() ? r : best;
+        }
+        double avgBytes = serialized.stream().mapToInt(r -> r.value().length).average().orElse(0);
+        report.add(BenchRow.of("1 limit", "raw transactional KafkaProducer, pre-serialized events",
+                Figures.perSecond(bestRaw), Figures.count(serialized.size()) + " records of "
+                        + Math.round(avgBytes) + " B avg, " + Figures.count(sizes.changedPerPoll())
+                        + " per transaction, best of " + ROUNDS));
+        double ratio = best.eventsPerSecond() / bestRaw;
+        report.add(BenchRow.of("2 pipeline", "in-memory vendor -> map -> diff -> transactional publish",
+                Figures.perSecond(best.eventsPerSecond()) + " (" + Figures.ratio(ratio) + " of limit)",
+                Figures.count(sizes.pipelineSessions()) + " sessions, " + Figures.count(sizes.changedPerPoll())
+                        + " changed per poll, " + sizes.pipelinePolls() + " polls; with state records "
+                        + Figures.perSecond(best.kafkaRecordsPerSecond()) + " on Kafka")
+                .against(">= 50% of limit", ratio >= 0.5));
+        return best.topics().events();
+    }
+
+    private void httpPipeline() throws Exception {
+        log("pipeline over HTTP");
+        HttpPipelineStage.Result r = new HttpPipelineStage(kafka, sizes).run();
+        report.add(BenchRow.of("2b pipeline over HTTP", "webinar.ru simulator on loopback -> ... -> publish",
+                Figures.perSecond(r.eventsPerSecond()), sizes.httpSessions() + " sessions all changed per poll: "
+                        + Figures.millis(r.millisPerPoll()) + " per poll, " + Math.round(r.requestsPerPoll())
+                        + " HTTP requests per poll (rate limit off; at the default 20/s a poll needs "
+                        + Math.round(r.requestsPerPoll() / 20) + " s)"));
+    }
+
+    private void mapping() throws Exception {
+        log("mapping + diff per system (JMH)");
+        for (Map.Entry<String, Double> e : new MappingStage(sizes).run().entrySet()) {
+            report.add(BenchRow.of("3 mapping + diff", e.getKey(), Figures.perSecond(e.getValue()),
+                    "one thread, parsed record -> snapshot -> tracker diff (unchanged session)")
+                    .against(">= 200k/s per core", e.getValue() >= 200_000));
+        }
+    }
+
+    private void scaling() {
+        log("scaling: one poll over many tracked sessions, 1% changed");
+        for (ScalingStage.Result r : new ScalingStage(sizes).run()) {
+            BenchRow row = BenchRow.of("4 scaling", Figures.count(r.sessions()) + " sessions, 1% changed",
+                    Figures.millis(r.medianMillis()) + " per poll", "max " + Figures.millis(r.maxMillis()) + ", "
+                            + r.eventsPerPoll() + " events; heap after GC " + Figures.megabytes(r.heapBytes())
+                            + " (tracker " + Figures.megabytes(r.trackerBytes()) + ", rest the simulated vendor)");
+            report.add(r.sessions() == 100_000
+                    ? row.against("< 200 ms, heap < 512 MB", r.medianMillis() < 200 && r.heapBytes() < 512L << 20)
+                    : row);
+        }
+    }
+
+    private void feedLatency() throws Exception {
+        log("feed latency: Tradernet WebSocket message -> Kafka ack");
+        for (int rate : sizes.feedRates()) {
+            feedLatency(new FeedLatencyStage(kafka).run(rate, sizes.feedLength()));
+        }
+    }
+
+    private void feedLatency(FeedLatencyStage.Result r) {
+        BenchRow row = BenchRow.of("5 feed latency", "WebSocket message -> Kafka ack p50 / p99 / p999 at "
+                        + r.messagesPerSecond() + " msg/s",
+                Figures.millis(r.p50()) + " / " + Figures.millis(r.p99()) + " / " + Figures.millis(r.p999()),
+                r.measured() + " of " + r.sent() + " messages published (" + Figures.perSecond(r.achievedPerSecond())
+                        + " achieved), one Kafka transaction per message, real app over the simulated feed");
+        report.add(r.messagesPerSecond() == 1000
+                ? row.against("p99 < 25 ms at 1k msg/s", r.p99() < 25 && r.measured() >= r.sent() * 0.99) : row);
+    }
+
+    private void replay(String eventsTopic) {
+        log("replay");
+        ReplayStage.Result r = new ReplayStage(kafka.bootstrap()).run(eventsTopic);
+        double ratio = r.replayPerSecond() / r.rawPerSecond();
+        report.add(BenchRow.of("6 replay", "replay package, whole range, counting sink",
+                Figures.perSecond(r.replayPerSecond()) + " (" + Figures.ratio(ratio) + " of raw consumer)",
+                Figures.count(r.replayed()) + " events; raw read_committed consumer "
+                        + Figures.perSecond(r.rawPerSecond()) + " over " + Figures.count(r.rawRead()))
+                .against(">= 80% of raw consumer", ratio >= 0.8));
+    }
+
+    private void startup() throws Exception {
+        log("startup of `sessionflow run` in its own JVM");
+        StartupStage.Result r = new StartupStage(kafka, sizes.steadyStateWait()).run();
+        report.add(BenchRow.of("7 startup", "process start -> first event committed",
+                Figures.millis(r.millisToFirstEvent()), "new JVM, external (bench) broker, webinar simulator"));
+        report.add(BenchRow.of("7 steady state", "RSS / used heap after " + sizes.steadyStateWait().toSeconds()
+                        + " s polling", Figures.megabytes(r.rssBytes()) + " / " + Figures.megabytes(r.heapUsedBytes()),
+                "default JVM flags; heap as reported by jcmd GC.heap_info"));
+    }
+
+    private boolean failed(String stage, Exception e) {
+        report.add(BenchRow.of(stage, "failed", "-", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        e.printStackTrace();
+        return false;
+    }
+
+    private static void log(String what) {
+        System.err.println("bench: " + what + " ...");
+    }
+}

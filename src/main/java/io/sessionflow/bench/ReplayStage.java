@@ -1,0 +1,86 @@
+package io.sessionflow.bench;
+
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.replay.EventFilter;
+import io.sessionflow.replay.Progress;
+import io.sessionflow.replay.Replay;
+import io.sessionflow.replay.ReplaySink;
+import io.sessionflow.replay.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reading a time range back: the replay package (seek by time, read_committed, parse, filter) into a sink
+ * that only counts, against a bare read_committed consumer reading the same topic from start to end.
+ */
+final class ReplayStage {
+    private final String bootstrap;
+
+    record Result(double replayPerSecond, double rawPerSecond, long replayed, long rawRead) {
+    }
+
+    ReplayStage(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    Result run(String topic) {
+        // each reader runs twice and the second run counts: the first pays for class loading and page cache
+        rawConsumer(topic);
+        long[] raw = rawConsumer(topic);
+        replay(topic);
+        long[] replay = replay(topic);
+        return new Result(replay[0] / (replay[1] / 1e9), raw[0] / (raw[1] / 1e9), replay[0], raw[0]);
+    }
+
+    /** @return records read and nanoseconds taken */
+    private long[] replay(String topic) {
+        TimeRange everything = new TimeRange(Instant.EPOCH, Instant.now().plus(Duration.ofHours(1)));
+        CountingSink sink = new CountingSink();
+        long start = System.nanoTime();
+        long written = new Replay(bootstrap).run(topic, everything, EventFilter.any(), sink, Progress.none());
+        return new long[]{written, System.nanoTime() - start};
+    }
+
+    private long[] rawConsumer(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        long start = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                read += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        return new long[]{read, System.nanoTime() - start};
+    }
+
+    /** Counts and drops: the sink's own cost (file, topic) is not the replay's. */
+    private static final class CountingSink implements ReplaySink {
+        private long count;
+
+        @Override
+        public void write(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, SessionEvent event) {
+            count++;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

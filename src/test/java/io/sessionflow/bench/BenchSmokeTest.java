@@ -1,0 +1,45 @@
+package io.sessionflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sessionflow.testing.SharedKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every bench stage runs at tiny sizes against the test broker and lands in the table. Timings are not
+ * asserted: on a shared machine they mean nothing at these sizes.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void everyStageRunsAndTheTableHasItsRows(@TempDir Path dir) throws Exception {
+        BenchReport report = BenchCommand.run(SharedKafka.bootstrapServers(), BenchSizes.quick(), "bench --quick");
+
+        assertThat(report.rows()).extracting(BenchRow::measure).doesNotContain("failed");
+        assertThat(report.rows()).filteredOn(r -> r.stage().equals("5 feed latency")).singleElement()
+                .extracting(BenchRow::measure).asString().startsWith("WebSocket message -> Kafka ack");
+        assertThat(report.rows()).extracting(BenchRow::stage).contains("1 limit", "2 pipeline",
+                "2b pipeline over HTTP", "3 mapping + diff", "4 scaling", "5 feed latency", "6 replay");
+        assertThat(report.rows()).filteredOn(r -> r.stage().equals("3 mapping + diff"))
+                .extracting(BenchRow::measure).containsExactly("webinar", "seeit", "storyclm", "ispring");
+        assertThat(report.markdown()).contains("| stage | measure | result |", "cores: ");
+    }
+
+    @Test
+    void rewritingKeepsTheTextAroundTheGeneratedTable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("BENCHMARKS.md");
+        Files.writeString(file, "# Benchmarks\n\nintro\n\n" + BenchReport.BEGIN + "\nold table\n" + BenchReport.END
+                + "\n\n## Analysis\nkept\n");
+        BenchReport report = new BenchReport("- machine");
+        report.add(BenchRow.of("1 limit", "raw", "1/s", ""));
+        report.finish("0 / 0 / 0", "bench");
+
+        report.writeInto(file);
+
+        String text = Files.readString(file);
+        assertThat(text).contains("intro", "## Analysis\nkept", "| 1 limit | raw | 1/s |").doesNotContain("old table");
+    }
+}

@@ -1,0 +1,42 @@
+package io.sessionflow.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sessionflow.event.EventType;
+import io.sessionflow.event.SessionData;
+import io.sessionflow.event.SessionStatus;
+import io.sessionflow.event.SystemId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The shortcut for unchanged sessions gives exactly the digest hashing would, and never hides a change. */
+class FingerprintsTest {
+    private final SessionData deck = SessionData.builder(SystemId.STORYCLM, "a").title("Deck")
+            .attribute("slides", 3L).build();
+
+    private KnownSession known(SessionData data) {
+        return new KnownSession(null, "sessionflow/storyclm", List.of(EventType.SESSION_STARTED),
+                Fingerprints.of(data), Set.of(), Set.of(), data.withStatus(SessionStatus.STARTED));
+    }
+
+    @Test
+    void unchangedDataReusesTheKnownDigestWhichEqualsAFreshOne() {
+        assertThat(Fingerprints.of(deck, known(deck))).isEqualTo(Fingerprints.of(deck));
+        assertThat(Fingerprints.of(deck.withStatus(SessionStatus.ENDED), known(deck))).isEqualTo(Fingerprints.of(deck));
+    }
+
+    @Test
+    void anyMeaningfulChangeIsHashedAnew() {
+        SessionData moreSlides = SessionData.builder(SystemId.STORYCLM, "a").title("Deck").attribute("slides", 4L)
+                .build();
+        SessionData renamed = SessionData.builder(SystemId.STORYCLM, "a").title("Deck v2").attribute("slides", 3L)
+                .build();
+
+        assertThat(Fingerprints.of(moreSlides, known(deck))).isEqualTo(Fingerprints.of(moreSlides))
+                .isNotEqualTo(Fingerprints.of(deck));
+        assertThat(Fingerprints.of(renamed, known(deck))).isEqualTo(Fingerprints.of(renamed))
+                .isNotEqualTo(Fingerprints.of(deck));
+        assertThat(Fingerprints.of(deck, null)).isEqualTo(Fingerprints.of(deck));
+    }
+}
