@@ -62,15 +62,15 @@ public final class KafkaConnection implements AutoCloseable {
         }
     }
 
-    /** A newcomer with something on 9092 still gets a working demo: take a free port and say so. */
-    private static int portOrFree(int wanted) {
+    /** A newcomer with something on the wanted port still gets a working demo: take a free port and say so. */
+    public static int portOrFree(int wanted) {
         if (wanted == 0) {
             return 0;
         }
         try (ServerSocket probe = new ServerSocket(wanted, 1, java.net.InetAddress.getLoopbackAddress())) {
             return wanted;
         } catch (IOException busy) {
-            LOG.warn("port {} is in use; the embedded broker takes a free port instead", wanted);
+            LOG.warn("port {} is in use; a free port is taken instead", wanted);
             return 0;
         }
     }

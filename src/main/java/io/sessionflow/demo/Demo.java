@@ -29,12 +29,23 @@ public final class Demo {
         try {
             Map<String, String> overrides = new LinkedHashMap<>();
             vendors.forEach(v -> overrides.putAll(v.settings()));
+            int observePort = Settings.fromEnvironment().integer("sessionflow.observe.port");
+            if (observePort > 0) {
+                // like the broker: a busy 8081 must not stop a newcomer's demo
+                observePort = io.sessionflow.app.KafkaConnection.portOrFree(observePort);
+                overrides.put("sessionflow.observe.port", String.valueOf(observePort == 0
+                        ? io.sessionflow.kafka.EmbeddedKafka.freePort() : observePort));
+            }
             Settings settings = Settings.fromEnvironment().with(overrides);
             List<Scenario> scenarios = vendors.stream().map(DemoVendor::scenario).toList();
             try (SessionflowApp app = SessionflowApp.create(settings, clock)) {
                 System.out.println("Kafka: " + app.kafka().bootstrapServers() + (app.kafka().isEmbedded()
                         ? " (embedded, data in " + settings.string("sessionflow.kafka.embedded.data-dir") + ")" : ""));
                 vendors.forEach(v -> System.out.println(v.name() + " simulator: " + v.address()));
+                if (settings.integer("sessionflow.observe.port") > 0) {
+                    System.out.println("health and metrics: http://" + settings.string("sessionflow.observe.host") + ":"
+                            + settings.integer("sessionflow.observe.port") + "/observe/health, /observe/metrics");
+                }
                 try (EventPrinter printer = new EventPrinter(app.kafka().bootstrapServers(),
                         app.kafka().topics().events(), System.out)) {
                     scenarios.forEach(s -> s.tick(clock.instant()));

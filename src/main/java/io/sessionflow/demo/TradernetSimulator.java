@@ -76,6 +76,11 @@ public final class TradernetSimulator implements AutoCloseable {
         feedError = errMsg;
     }
 
+    /** A raw feed message to every subscriber of the WebSocket feed, e.g. an oversized one. */
+    public void sendRawFeedMessage(String text) {
+        websocket.sendToAll(text);
+    }
+
     /** Every SID ever handed out, so a test can look for them in logs. */
     public List<String> issuedSids() {
         return List.copyOf(issuedSids);

@@ -59,6 +59,11 @@ final class TradernetWebSocketServer {
         send(conn, "[\"sessions\"," + vendor.world().json() + "]");
     }
 
+    /** Sends a message as it is to every subscriber: for tests of what a misbehaving feed can do. */
+    synchronized void sendToAll(String text) {
+        subscribers.forEach(s -> send(s, text));
+    }
+
     void dropAll() {
         subscribers.clear();
         server.getConnections().forEach(c -> c.close(1001, "simulated drop"));

@@ -38,7 +38,8 @@ public final class TradernetSource implements SourceModule {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         FeedTransport transport = config.transport() == TradernetConfig.Transport.SOCKETIO
                 ? new SocketIoTransport(config.feedUrl(), config.login(), config.httpTimeout())
-                : new WebSocketTransport(config.feedUrl(), http, config.httpTimeout());
+                : new WebSocketTransport(config.feedUrl(), http, config.httpTimeout(),
+                        context.settings().integer("sessionflow.http.max-body-bytes"));
         TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout()),
                 transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay(),
                         () -> ThreadLocalRandom.current().nextDouble()),

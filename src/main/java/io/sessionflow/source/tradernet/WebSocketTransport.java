@@ -23,16 +23,19 @@ public final class WebSocketTransport implements FeedTransport {
     private final URI url;
     private final HttpClient http;
     private final Duration timeout;
+    private final int maxMessageChars;
 
-    public WebSocketTransport(URI url, HttpClient http, Duration timeout) {
+    /** @param maxMessageChars a larger feed message is refused and the connection dropped, so heap stays bounded */
+    public WebSocketTransport(URI url, HttpClient http, Duration timeout, int maxMessageChars) {
         this.url = url;
         this.http = http;
         this.timeout = timeout;
+        this.maxMessageChars = maxMessageChars;
     }
 
     @Override
     public Connection connect(TradernetCredentials credentials, Consumer<FeedEvent> onEvent) {
-        Listener listener = new Listener(onEvent);
+        Listener listener = new Listener(onEvent, maxMessageChars);
         try {
             WebSocket socket = http.newWebSocketBuilder().connectTimeout(timeout)
                     .header("Cookie", "SID=" + credentials.sid())
@@ -71,16 +74,34 @@ public final class WebSocketTransport implements FeedTransport {
     }
 
     private static final class Listener implements WebSocket.Listener {
+        private static final int KEPT_OF_REFUSED = 2000;
         private final Consumer<FeedEvent> onEvent;
+        private final int maxChars;
         private final CompletableFuture<String> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
 
-        Listener(Consumer<FeedEvent> onEvent) {
+        Listener(Consumer<FeedEvent> onEvent, int maxChars) {
             this.onEvent = onEvent;
+            this.maxChars = maxChars;
         }
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            if (closed.isDone()) {
+                return null;
+            }
+            if (partial.length() + data.length() > maxChars) {
+                // the rest of this message cannot be skipped on a WebSocket: drop the connection; the feed
+                // reconnects and takes an HTTP snapshot, so nothing the message carried is lost
+                partial.append(data, 0, Math.max(0, Math.min(data.length(), KEPT_OF_REFUSED - partial.length())));
+                String kept = partial.substring(0, Math.min(partial.length(), KEPT_OF_REFUSED));
+                partial.setLength(0);
+                onEvent.accept(new FeedEvent.Unreadable(kept, "feed message larger than " + maxChars
+                        + " characters refused (first " + kept.length() + " kept); connection dropped"));
+                closed.complete("feed message too large");
+                socket.abort();
+                return null;
+            }
             partial.append(data);
             if (last) {
                 String text = partial.toString();
