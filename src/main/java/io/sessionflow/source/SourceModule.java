@@ -18,9 +18,18 @@ public interface SourceModule {
 
     Duration pollInterval(Settings settings);
 
-    /** Problems with this source's settings when it is enabled, one line each naming the variable. */
+    /**
+     * Problems with this source's settings when it is enabled, one line each naming the variable. By default the
+     * checks a module makes while reading its configuration ({@link #pollInterval}), so they stop startup as
+     * configuration lines before Kafka is touched, not later as an exception.
+     */
     default List<String> problems(Settings settings) {
-        return List.of();
+        try {
+            pollInterval(settings);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
     }
 
     /** The bean the route calls: a poller with {@code poll()} returning a {@link PollBatch}. */

@@ -57,6 +57,19 @@ class SettingsTest {
     }
 
     @Test
+    void anEnabledSourcesOwnRulesStopStartupAsConfigurationLines() {
+        Settings s = Settings.from(Map.of("SESSIONFLOW_SEEIT_BASE_URL", "http://127.0.0.1:1/seeit",
+                "SESSIONFLOW_ISPRING_URL", "http://127.0.0.1:1/soap", "SESSIONFLOW_ISPRING_TOKEN", "t",
+                "SESSIONFLOW_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"), new Properties(), Map.of());
+        assertThatThrownBy(() -> SessionflowApp.create(s, Clock.systemUTC()))
+                .isInstanceOf(ConfigurationException.class)
+                .extracting(e -> ((ConfigurationException) e).problems())
+                .isEqualTo(List.of("SESSIONFLOW_SEEIT_TOKEN is required when SESSIONFLOW_SEEIT_BASE_URL is set",
+                        "SESSIONFLOW_ISPRING_TRAINING_IDS is required when SESSIONFLOW_ISPRING_URL is set: the API lists"
+                                + " sessions per training"));
+    }
+
+    @Test
     void startupStopsBeforeTouchingKafkaWhenTheConfigurationIsWrong() {
         Settings s = Settings.from(Map.of("SESSIONFLOW_WEBINAR_BASE_URL", "http://127.0.0.1:1/v3",
                 "SESSIONFLOW_WEBINAR_PAGE_SIZE", "42",
