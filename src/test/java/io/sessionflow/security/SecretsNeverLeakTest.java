@@ -28,8 +28,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,8 +99,15 @@ class SecretsNeverLeakTest {
                     events.awaitUntil(seen -> seen.stream().map(ConsumerRecord::key).map(k -> k.split(":")[0])
                             .distinct().count() == 3, WAIT);
                 }
-                await().atMost(WAIT).until(() -> observe.get("/observe/health?data=true").body()
-                        .contains("HTTP 401"));
+                AtomicReference<String> health = new AtomicReference<>("");
+                try {
+                    await().atMost(WAIT).ignoreExceptions().until(() -> {
+                        health.set(observe.get("/observe/health?data=true").body());
+                        return health.get().contains("HTTP 401");
+                    });
+                } catch (ConditionTimeoutException e) {
+                    throw new AssertionError("health never reported the webinar's HTTP 401; last body: " + health.get(), e);
+                }
                 exposed.add(observe.get("/observe/health?data=true&stackTrace=true").body());
                 exposed.add(observe.get("/observe/health/ready?data=true&stackTrace=true").body());
                 exposed.add(observe.get("/observe/metrics").body());

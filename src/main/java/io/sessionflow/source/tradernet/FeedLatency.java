@@ -23,6 +23,13 @@ public final class FeedLatency {
         return micros.size();
     }
 
+    /** The most recent {@code n} samples (fewer if fewer were taken), as a separate measurement. */
+    public synchronized FeedLatency last(int n) {
+        FeedLatency copy = new FeedLatency();
+        copy.micros.addAll(micros.subList(Math.max(0, micros.size() - n), micros.size()));
+        return copy;
+    }
+
     public synchronized void clear() {
         micros.clear();
     }
