@@ -20,9 +20,14 @@ public final class IspringSimulator implements AutoCloseable {
     private final SimulatedHttpServer server;
 
     public IspringSimulator(IspringWorld world, String token) {
+        this(world, token, null);
+    }
+
+    /** @param tls the certificate to serve HTTPS with; null for plain HTTP */
+    public IspringSimulator(IspringWorld world, String token, javax.net.ssl.SSLContext tls) {
         this.world = world;
         this.token = token;
-        this.server = new SimulatedHttpServer(PATH, this::handle);
+        this.server = new SimulatedHttpServer(PATH, this::handle, tls);
     }
 
     public String url() {

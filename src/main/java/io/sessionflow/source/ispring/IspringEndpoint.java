@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.feature.StaxTransformFeature;
@@ -32,7 +33,12 @@ public final class IspringEndpoint {
     private IspringEndpoint() {
     }
 
-    public static CxfEndpoint create(CamelContext camel, String url, Duration timeout, int maxBodyBytes) {
+    /**
+     * @param vendorTls registry name of the TLS settings (custom truststore) shared with the HTTP sources, or
+     *                  null for the JVM's trusted CAs; CXF verifies host names either way
+     */
+    public static CxfEndpoint create(CamelContext camel, String url, Duration timeout, int maxBodyBytes,
+                                     String vendorTls) {
         if (Boolean.parseBoolean(System.getProperty(StaxUtils.ALLOW_INSECURE_PARSER))) {
             throw new IllegalStateException("the iSpring source will not read vendor XML with "
                     + StaxUtils.ALLOW_INSECURE_PARSER + "=true: DTDs and external entities must stay refused");
@@ -48,6 +54,10 @@ public final class IspringEndpoint {
         namespaces.setInTransformElements(IspringNamespaces.inboundTransform());
         endpoint.getFeatures().add(namespaces);
         endpoint.setCxfConfigurer(new ClientSetup(timeout, maxBodyBytes));
+        if (vendorTls != null) {
+            endpoint.setSslContextParameters(camel.getRegistry().lookupByNameAndType(vendorTls,
+                    SSLContextParameters.class));
+        }
         return endpoint;
     }
 

@@ -66,11 +66,25 @@ public final class IspringSoapClient implements IspringSessions {
         return transport;
     }
 
+    /** CXF checks the host name itself, after the handshake, and says so in a plain IOException. */
+    private static boolean isHostNameMismatch(Throwable t) {
+        return t instanceof java.io.IOException && t.getMessage() != null
+                && t.getMessage().contains("hostname does not match");
+    }
+
     /** The vendor's fault string for a SOAP Fault; otherwise the chain of causes, each said once. */
     static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SoapFault fault) {
                 return "SOAP Fault '" + fault.getMessage() + "' (" + fault.getFaultCode().getLocalPart() + ")";
+            }
+            if (isHostNameMismatch(t)) {
+                return "refused the vendor's TLS certificate: the https URL hostname does not match it";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                // said first and short: log lines are cut at a bounded length
+                return "refused the vendor's TLS certificate (a private CA goes in SESSIONFLOW_TLS_TRUSTSTORE): "
+                        + t.getMessage();
             }
         }
         StringBuilder out = new StringBuilder(String.valueOf(failure.getMessage()));

@@ -44,7 +44,7 @@ public final class IspringSource implements SourceModule {
         IspringConfig config = IspringConfig.from(context.settings());
         IspringSoapClient client = new IspringSoapClient(
                 IspringEndpoint.create(context.template().getCamelContext(), config.url(), config.timeout(),
-                        config.maxBodyBytes()),
+                        config.maxBodyBytes(), context.vendorTls()),
                 context.template(), config.token());
         return poller(config, client, context.faultGuard("ispring"), context.tracker(), context.clock());
     }

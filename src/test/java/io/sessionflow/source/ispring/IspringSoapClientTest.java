@@ -40,7 +40,7 @@ class IspringSoapClientTest {
     }
 
     private IspringSoapClient client(String token) {
-        return new IspringSoapClient(IspringEndpoint.create(camel, vendor.url(), Duration.ofSeconds(30), 1_000_000),
+        return new IspringSoapClient(IspringEndpoint.create(camel, vendor.url(), Duration.ofSeconds(30), 1_000_000, null),
                 camel.createProducerTemplate(), token);
     }
 
