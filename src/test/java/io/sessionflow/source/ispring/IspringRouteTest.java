@@ -7,6 +7,7 @@ import io.sessionflow.demo.IspringSimulator;
 import io.sessionflow.demo.IspringWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.MutableClock;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class IspringRouteTest {
     private static final String TRAINING_B = "c0ffee00-2d14-11ed-b56c-0242c0a87043";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final Instant t0 = Instant.parse("2026-11-20T09:00:00Z");
-    private final MovableClock clock = new MovableClock(t0);
+    private final MutableClock clock = new MutableClock(t0);
     private final IspringWorld world = new IspringWorld();
     private IspringSimulator vendor;
     private Pipeline pipeline;

@@ -1,5 +1,6 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class TradernetMapperTest {
         MutableClock clock = new MutableClock(DURING);
         TradernetBatches batches = new TradernetBatches(new TradernetMapper(IpMasker.withKey("k")), tracker, clock);
         tracker.commit(batches.toBatch(message()).transitions());
-        clock.now = AFTER_EXPIRY;
+        clock.set(AFTER_EXPIRY);
         PollBatch check = batches.toBatch(TradernetMessage.expiryCheck(AFTER_EXPIRY));
         assertThat(check.raw()).isEmpty();
         assertThat(json(check.events())).isEqualTo(fixture("expected-expired.json"));
@@ -81,29 +82,6 @@ class TradernetMapperTest {
                 throw new IOException("missing fixture " + name);
             }
             return in.readAllBytes();
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
