@@ -2,18 +2,29 @@ package io.sessionflow.consuming;
 
 import static io.sessionflow.replay.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.event.EventType;
+import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.replay.TestEvents;
 import io.sessionflow.replay.TestEvents.Timed;
 import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.SharedKafka;
 import io.sessionflow.testing.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +62,39 @@ class PerSystemFanoutRouteTest {
                 assertThat(EventAssertions.events(seeitRecords)).extracting(e -> e.data().system())
                         .containsExactly(SystemId.SEEIT);
             }
+        }
+    }
+
+    @Test
+    void aFailedCopyIsTriedAgainNotSkipped() throws Exception {
+        Instant t = Instant.parse("2026-11-20T09:00:00Z");
+        try (LogCapture logs = new LogCapture();
+             Pipeline pipeline = Pipeline.start(Map.of("sessionflow.examples.per-system-fanout.enabled", "true"))) {
+            String events = pipeline.topics().events();
+            String seeitTopic = events + ".seeit";
+            TestEvents.createTopic(seeitTopic, 1);
+            setMaxMessageBytes(seeitTopic, "64"); // every event is larger: the broker refuses each copy
+            SessionEvent refused = event(SystemId.SEEIT, "s-1", EventType.SESSION_STARTED, t);
+            TestEvents.publish(events, List.of(new Timed(t, refused)));
+
+            await().atMost(WAIT).until(() -> logs.lines().stream()
+                    .anyMatch(l -> l.contains("copy of seeit:s-1 to its system topic failed, tried again")));
+            try (TopicReader seeit = pipeline.read(seeitTopic)) {
+                assertThat(seeit.drain(Duration.ofSeconds(1))).as("nothing copied while the broker refuses").isEmpty();
+                setMaxMessageBytes(seeitTopic, "1048576");
+                List<SessionEvent> copied = EventAssertions.events(seeit.awaitCount(1, WAIT));
+                assertThat(copied).extracting(SessionEvent::id).contains(refused.id());
+            }
+        }
+    }
+
+    private static void setMaxMessageBytes(String topic, String bytes) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", bytes), AlterConfigOp.OpType.SET))))
+                    .all().get(30, TimeUnit.SECONDS);
         }
     }
 }
