@@ -13,11 +13,10 @@ import org.w3c.dom.Node;
  * A simulated iSpring Learn SOAP 1.1 service on loopback, answering ListSessionsByTraining envelopes as the
  * vendor document shows them, SOAP Faults ("Permission denied", "Wrong parameters") included.
  */
-public final class IspringSimulator implements AutoCloseable {
+public final class IspringSimulator extends SimulatedVendor {
     public static final String PATH = "/go/services/api/soap";
     private final IspringWorld world;
     private final String token;
-    private final SimulatedHttpServer server;
 
     public IspringSimulator(IspringWorld world, String token) {
         this(world, token, null);
@@ -25,30 +24,17 @@ public final class IspringSimulator implements AutoCloseable {
 
     /** @param tls the certificate to serve HTTPS with; null for plain HTTP */
     public IspringSimulator(IspringWorld world, String token, javax.net.ssl.SSLContext tls) {
+        super(PATH, tls);
         this.world = world;
         this.token = token;
-        this.server = new SimulatedHttpServer(PATH, this::handle, tls);
     }
 
     public String url() {
-        return server.baseUrl();
-    }
-
-    public int requestCount() {
-        return server.requestCount();
-    }
-
-    /** The HTTP server, for hostile answers in tests. */
-    public SimulatedHttpServer server() {
-        return server;
+        return address();
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private SimulatedHttpServer.Response handle(SimulatedHttpServer.Request request) {
+    protected SimulatedHttpServer.Response handle(SimulatedHttpServer.Request request) {
         if (!request.method().equals("POST")) {
             return fault("Client", "Wrong parameters");
         }

@@ -16,25 +16,20 @@ import java.util.List;
  * paged (page from 0, size default 5) and filtered by creation time with {@code links}, {@code GET
  * /sessions/{uuid}} (404 when unknown) and {@code POST /sessions}. Times are epoch milliseconds.
  */
-public final class SeeitSimulator implements AutoCloseable {
+public final class SeeitSimulator extends SimulatedVendor {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private final SeeitWorld world;
     private final String token;
-    private final SimulatedHttpServer server;
     private final List<String> served = Collections.synchronizedList(new ArrayList<>());
 
     public SeeitSimulator(SeeitWorld world, String token) {
+        super("/seeit/v1", null);
         this.world = world;
         this.token = token;
-        this.server = new SimulatedHttpServer("/seeit/v1", this::handle);
     }
 
     public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    public int requestCount() {
-        return server.requestCount();
+        return address();
     }
 
     /** What was asked, in order: {@code list page=N} and {@code get <uuid>}; tests check paging with it. */
@@ -45,11 +40,7 @@ public final class SeeitSimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private Response handle(Request r) {
+    protected Response handle(Request r) {
         if (!("Bearer " + token).equals(r.header("Authorization"))) {
             return Response.json(401, "{\"error\":\"invalid or missing access token\"}");
         }

@@ -20,27 +20,22 @@ import java.util.UUID;
  * {@code {"Command", "Data"}}, answer {@code {ErrorMessage, GUID, Status, ErrorCode, Data}} (errors too
  * arrive with HTTP 200). Commands getsessions, getsessionbyid, sessionconupdate, deletesessionbyid.
  */
-public final class StoryclmSimulator implements AutoCloseable {
+public final class StoryclmSimulator extends SimulatedVendor {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private final StoryclmWorld world;
     /** null accepts requests without Authorization, as a bridge without auth would */
     private final String token;
-    private final SimulatedHttpServer server;
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
 
     public StoryclmSimulator(StoryclmWorld world, String token) {
+        super("/storyclm/bridge", null);
         this.world = world;
         this.token = token;
-        this.server = new SimulatedHttpServer("/storyclm/bridge", this::handle);
     }
 
     public String url() {
-        return server.baseUrl();
-    }
-
-    public int requestCount() {
-        return server.requestCount();
+        return address();
     }
 
     /** Commands received, in order, e.g. {@code getsessionbyid 8031BA59...}. */
@@ -51,11 +46,7 @@ public final class StoryclmSimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private Response handle(Request r) {
+    protected Response handle(Request r) {
         if (!r.method().equals("POST")) {
             return Response.json(405, "{\"error\":\"POST a command\"}");
         }

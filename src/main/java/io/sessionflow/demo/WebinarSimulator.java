@@ -20,14 +20,13 @@ import java.util.Set;
  * event sessions (404 once deleted), participations and /stats/users connections. Times are written the
  * vendor's way, {@code 2016-03-24T12:00:00+0300}.
  */
-public final class WebinarSimulator implements AutoCloseable {
+public final class WebinarSimulator extends SimulatedVendor {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final DateTimeFormatter VENDOR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")
             .withZone(MOSCOW);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private final WebinarWorld world;
     private final String token;
-    private final SimulatedHttpServer server;
 
     public WebinarSimulator(WebinarWorld world, String token) {
         this(world, token, null);
@@ -35,30 +34,17 @@ public final class WebinarSimulator implements AutoCloseable {
 
     /** @param tls the certificate to serve HTTPS with; null for plain HTTP */
     public WebinarSimulator(WebinarWorld world, String token, javax.net.ssl.SSLContext tls) {
+        super("/v3", tls);
         this.world = world;
         this.token = token;
-        this.server = new SimulatedHttpServer("/v3", this::handle, tls);
     }
 
     public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    public int requestCount() {
-        return server.requestCount();
-    }
-
-    /** The HTTP server, for fault injection and request timing in tests. */
-    public SimulatedHttpServer server() {
-        return server;
+        return address();
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private Response handle(Request r) {
+    protected Response handle(Request r) {
         if (r.header("x-auth-token") == null) {
             return Response.json(400, "{\"error\":{\"message\":\"x-auth-token header is required\"}}");
         }
