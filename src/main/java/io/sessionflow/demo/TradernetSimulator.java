@@ -33,12 +33,17 @@ public final class TradernetSimulator implements AutoCloseable {
     private volatile String feedError;
 
     public TradernetSimulator(TradernetWorld world, String login, String password) {
+        this(world, login, password, null);
+    }
+
+    /** @param tls served over HTTPS, WSS and socket.io over TLS with this certificate; null for plain */
+    public TradernetSimulator(TradernetWorld world, String login, String password, ServerCertificate tls) {
         this.world = world;
         this.login = login;
         this.password = password;
-        this.http = new SimulatedHttpServer("/api", this::handle);
-        this.websocket = new TradernetWebSocketServer(this);
-        this.socketIo = new TradernetSocketIoServer(this);
+        this.http = new SimulatedHttpServer("/api", this::handle, tls == null ? null : tls.context());
+        this.websocket = new TradernetWebSocketServer(this, tls);
+        this.socketIo = new TradernetSocketIoServer(this, tls);
         world.onChange(websocket::broadcast);
         world.onChange(socketIo::broadcast);
     }

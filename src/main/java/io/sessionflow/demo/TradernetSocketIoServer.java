@@ -24,12 +24,20 @@ final class TradernetSocketIoServer {
     private final SocketIOServer server;
     private final int port;
 
-    TradernetSocketIoServer(TradernetSimulator vendor) {
+    private final boolean secure;
+
+    TradernetSocketIoServer(TradernetSimulator vendor, ServerCertificate tls) {
         this.vendor = vendor;
         this.port = freePort();
+        this.secure = tls != null;
         Configuration config = new Configuration();
         config.setHostname("127.0.0.1");
         config.setPort(port);
+        if (secure) {
+            config.setKeyStore(tls.open());
+            config.setKeyStorePassword(tls.password());
+            config.setKeyStoreFormat("PKCS12");
+        }
         config.setAuthorizationListener(handshake -> AuthorizationResult.SUCCESSFUL_AUTHORIZATION);
         server = new SocketIOServer(config);
         server.addDisconnectListener(subscribers::remove);
@@ -43,7 +51,7 @@ final class TradernetSocketIoServer {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port;
+        return (secure ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     int subscriberCount() {

@@ -16,9 +16,15 @@ final class TradernetWebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private final Server server;
 
-    TradernetWebSocketServer(TradernetSimulator vendor) {
+    private final boolean secure;
+
+    TradernetWebSocketServer(TradernetSimulator vendor, ServerCertificate tls) {
         this.vendor = vendor;
         this.server = new Server();
+        this.secure = tls != null;
+        if (secure) {
+            server.setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(tls.context()));
+        }
         server.setReuseAddr(true);
         server.setDaemon(true);
         server.start();
@@ -33,7 +39,7 @@ final class TradernetWebSocketServer {
     }
 
     String url() {
-        return "ws://127.0.0.1:" + server.getPort() + "/";
+        return (secure ? "wss" : "ws") + "://127.0.0.1:" + server.getPort() + "/";
     }
 
     int subscriberCount() {

@@ -30,6 +30,11 @@ public record SourceContext(Settings settings, SessionTracker tracker, Clock clo
         return new ResilientVendorHttp(plain, faultGuard(system));
     }
 
+    /** The custom vendor truststore for a source's own clients (not Camel endpoints); empty: the JVM's CAs. */
+    public java.util.Optional<io.sessionflow.source.http.VendorTls.Trust> vendorTrust() {
+        return io.sessionflow.source.http.VendorTls.trust(template.getCamelContext(), vendorTls);
+    }
+
     /** The shared fault policy for one vendor, for transports other than {@link #http}. */
     public FaultGuard faultGuard(String system) {
         // wall-clock time, even when the pipeline runs on a test clock: waits and rate limits are real

@@ -1,13 +1,10 @@
 package io.sessionflow.testing;
 
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.sessionflow.demo.ServerCertificate;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -32,17 +29,12 @@ public record SelfSignedCertificate(Path keystore, Path truststore, String passw
     }
 
     public SSLContext serverContext() {
-        try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password.toCharArray());
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keys.getKeyManagers(), null, null);
-            return tls;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot load the test keystore", e);
-        }
+        return server().context();
+    }
+
+    /** The simulator side: the key and certificate. */
+    public ServerCertificate server() {
+        return new ServerCertificate(keystore, password);
     }
 
     private static void keytool(String... args) {

@@ -4,7 +4,12 @@ import io.sessionflow.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -34,6 +39,28 @@ public final class VendorTls {
         tls.setTrustManagers(trust);
         registry.bind(BEAN, tls);
         return BEAN;
+    }
+
+    /** The custom truststore for clients that are not Camel endpoints (JDK HttpClient, OkHttp). */
+    public record Trust(SSLContext context, X509TrustManager trustManager) {
+    }
+
+    /** @param bean what {@link #bind} returned; null means the JVM's defaults, so empty */
+    public static Optional<Trust> trust(CamelContext camel, String bean) {
+        if (bean == null) {
+            return Optional.empty();
+        }
+        SSLContextParameters tls = camel.getRegistry().lookupByNameAndType(bean, SSLContextParameters.class);
+        try {
+            SSLContext context = tls.createSSLContext(camel); // also hands the context to the nested parameters
+            X509TrustManager manager = Arrays.stream(tls.getTrustManagers().createTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("SESSIONFLOW_TLS_TRUSTSTORE gave no X.509 trust"));
+            return Optional.of(new Trust(context, manager));
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("SESSIONFLOW_TLS_TRUSTSTORE cannot be loaded: "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** Configuration problems, one line each, naming the variable (the password is never shown). */

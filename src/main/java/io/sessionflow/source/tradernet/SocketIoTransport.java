@@ -6,7 +6,10 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import java.net.URI;
 import java.time.Duration;
+import io.sessionflow.source.http.VendorTls;
 import java.util.List;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,11 +30,14 @@ public final class SocketIoTransport implements FeedTransport {
     private final URI url;
     private final String login;
     private final Duration timeout;
+    private final Optional<VendorTls.Trust> trust;
 
-    public SocketIoTransport(URI url, String login, Duration timeout) {
+    /** @param trust the custom vendor truststore; empty: the JVM's CAs */
+    public SocketIoTransport(URI url, String login, Duration timeout, Optional<VendorTls.Trust> trust) {
         this.url = url;
         this.login = login;
         this.timeout = timeout;
+        this.trust = trust;
     }
 
     @Override
@@ -45,6 +51,13 @@ public final class SocketIoTransport implements FeedTransport {
                 // the vendor's example sends the SID both ways; this URL is never logged by Sessionflow
                 .setQuery("SID=" + java.net.URLEncoder.encode(credentials.sid(), java.nio.charset.StandardCharsets.UTF_8))
                 .build();
+        trust.ifPresent(t -> {
+            // socket.io-client speaks through OkHttp, which verifies host names by default
+            OkHttpClient client = new OkHttpClient.Builder()
+                    .sslSocketFactory(t.context().getSocketFactory(), t.trustManager()).build();
+            options.callFactory = client;
+            options.webSocketFactory = client;
+        });
         Socket socket = IO.socket(url, options);
         CompletableFuture<Void> connected = new CompletableFuture<>();
         CompletableFuture<String> closed = new CompletableFuture<>();

@@ -94,6 +94,11 @@ public final class TradernetApi {
     private HttpResponse<byte[]> send(HttpRequest request, String what) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (javax.net.ssl.SSLException e) {
+            // the same words as the other sources; a handshake message names no URI, so it can be said
+            throw new TradernetException("Tradernet " + what + " failed: refused the vendor's TLS certificate (not "
+                    + "trusted, or not for this host name; a private CA goes in SESSIONFLOW_TLS_TRUSTSTORE): "
+                    + LogSafe.of(e.getMessage()));
         } catch (IOException e) {
             // the exception text may name the request URI, which carries the SID: say only what failed
             throw new TradernetException("Tradernet " + what + " failed: " + e.getClass().getSimpleName());

@@ -5,8 +5,10 @@ import io.sessionflow.event.SystemId;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.http.VendorTls;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Tradernet security sessions: the one push source. Its "poll interval" is the expiry check interval. */
@@ -34,10 +36,13 @@ public final class TradernetSource implements SourceModule {
             return new Disabled();
         }
         TradernetConfig config = TradernetConfig.from(context.settings());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(config.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Optional<VendorTls.Trust> trust = context.vendorTrust();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.httpTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        trust.ifPresent(t -> builder.sslContext(t.context())); // host names are verified either way
+        HttpClient http = builder.build();
         FeedTransport transport = config.transport() == TradernetConfig.Transport.SOCKETIO
-                ? new SocketIoTransport(config.feedUrl(), config.login(), config.httpTimeout())
+                ? new SocketIoTransport(config.feedUrl(), config.login(), config.httpTimeout(), trust)
                 : new WebSocketTransport(config.feedUrl(), http, config.httpTimeout(),
                         context.settings().integer("sessionflow.http.max-body-bytes"));
         TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout()),
