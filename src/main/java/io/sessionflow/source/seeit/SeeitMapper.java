@@ -74,6 +74,12 @@ public final class SeeitMapper implements SessionMapper<SeeitPayload> {
                 visits(status, joinedAt, endedAt), null);
     }
 
+    /** The snapshot comes from the session details alone; the clock plays no part. */
+    @Override
+    public boolean readsOnlyItsRecord() {
+        return true;
+    }
+
     private static List<Milestone> milestones(Instant created, boolean started, Instant startedAt, boolean finished,
                                               Instant endedAt) {
         List<Milestone> m = new ArrayList<>();

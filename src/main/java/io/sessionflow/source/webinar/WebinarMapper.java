@@ -69,6 +69,15 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
                 milestones(s, zone, status, startsAt, endsAt), visits(p), WebinarTimes.parse(Json.text(s, "updateAt"), zone));
     }
 
+    /**
+     * The snapshot comes from the event session, its participations and the stats alone; the clock plays no
+     * part. A deleted session's record carries what was known before, so its fetcher gives it no input.
+     */
+    @Override
+    public boolean readsOnlyItsRecord() {
+        return true;
+    }
+
     private static List<Milestone> milestones(JsonNode s, ZoneId zone, String status, Instant startsAt, Instant endsAt) {
         List<Milestone> m = new ArrayList<>();
         m.add(Milestone.reported(EventType.SESSION_SCHEDULED, WebinarTimes.parse(Json.text(s, "createAt"), zone)));
