@@ -54,14 +54,15 @@ public final class SessionTracker {
         Map<String, KnownSession> changes = new LinkedHashMap<>();
         List<SessionEvent> events = new ArrayList<>();
         for (SessionSnapshot snapshot : snapshots) {
-            KnownSession before = changes.getOrDefault(snapshot.key(), known.get(snapshot.key()));
+            String key = snapshot.key();
+            KnownSession before = changes.containsKey(key) ? changes.get(key) : known.get(key);
             SessionDiff diff = new SessionDiff(snapshot, before, observedAt);
             events.addAll(diff.events());
             KnownSession after = diff.after();
             // only what changed becomes a state record: re-writing every unchanged session made a poll of 100k
             // sessions with 1% changed publish 100k state records
-            if (!after.equals(before)) {
-                changes.put(snapshot.key(), after);
+            if (after != before && !after.equals(before)) {
+                changes.put(key, after);
             }
         }
         if (missing != MissingPolicy.IGNORE && !completeScopes.isEmpty()) {
