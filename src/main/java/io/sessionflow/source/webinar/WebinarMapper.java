@@ -42,6 +42,8 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         Instant startsAt = time(s, "startsAt", zone, id);
         Instant endsAt = time(s, "endsAt", zone, id);
         Duration planned = plannedDuration(Json.text(s, "duration"));
+        String eventId = Json.text(s, "eventId");
+        JsonNode isRecording = s.get("isRecording");
         boolean started = status.equals("START") || status.equals("STOP");
         boolean ended = status.equals("STOP");
         if (!started && !status.equals("ACTIVE")) {
@@ -57,10 +59,10 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
                 .durationSeconds(ended && startsAt != null && endsAt != null
                         ? Duration.between(startsAt, endsAt).toSeconds() : null)
                 .owner(owner(s))
-                .parent(Json.text(s, "eventId") == null ? null : new Parent("event", Json.text(s, "eventId")))
+                .parent(eventId == null ? null : new Parent("event", eventId))
                 .attribute("access", Json.number(s, "access"))
                 .attribute("lang", Json.text(s, "lang"))
-                .attribute("isRecording", s.has("isRecording") ? Json.flag(s, "isRecording") : null)
+                .attribute("isRecording", isRecording == null ? null : Json.flag(s, "isRecording"))
                 .attribute("timezone", zone.getId().equals("Z") ? null : zone.getId())
                 .attribute("plannedDurationSeconds", planned == null ? null : planned.toSeconds())
                 .attribute("lectors", lectors(s))
@@ -159,8 +161,8 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
 
     private static ZoneId zoneOf(JsonNode s) {
         String name = Json.text(s, "timezoneName");
-        JsonNode tz = s.get("timezone");
-        if (name == null && tz != null && tz.isObject()) {
+        JsonNode tz = name == null ? s.get("timezone") : null;
+        if (tz != null && tz.isObject()) {
             name = Json.text(tz, "name");
         }
         try {
