@@ -41,7 +41,7 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         String status = Json.requiredText(s, "status", "webinar.ru event session " + id);
         Instant startsAt = time(s, "startsAt", zone, id);
         Instant endsAt = time(s, "endsAt", zone, id);
-        Duration planned = plannedDuration(Json.text(s, "duration"));
+        Duration planned = WebinarDurations.planned(Json.text(s, "duration"));
         String eventId = Json.text(s, "eventId");
         JsonNode isRecording = s.get("isRecording");
         boolean started = status.equals("START") || status.equals("STOP");
@@ -165,21 +165,6 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         if (tz != null && tz.isObject()) {
             name = Json.text(tz, "name");
         }
-        try {
-            return name == null ? ZoneOffset.UTC : ZoneId.of(name);
-        } catch (java.time.DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
-
-    private static Duration plannedDuration(String iso) {
-        if (iso == null || !iso.startsWith("P")) {
-            return null;
-        }
-        try {
-            return Duration.parse(iso);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return WebinarZones.of(name);
     }
 }
