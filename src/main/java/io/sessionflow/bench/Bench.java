@@ -132,8 +132,8 @@ final class Bench {
         log("scaling: one poll over many tracked sessions, 1% changed");
         for (ScalingStage.Result r : new ScalingStage(sizes).run()) {
             BenchRow row = BenchRow.of("4 scaling", Figures.count(r.sessions()) + " sessions, 1% changed",
-                    Figures.millis(r.medianMillis()) + " per poll", "max " + Figures.millis(r.maxMillis()) + ", "
-                            + r.eventsPerPoll() + " events; heap after GC " + Figures.megabytes(r.heapBytes())
+                    Figures.millis(r.medianMillis()) + " per poll", "max " + Figures.millis(r.maxMillis()) + ", median CPU "
+                            + Figures.millis(r.medianCpuMillis()) + ", " + r.eventsPerPoll() + " events; heap after GC " + Figures.megabytes(r.heapBytes())
                             + " (tracker " + Figures.megabytes(r.trackerBytes()) + ", rest the simulated vendor)");
             report.add(r.sessions() == 100_000
                     ? row.against("< 200 ms, heap < 512 MB", r.medianMillis() < 200 && r.heapBytes() < 512L << 20)

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Vendor records shaped like the documented examples (see src/test/resources/fixtures), one per session
- * number, already parsed: the benchmarks measure mapping and diffing, not JSON or XML parsing.
+ * number, already parsed: the benchmarks measure mapping and diffing, not JSON or XML parsing. A webinar.ru
+ * record also carries the text it came from, as a fetcher's would, so a poll can recognise it unchanged.
  */
 final class SyntheticRecords {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -38,7 +39,11 @@ final class SyntheticRecords {
         JsonNode connection = JSON.objectNode().put("joined", "2026-11-22T12:05:00+0300").put("platform", "Web");
         WebinarPayload payload = new WebinarPayload(id, s, List.of(),
                 List.of(new WebinarPayload.Visitor(user, List.of(connection))), null);
-        return new SourceRecord<>(null, "GET /eventsessions/" + id, payload, null);
+        // the bodies of GET /eventsessions/{id}, its (empty) participations and the visitor's stats entry
+        ObjectNode stats = user.deepCopy();
+        stats.putArray("eventSessions").addObject().put("id", id).putArray("connections").add(connection);
+        String input = s + "\n[]\n[" + stats + "]";
+        return new SourceRecord<>(null, "GET /eventsessions/" + id, payload, null, input);
     }
 
     static SourceRecord<SeeitPayload> seeit(int n, int revision) {

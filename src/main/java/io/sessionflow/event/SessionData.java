@@ -76,7 +76,9 @@ public record SessionData(
         private Person user;
         private Location location;
         private Parent parent;
-        private final SortedMap<String, Object> attributes = new TreeMap<>();
+        private SortedMap<String, Object> attributes = new TreeMap<>();
+        /** The map went read-only into a built SessionData: a later attribute() writes to a copy. */
+        private boolean handedOver;
 
         private Builder(SystemId system, String sessionId) {
             this.system = system;
@@ -98,6 +100,10 @@ public record SessionData(
         /** Skips nulls so an absent vendor field and a missing one read the same. */
         public Builder attribute(String name, Object value) {
             if (value != null) {
+                if (handedOver) {
+                    attributes = new TreeMap<>(attributes);
+                    handedOver = false;
+                }
                 attributes.put(name, value);
             }
             return this;
@@ -108,10 +114,12 @@ public record SessionData(
             return this;
         }
 
+        /** Hands the attribute map over read-only instead of copying it (one copy per mapped record saved). */
         public SessionData build() {
+            handedOver = true;
             return new SessionData(system, sessionId, system.kind(), status, title, scheduledStart, scheduledEnd,
                     startedAt, endedAt, durationSeconds, owner, user, null, location, parent, false, false,
-                    attributes);
+                    Collections.unmodifiableSortedMap(attributes));
         }
     }
 }

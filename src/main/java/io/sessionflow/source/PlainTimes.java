@@ -12,12 +12,18 @@ import java.time.ZoneOffset;
  * out-of-range fields, returns null, and the caller's formatter decides exactly as before.
  */
 public final class PlainTimes {
+    private static final int LOCAL_LENGTH = "yyyy-MM-ddTHH:mm:ss".length();
     private PlainTimes() {
     }
 
     /** {@code yyyy-MM-dd'T'HH:mm:ss} (or a space for the T), else null. */
     public static LocalDateTime local(String t) {
-        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T'
+        return t.length() == LOCAL_LENGTH ? localPrefix(t) : null;
+    }
+
+    /** {@link #local} of the first 19 characters, read in place (no substring per time field). */
+    private static LocalDateTime localPrefix(String t) {
+        if (t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T'
                 && t.charAt(10) != ' ') || t.charAt(13) != ':' || t.charAt(16) != ':') {
             return null;
         }
@@ -39,28 +45,31 @@ public final class PlainTimes {
 
     /** {@link #local} followed by {@code Z}, {@code +HHMM} or {@code +HH:MM}, else null. */
     public static OffsetDateTime withOffset(String t) {
-        if (t.length() < 20) {
+        if (t.length() <= LOCAL_LENGTH) {
             return null;
         }
-        LocalDateTime local = local(t.substring(0, 19));
-        ZoneOffset offset = offset(t.substring(19));
-        return local == null || offset == null ? null : OffsetDateTime.of(local, offset);
+        LocalDateTime local = localPrefix(t);
+        ZoneOffset offset = local == null ? null : offset(t);
+        return offset == null ? null : OffsetDateTime.of(local, offset);
     }
 
-    private static ZoneOffset offset(String o) {
-        if (o.equals("Z")) {
+    /** The offset after the first 19 characters of {@code t}. */
+    private static ZoneOffset offset(String t) {
+        int o = LOCAL_LENGTH;
+        int length = t.length() - o;
+        if (length == 1 && t.charAt(o) == 'Z') {
             return ZoneOffset.UTC;
         }
-        boolean colon = o.length() == 6 && o.charAt(3) == ':';
-        if (!(o.length() == 5 || colon) || (o.charAt(0) != '+' && o.charAt(0) != '-')) {
+        boolean colon = length == 6 && t.charAt(o + 3) == ':';
+        if (!(length == 5 || colon) || (t.charAt(o) != '+' && t.charAt(o) != '-')) {
             return null;
         }
-        int hours = digits(o, 1, 3);
-        int minutes = colon ? digits(o, 4, 6) : digits(o, 3, 5);
+        int hours = digits(t, o + 1, o + 3);
+        int minutes = colon ? digits(t, o + 4, o + 6) : digits(t, o + 3, o + 5);
         if (hours < 0 || minutes < 0) {
             return null;
         }
-        int sign = o.charAt(0) == '-' ? -1 : 1;
+        int sign = t.charAt(o) == '-' ? -1 : 1;
         try {
             return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
         } catch (DateTimeException e) {

@@ -2,6 +2,9 @@ package io.sessionflow.source;
 
 import io.sessionflow.event.SystemId;
 import io.sessionflow.track.MissingPolicy;
+import io.sessionflow.track.PolledInputs;
+import io.sessionflow.track.RecordDigest;
+import io.sessionflow.track.RecordInputs;
 import io.sessionflow.track.SessionSnapshot;
 import io.sessionflow.track.SessionTracker;
 import io.sessionflow.track.Transitions;
@@ -12,7 +15,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The whole pipeline of one polling source: fetch, map each record, diff against what was published. */
+/**
+ * The whole pipeline of one polling source: fetch, map each record, diff against what was published.
+ * A record whose input is exactly the one the session's committed state was made from is neither mapped nor
+ * diffed (most of a steady-state poll): it would yield nothing, and it still counts as listed.
+ */
 public final class SnapshotPoller<R> {
     private final SystemId system;
     private final SnapshotFetcher<R> fetcher;
@@ -37,17 +44,28 @@ public final class SnapshotPoller<R> {
         List<SessionSnapshot> snapshots = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>(fetched.unreadable());
         Set<String> completeScopes = new HashSet<>(fetched.completeScopes());
+        RecordInputs committed = tracker.inputs(system);
+        PolledInputs inputs = new PolledInputs(system, fetched.records().size());
         for (SourceRecord<R> record : fetched.records()) {
+            RecordDigest input = mapper.readsOnlyItsRecord() ? RecordDigest.of(record.scope(), record.input()) : null;
+            String unchanged = committed.sessionOf(input);
+            if (unchanged != null && !inputs.has(unchanged)) {
+                inputs.unchanged(unchanged, input);
+                continue;
+            }
             try {
-                snapshots.add(mapper.map(record, now));
+                SessionSnapshot snapshot = mapper.map(record, now);
+                snapshots.add(snapshot);
+                inputs.mapped(snapshot.key(), input);
             } catch (RuntimeException e) {
                 deadLetters.add(new DeadLetter(system, record.endpoint(), now, reason(e), record.raw()));
                 // the unreadable record may be a known session: its scope is not known completely this time
                 completeScopes.remove(record.scope());
             }
         }
-        Transitions transitions = tracker.diff(system, snapshots, completeScopes, missing, now);
-        return new PollBatch(system, fetched.raw(), transitions, deadLetters, now);
+        Transitions transitions = tracker.diff(system, snapshots, inputs.unchangedSessions(), completeScopes,
+                missing, now);
+        return new PollBatch(system, fetched.raw(), transitions.withInputs(inputs), deadLetters, now);
     }
 
     public SystemId system() {

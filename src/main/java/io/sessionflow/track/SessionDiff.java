@@ -17,10 +17,15 @@ import java.util.Set;
  * expects: lifecycle steps, then participants, then an update, then the terminal step.
  */
 final class SessionDiff {
+    private static final Comparator<ParticipantVisit> VISIT_ORDER = Comparator
+            .comparing(ParticipantVisit::joinedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ParticipantVisit::key);
     private final SessionSnapshot now;
     private final KnownSession before;
     private final Instant observedAt;
     private final SessionData current;
+    /** The data is exactly what was published before (most sessions of a steady-state poll). */
+    private final boolean sameData;
     private final String fingerprint;
     private final List<SessionEvent> events = new ArrayList<>();
     /** The session's status at the point of the sequence being emitted, so earlier events never claim a later one. */
@@ -31,7 +36,8 @@ final class SessionDiff {
         this.before = before;
         this.observedAt = observedAt;
         this.current = now.data().withStatus(statusOf(now.milestones()));
-        this.fingerprint = Fingerprints.of(current, before);
+        this.sameData = before != null && current.equals(before.data());
+        this.fingerprint = sameData ? before.fingerprint() : Fingerprints.of(current, before);
         if (before == null || !before.isDeleted()) {
             collect();
         }
@@ -42,7 +48,7 @@ final class SessionDiff {
     }
 
     KnownSession after() {
-        if (before != null && before.isDeleted()) {
+        if (before != null && (before.isDeleted() || nothingNew())) {
             return before;
         }
         List<EventType> reached = new ArrayList<>(before == null ? List.of() : before.reached());
@@ -58,10 +64,34 @@ final class SessionDiff {
         return new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current);
     }
 
+    /**
+     * Whether the session is exactly as remembered: the memory {@link #after} would build equals {@code before},
+     * so {@code before} is kept instead of copying its lists and sets for every unchanged session.
+     */
+    private boolean nothingNew() {
+        if (!sameData || !java.util.Objects.equals(now.scope(), before.scope()) || !now.source().equals(before.source())) {
+            return false;
+        }
+        for (Milestone m : now.milestones()) {
+            if (!before.hasReached(m.type())) {
+                return false;
+            }
+        }
+        for (ParticipantVisit p : now.participants()) {
+            if (!before.joined().contains(p.key()) || (p.leftAt() != null && !before.left().contains(p.key()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void collect() {
-        List<Milestone> fresh = now.milestones().stream()
-                .filter(m -> before == null || !before.hasReached(m.type()))
-                .toList();
+        List<Milestone> fresh = new ArrayList<>(now.milestones().size());
+        for (Milestone m : now.milestones()) {
+            if (before == null || !before.hasReached(m.type())) {
+                fresh.add(m);
+            }
+        }
         Milestone last = fresh.isEmpty() ? null : fresh.get(fresh.size() - 1);
         statusSoFar = before == null ? null : before.data().status();
         for (Milestone m : fresh) {
@@ -104,10 +134,14 @@ final class SessionDiff {
     private void participantEvents() {
         Set<String> joined = before == null ? Set.of() : before.joined();
         Set<String> left = before == null ? Set.of() : before.left();
-        List<ParticipantVisit> visits = now.participants().stream()
-                .sorted(Comparator.comparing(ParticipantVisit::joinedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(ParticipantVisit::key))
-                .toList();
+        // only visits with news are sorted and copied: an unchanged session has none
+        List<ParticipantVisit> visits = new ArrayList<>();
+        for (ParticipantVisit v : now.participants()) {
+            if (!joined.contains(v.key()) || (v.leftAt() != null && !left.contains(v.key()))) {
+                visits.add(v);
+            }
+        }
+        visits.sort(VISIT_ORDER);
         for (ParticipantVisit v : visits) {
             SessionData data = current.withStatus(statusSoFar).withMarks(v.person(), false, false);
             if (!joined.contains(v.key())) {

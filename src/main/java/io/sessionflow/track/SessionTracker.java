@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns snapshots of current vendor state into the transitions since the last published state.
@@ -21,6 +22,8 @@ import java.util.Set;
  */
 public final class SessionTracker {
     private final KnownSessions known;
+    /** In memory only: after a restart every record is mapped once, which rebuilds it. */
+    private final Map<SystemId, RecordInputs> inputs = new ConcurrentHashMap<>();
 
     public SessionTracker(KnownSessions known) {
         this.known = known;
@@ -30,28 +33,42 @@ public final class SessionTracker {
         return known;
     }
 
+    /** Which record input made each session's committed state, for the poller to skip unchanged records. */
+    public RecordInputs inputs(SystemId system) {
+        return inputs.computeIfAbsent(system, s -> new RecordInputs());
+    }
+
+    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
+                            MissingPolicy missing, Instant observedAt) {
+        return diff(system, snapshots, List.of(), completeScopes, missing, observedAt);
+    }
+
     /**
+     * @param unchanged      keys of sessions listed with the same record as their committed state, not mapped:
+     *                       they yield nothing, but count as listed for {@code missing}
      * @param completeScopes scopes this fetch listed completely; known sessions of these scopes that are absent
      *                       are handled by {@code missing}
      */
-    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
-                            MissingPolicy missing, Instant observedAt) {
+    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> unchanged,
+                            Collection<String> completeScopes, MissingPolicy missing, Instant observedAt) {
         Map<String, KnownSession> changes = new LinkedHashMap<>();
         List<SessionEvent> events = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         for (SessionSnapshot snapshot : snapshots) {
-            seen.add(snapshot.key());
-            KnownSession before = changes.getOrDefault(snapshot.key(), known.get(snapshot.key()));
+            String key = snapshot.key();
+            KnownSession before = changes.containsKey(key) ? changes.get(key) : known.get(key);
             SessionDiff diff = new SessionDiff(snapshot, before, observedAt);
             events.addAll(diff.events());
             KnownSession after = diff.after();
             // only what changed becomes a state record: re-writing every unchanged session made a poll of 100k
             // sessions with 1% changed publish 100k state records
-            if (!after.equals(before)) {
-                changes.put(snapshot.key(), after);
+            if (after != before && !after.equals(before)) {
+                changes.put(key, after);
             }
         }
         if (missing != MissingPolicy.IGNORE && !completeScopes.isEmpty()) {
+            // built only here: with unchanged sessions skipped it is most of a poll, and most sources ignore it
+            Set<String> seen = new HashSet<>(unchanged);
+            snapshots.forEach(s -> seen.add(s.key()));
             known.of(system)
                     .filter(k -> completeScopes.contains(k.scope()) && canVanish(k, missing))
                     .filter(k -> !seen.contains(SessionKeys.of(system, k.data().sessionId())))
@@ -62,12 +79,19 @@ public final class SessionTracker {
 
     public void commit(Transitions transitions) {
         known.apply(transitions.changes());
+        remember(transitions.inputs());
     }
 
     public void commit(SystemId system, Transitions transitions, Instant polledAt) {
-        known.apply(transitions.changes());
+        commit(transitions);
         if (polledAt != null) {
             known.advance(system, polledAt);
+        }
+    }
+
+    private void remember(PolledInputs polled) {
+        if (polled != null) {
+            inputs(polled.system()).replace(polled.sessionByInput());
         }
     }
 

@@ -4,10 +4,23 @@ import io.sessionflow.event.SessionEvent;
 import java.util.List;
 import java.util.Map;
 
-/** The events a snapshot yields and the tracker memory to keep once they are published. */
-public record Transitions(List<SessionEvent> events, Map<String, KnownSession> changes) {
+/**
+ * The events a snapshot yields and the tracker memory to keep once they are published.
+ *
+ * @param inputs the record inputs of the poll, remembered on commit so the next poll can skip unchanged
+ *               records; null when the transitions did not come from a whole poll of a source
+ */
+public record Transitions(List<SessionEvent> events, Map<String, KnownSession> changes, PolledInputs inputs) {
+
+    public Transitions(List<SessionEvent> events, Map<String, KnownSession> changes) {
+        this(events, changes, null);
+    }
 
     public static Transitions none() {
         return new Transitions(List.of(), Map.of());
+    }
+
+    public Transitions withInputs(PolledInputs polled) {
+        return new Transitions(events, changes, polled);
     }
 }

@@ -61,7 +61,7 @@ public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
             SeeitPage content = SeeitPage.of(reply.json("Seeit " + call.describe()));
             for (JsonNode details : content.content()) {
                 // each record keeps its own text, so one bad record is dead-lettered alone
-                SourceRecord<SeeitPayload> record = new SourceRecord<>(null, call.describe(),
+                SourceRecord<SeeitPayload> record = SourceRecord.ofText(null, call.describe(),
                         new SeeitPayload(details), details.toString());
                 String uuid = Json.text(details, "uuid");
                 if (uuid == null) {
@@ -88,7 +88,7 @@ public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
             throw e;
         }
         try {
-            byUuid.put(uuid, new SourceRecord<>(null, call.describe(),
+            byUuid.put(uuid, SourceRecord.ofText(null, call.describe(),
                     new SeeitPayload(reply.json("Seeit " + call.describe())), reply.text()));
         } catch (UnmappableRecordException e) {
             round.unreadable(call.describe(), e.getMessage(), reply.text());

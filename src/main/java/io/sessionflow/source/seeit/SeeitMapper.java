@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Seeit SessionDetails to canonical session. CREATED is created, STARTED started (the technician opened the
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 public final class SeeitMapper implements SessionMapper<SeeitPayload> {
     static final String MOBILE = "mobile";
     private static final Person MOBILE_APP = new Person(null, "Seeit mobile app", null, null, "customer");
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final List<String> STATUSES = List.of("CREATED", "STARTED", "JOINED", "FINISHED");
 
     @Override
@@ -34,7 +32,7 @@ public final class SeeitMapper implements SessionMapper<SeeitPayload> {
         JsonNode s = record.payload().details();
         String uuid = Json.requiredText(s, "uuid", "Seeit session");
         // the uuid becomes a URL path segment on refresh; refuse anything that is not one
-        if (!UUID.matcher(uuid).matches()) {
+        if (!SeeitUuids.isUuid(uuid)) {
             throw new UnmappableRecordException("Seeit session uuid '" + uuid + "' is not a UUID");
         }
         String what = "Seeit session " + uuid;
@@ -72,6 +70,12 @@ public final class SeeitMapper implements SessionMapper<SeeitPayload> {
                 .build();
         return new SessionSnapshot(null, null, data, milestones(created, started, startedAt, finished, endedAt),
                 visits(status, joinedAt, endedAt), null);
+    }
+
+    /** The snapshot comes from the session details alone; the clock plays no part. */
+    @Override
+    public boolean readsOnlyItsRecord() {
+        return true;
     }
 
     private static List<Milestone> milestones(Instant created, boolean started, Instant startedAt, boolean finished,

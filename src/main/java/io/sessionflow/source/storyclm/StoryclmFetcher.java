@@ -48,7 +48,7 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
         List<SourceRecord<StoryclmPayload>> records = new ArrayList<>();
         Set<String> listed = new LinkedHashSet<>();
         for (JsonNode session : Json.elements(data)) {
-            records.add(new SourceRecord<>(SCOPE, endpoint, new StoryclmPayload(session), session.toString()));
+            records.add(SourceRecord.ofText(SCOPE, endpoint, new StoryclmPayload(session), session.toString()));
             String id = Json.text(session, "id");
             if (id != null) {
                 listed.add(id);
@@ -82,7 +82,7 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
         if (session == null || !session.isObject() || !id.equals(Json.text(session, "id"))) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new SourceRecord<>(SCOPE, endpoint, new StoryclmPayload(session), session.toString()));
+        return java.util.Optional.of(SourceRecord.ofText(SCOPE, endpoint, new StoryclmPayload(session), session.toString()));
     }
 
     /**

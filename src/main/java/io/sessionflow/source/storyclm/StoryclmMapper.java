@@ -38,6 +38,12 @@ public final class StoryclmMapper implements SessionMapper<StoryclmPayload> {
         }
     }
 
+    /** The snapshot comes from the session and its scope alone; the clock plays no part. */
+    @Override
+    public boolean readsOnlyItsRecord() {
+        return true;
+    }
+
     private static SessionSnapshot snapshot(String scope, JsonNode s, String id) {
         ZoneOffset offset = StoryclmTimes.offset(Json.text(s, "offset"));
         Instant start = StoryclmTimes.utc(Json.text(s, "start"), offset, "start");

@@ -106,18 +106,23 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         String status = Json.text(session, "status");
         List<JsonNode> participations = List.of();
         List<WebinarPayload.Visitor> visitors = List.of();
+        // every body the payload is read from, so an identical record is recognised in the next poll
+        StringBuilder input = new StringBuilder(round.lastText);
         if ("START".equals(status) || "STOP".equals(status)) {
-            participations = participations(round, id);
-            visitors = visitors(round, id, Json.text(session, "eventId"), session);
+            participations = participations(round, id, input);
+            StatsUsers stats = statsUsers(round, Json.text(session, "eventId"), session);
+            visitors = WebinarPayload.visitorsOf(id, stats.users());
+            input.append('\n').append(stats.text());
         }
         return java.util.Optional.of(new SourceRecord<>(null, call.describe(),
-                new WebinarPayload(id, session, participations, visitors, null), round.lastText));
+                new WebinarPayload(id, session, participations, visitors, null), round.lastText, input.toString()));
     }
 
-    private List<JsonNode> participations(Round round, String id) {
+    private List<JsonNode> participations(Round round, String id, StringBuilder input) {
         List<JsonNode> all = new ArrayList<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             List<JsonNode> list = Json.elements(round.getJson(requests.participations(id, page)));
+            input.append('\n').append(round.lastText);
             all.addAll(list);
             if (list.size() < 250) {
                 break;
@@ -126,23 +131,30 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         return all;
     }
 
-    private List<WebinarPayload.Visitor> visitors(Round round, String id, String eventId, JsonNode session) {
+    /** The event's visitors from {@code /stats/users}, fetched once per event and poll. */
+    private StatsUsers statsUsers(Round round, String eventId, JsonNode session) {
         if (eventId == null) {
-            return List.of();
+            return StatsUsers.NONE;
         }
         Instant startsAt = WebinarTimes.parse(Json.text(session, "startsAt"), java.time.ZoneOffset.UTC);
         Instant from = (startsAt == null ? round.now : startsAt).minus(Duration.ofDays(1));
-        List<JsonNode> users = round.statsUsers.computeIfAbsent(eventId, e -> {
+        return round.statsUsers.computeIfAbsent(eventId, e -> {
             try {
-                return Json.elements(round.getJson(requests.statsUsers(e, from, round.now.plus(Duration.ofDays(1)))));
+                List<JsonNode> users = Json.elements(round.getJson(
+                        requests.statsUsers(e, from, round.now.plus(Duration.ofDays(1)))));
+                return new StatsUsers(users, round.lastText);
             } catch (VendorCallException notFound) {
                 if (notFound.status() == 404) {
-                    return List.of(); // the API answers 404 when nobody has visited yet
+                    return StatsUsers.NONE; // the API answers 404 when nobody has visited yet
                 }
                 throw notFound;
             }
         });
-        return WebinarPayload.visitorsOf(id, users);
+    }
+
+    /** One {@code /stats/users} answer: its users and its text (part of each of the event's sessions' input). */
+    private record StatsUsers(List<JsonNode> users, String text) {
+        static final StatsUsers NONE = new StatsUsers(List.of(), "");
     }
 
     /** The state of one poll: raw bodies in fetch order and stats shared by sessions of one event. */
@@ -150,7 +162,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         final Instant now;
         final List<RawPayload> raw = new ArrayList<>();
         final List<DeadLetter> unreadable = new ArrayList<>();
-        final Map<String, List<JsonNode>> statsUsers = new HashMap<>();
+        final Map<String, StatsUsers> statsUsers = new HashMap<>();
         String lastText;
 
         Round(Instant now) {

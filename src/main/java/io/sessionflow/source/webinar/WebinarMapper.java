@@ -41,7 +41,9 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         String status = Json.requiredText(s, "status", "webinar.ru event session " + id);
         Instant startsAt = time(s, "startsAt", zone, id);
         Instant endsAt = time(s, "endsAt", zone, id);
-        Duration planned = plannedDuration(Json.text(s, "duration"));
+        Duration planned = WebinarDurations.planned(Json.text(s, "duration"));
+        String eventId = Json.text(s, "eventId");
+        JsonNode isRecording = s.get("isRecording");
         boolean started = status.equals("START") || status.equals("STOP");
         boolean ended = status.equals("STOP");
         if (!started && !status.equals("ACTIVE")) {
@@ -57,16 +59,25 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
                 .durationSeconds(ended && startsAt != null && endsAt != null
                         ? Duration.between(startsAt, endsAt).toSeconds() : null)
                 .owner(owner(s))
-                .parent(Json.text(s, "eventId") == null ? null : new Parent("event", Json.text(s, "eventId")))
+                .parent(eventId == null ? null : new Parent("event", eventId))
                 .attribute("access", Json.number(s, "access"))
                 .attribute("lang", Json.text(s, "lang"))
-                .attribute("isRecording", s.has("isRecording") ? Json.flag(s, "isRecording") : null)
+                .attribute("isRecording", isRecording == null ? null : Json.flag(s, "isRecording"))
                 .attribute("timezone", zone.getId().equals("Z") ? null : zone.getId())
                 .attribute("plannedDurationSeconds", planned == null ? null : planned.toSeconds())
                 .attribute("lectors", lectors(s))
                 .build();
         return new SessionSnapshot(null, Json.text(s, "organizationId"), data,
                 milestones(s, zone, status, startsAt, endsAt), visits(p), WebinarTimes.parse(Json.text(s, "updateAt"), zone));
+    }
+
+    /**
+     * The snapshot comes from the event session, its participations and the stats alone; the clock plays no
+     * part. A deleted session's record carries what was known before, so its fetcher gives it no input.
+     */
+    @Override
+    public boolean readsOnlyItsRecord() {
+        return true;
     }
 
     private static List<Milestone> milestones(JsonNode s, ZoneId zone, String status, Instant startsAt, Instant endsAt) {
@@ -150,25 +161,10 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
 
     private static ZoneId zoneOf(JsonNode s) {
         String name = Json.text(s, "timezoneName");
-        JsonNode tz = s.get("timezone");
-        if (name == null && tz != null && tz.isObject()) {
+        JsonNode tz = name == null ? s.get("timezone") : null;
+        if (tz != null && tz.isObject()) {
             name = Json.text(tz, "name");
         }
-        try {
-            return name == null ? ZoneOffset.UTC : ZoneId.of(name);
-        } catch (java.time.DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
-
-    private static Duration plannedDuration(String iso) {
-        if (iso == null || !iso.startsWith("P")) {
-            return null;
-        }
-        try {
-            return Duration.parse(iso);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return WebinarZones.of(name);
     }
 }

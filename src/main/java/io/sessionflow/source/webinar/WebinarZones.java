@@ -1,0 +1,40 @@
+package io.sessionflow.source.webinar;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An event's time zone by the name webinar.ru gives (e.g. {@code Europe/Moscow}); UTC when absent or unknown.
+ * Resolved names are kept: {@code ZoneId.of} per record was a visible share of mapping one. The cache is
+ * bounded, since the name is vendor text; past the bound names are resolved every time, as before.
+ */
+final class WebinarZones {
+    private static final int MAX_CACHED = 1_000;
+    private static final Map<String, ZoneId> RESOLVED = new ConcurrentHashMap<>();
+
+    private WebinarZones() {
+    }
+
+    static ZoneId of(String name) {
+        if (name == null) {
+            return ZoneOffset.UTC;
+        }
+        ZoneId known = RESOLVED.get(name);
+        if (known != null) {
+            return known;
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(name);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+        if (RESOLVED.size() < MAX_CACHED) {
+            RESOLVED.put(name, zone);
+        }
+        return zone;
+    }
+}
