@@ -36,12 +36,23 @@ public final class SessionTracker {
      */
     public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
                             MissingPolicy missing, Instant observedAt) {
+        return diff(known, system, snapshots, completeScopes, missing, observedAt);
+    }
+
+    /** Starts a run of snapshots diffed one after another and published together (a push feed's group commit). */
+    public SnapshotRun run() {
+        return new SnapshotRun(this, known);
+    }
+
+    /** @param state what the snapshots are compared against: the committed memory, or a run's view of it */
+    Transitions diff(SessionLookup state, SystemId system, List<SessionSnapshot> snapshots,
+                     Collection<String> completeScopes, MissingPolicy missing, Instant observedAt) {
         Map<String, KnownSession> changes = new LinkedHashMap<>();
         List<SessionEvent> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (SessionSnapshot snapshot : snapshots) {
             seen.add(snapshot.key());
-            KnownSession before = changes.getOrDefault(snapshot.key(), known.get(snapshot.key()));
+            KnownSession before = changes.getOrDefault(snapshot.key(), state.get(snapshot.key()));
             SessionDiff diff = new SessionDiff(snapshot, before, observedAt);
             events.addAll(diff.events());
             KnownSession after = diff.after();
@@ -52,7 +63,7 @@ public final class SessionTracker {
             }
         }
         if (missing != MissingPolicy.IGNORE && !completeScopes.isEmpty()) {
-            known.of(system)
+            state.of(system)
                     .filter(k -> completeScopes.contains(k.scope()) && canVanish(k, missing))
                     .filter(k -> !seen.contains(SessionKeys.of(system, k.data().sessionId())))
                     .forEach(k -> vanish(k, missing, observedAt, events, changes));
