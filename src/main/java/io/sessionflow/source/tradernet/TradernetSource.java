@@ -7,6 +7,7 @@ import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Tradernet security sessions: the one push source. Its "poll interval" is the expiry check interval. */
@@ -55,7 +56,11 @@ public final class TradernetSource implements SourceModule {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
 
-        public Object toBatch(TradernetMessage message) {
+        public List<TradernetMessage> group(TradernetMessage first) {
+            throw new IllegalStateException("the Tradernet source is not enabled");
+        }
+
+        public Object toBatch(List<TradernetMessage> group) {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
 
@@ -63,7 +68,7 @@ public final class TradernetSource implements SourceModule {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
 
-        public void published(Object batch, TradernetMessage message) {
+        public void published(List<TradernetMessage> group) {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
     }
