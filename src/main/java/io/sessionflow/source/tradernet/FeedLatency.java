@@ -5,7 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Time from a feed message's arrival to Kafka's acknowledgement of its events, for the docs' latency figure.
+ * Time from a feed message's arrival to Kafka's acknowledgement of the transaction that carries it (its raw
+ * payload and its events; queued messages share one), for the docs' latency figure.
  * Keeps the last samples only, so a long run does not grow without bound.
  */
 public final class FeedLatency {

@@ -3,6 +3,7 @@ package io.sessionflow.source.tradernet;
 import io.sessionflow.source.PollBatch;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -25,6 +26,7 @@ public final class TradernetStream implements Service {
     private final TradernetFeed feed;
     private final TradernetBatches batches;
     private final FeedLatency latency = new FeedLatency();
+    private final AtomicLong feedTransactions = new AtomicLong();
     private final Clock clock;
     private Thread thread;
 
@@ -72,15 +74,25 @@ public final class TradernetStream implements Service {
      * its feed messages (arrival to that acknowledgement) is recorded, whether or not it changed anything.
      */
     public void published(@Variable("feedGroup") List<TradernetMessage> group) {
+        boolean feed = false;
         for (TradernetMessage message : group) {
             if (message.kind() == TradernetMessage.Kind.FEED) {
                 latency.record(message.receivedNanos());
+                feed = true;
             }
+        }
+        if (feed) {
+            feedTransactions.incrementAndGet();
         }
     }
 
     public FeedLatency latency() {
         return latency;
+    }
+
+    /** Kafka transactions that carried feed messages: with group commit, fewer than the messages. */
+    public long feedTransactions() {
+        return feedTransactions.get();
     }
 
     @Override

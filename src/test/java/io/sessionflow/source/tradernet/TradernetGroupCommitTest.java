@@ -52,11 +52,13 @@ class TradernetGroupCommitTest {
         Pipeline pipeline = h.start("websocket", Map.of("sessionflow.tradernet.expiry-check-interval", "1h"));
         awaitLive(1);
         // the consumer is held, as if one transaction took as long as the whole burst: the burst queues up behind
-        // it. A consumer already waiting in its poll when suspended still takes one message, so all but one wait.
+        // it. A consumer already waiting in its poll when suspended still takes one group (the first message and
+        // what waits behind it at that moment); all the rest wait.
         int before = commits();
+        int published = h.stream().latency().count();
         pipeline.app().camel().getRouteController().suspendRoute(ROUTE);
         List<Instant> expires = prolong(s);
-        awaitQueued(pipeline, PROLONGS - 1);
+        awaitQueuedOrPublished(pipeline, PROLONGS, published);
         pipeline.app().camel().getRouteController().resumeRoute(ROUTE);
 
         List<SessionEvent> burst = awaitBurst(s, expires);
@@ -152,10 +154,13 @@ class TradernetGroupCommitTest {
                 System.nanoTime(), false);
     }
 
-    private void awaitQueued(Pipeline pipeline, int count) {
+    /** Until every burst message is either waiting in the route's queue or published (a latency sample). */
+    private void awaitQueuedOrPublished(Pipeline pipeline, int count, int publishedBefore) {
         SedaEndpoint queue = (SedaEndpoint) pipeline.app().camel().getRoute(ROUTE).getEndpoint();
-        awaitTrue(() -> queue.getCurrentQueueSize() >= count, () -> "the burst did not queue up: "
-                + queue.getCurrentQueueSize() + " of " + count + " queued");
+        FeedLatency latency = h.stream().latency();
+        awaitTrue(() -> queue.getCurrentQueueSize() + latency.count() - publishedBefore >= count,
+                () -> "the burst did not queue up: " + queue.getCurrentQueueSize() + " queued, "
+                        + (latency.count() - publishedBefore) + " published of " + count);
     }
 
     /** A sample is recorded after Kafka acknowledged the message's transaction, after its log line. */
