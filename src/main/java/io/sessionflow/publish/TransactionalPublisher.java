@@ -47,6 +47,8 @@ public final class TransactionalPublisher implements AutoCloseable {
             p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            // batches fill for up to 5 ms, but never delay a commit: commitTransaction makes every pending batch
+            // sendable at once (the accumulator treats a completing transaction like a flush)
             p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
             p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

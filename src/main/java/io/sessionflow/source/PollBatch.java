@@ -4,6 +4,7 @@ import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.track.Transitions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,27 @@ public record PollBatch(SystemId system, List<RawPayload> raw, Transitions trans
 
     public PollBatch(SystemId system, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters) {
         this(system, raw, transitions, deadLetters, null);
+    }
+
+    /**
+     * Batches of one system taken one after another, published as one (a push source's group commit): all
+     * their records in order, the tracker memory each session was left in, and the last batch's cursor.
+     */
+    public static PollBatch inOrder(SystemId system, List<PollBatch> batches) {
+        if (batches.size() == 1) {
+            return batches.get(0);
+        }
+        List<RawPayload> raw = new ArrayList<>();
+        List<Transitions> transitions = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (PollBatch b : batches) {
+            raw.addAll(b.raw());
+            transitions.add(b.transitions());
+            deadLetters.addAll(b.deadLetters());
+        }
+        Instant polledAt = batches.isEmpty() ? null : batches.get(batches.size() - 1).polledAt();
+        return new PollBatch(system, List.copyOf(raw), Transitions.inOrder(transitions), List.copyOf(deadLetters),
+                polledAt);
     }
 
     public PollBatch withDeadLetters(List<DeadLetter> onlyThese) {

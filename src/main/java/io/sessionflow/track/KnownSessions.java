@@ -5,14 +5,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Where the tracker keeps what it has published, per session key. */
-public interface KnownSessions {
-
-    KnownSession get(String key);
-
-    Stream<KnownSession> of(SystemId system);
+public interface KnownSessions extends SessionLookup {
 
     /** Applied only after the events derived from these changes are acknowledged by Kafka. */
     void apply(Map<String, KnownSession> changes);

@@ -40,7 +40,12 @@ public final class SessionTracker {
 
     public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
                             MissingPolicy missing, Instant observedAt) {
-        return diff(system, snapshots, List.of(), completeScopes, missing, observedAt);
+        return diff(known, system, snapshots, List.of(), completeScopes, missing, observedAt);
+    }
+
+    /** Starts a run of snapshots diffed one after another and published together (a push feed's group commit). */
+    public SnapshotRun run() {
+        return new SnapshotRun(this, known);
     }
 
     /**
@@ -51,11 +56,18 @@ public final class SessionTracker {
      */
     public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> unchanged,
                             Collection<String> completeScopes, MissingPolicy missing, Instant observedAt) {
+        return diff(known, system, snapshots, unchanged, completeScopes, missing, observedAt);
+    }
+
+    /** @param state what the snapshots are compared against: the committed memory, or a run's view of it */
+    Transitions diff(SessionLookup state, SystemId system, List<SessionSnapshot> snapshots,
+                     Collection<String> unchanged, Collection<String> completeScopes, MissingPolicy missing,
+                     Instant observedAt) {
         Map<String, KnownSession> changes = new LinkedHashMap<>();
         List<SessionEvent> events = new ArrayList<>();
         for (SessionSnapshot snapshot : snapshots) {
             String key = snapshot.key();
-            KnownSession before = changes.containsKey(key) ? changes.get(key) : known.get(key);
+            KnownSession before = changes.containsKey(key) ? changes.get(key) : state.get(key);
             SessionDiff diff = new SessionDiff(snapshot, before, observedAt);
             events.addAll(diff.events());
             KnownSession after = diff.after();
@@ -69,7 +81,7 @@ public final class SessionTracker {
             // built only here: with unchanged sessions skipped it is most of a poll, and most sources ignore it
             Set<String> seen = new HashSet<>(unchanged);
             snapshots.forEach(s -> seen.add(s.key()));
-            known.of(system)
+            state.of(system)
                     .filter(k -> completeScopes.contains(k.scope()) && canVanish(k, missing))
                     .filter(k -> !seen.contains(SessionKeys.of(system, k.data().sessionId())))
                     .forEach(k -> vanish(k, missing, observedAt, events, changes));

@@ -1,6 +1,8 @@
 package io.sessionflow.track;
 
 import io.sessionflow.event.SessionEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,5 +24,19 @@ public record Transitions(List<SessionEvent> events, Map<String, KnownSession> c
 
     public Transitions withInputs(PolledInputs polled) {
         return new Transitions(events, changes, polled);
+    }
+
+    /** Transitions of snapshots taken one after another: all events in order; per session the latest memory. */
+    public static Transitions inOrder(List<Transitions> runs) {
+        if (runs.size() == 1) {
+            return runs.get(0);
+        }
+        List<SessionEvent> events = new ArrayList<>();
+        Map<String, KnownSession> changes = new LinkedHashMap<>();
+        for (Transitions t : runs) {
+            events.addAll(t.events());
+            changes.putAll(t.changes());
+        }
+        return new Transitions(List.copyOf(events), changes);
     }
 }

@@ -157,4 +157,77 @@ class SessionTrackerTest {
         assertThat(retried.events()).extracting(SessionEvent::id)
                 .containsExactlyElementsOf(unpublished.events().stream().map(SessionEvent::id).toList());
     }
+
+    @Test
+    void aRunDiffsEachSnapshotAgainstTheStateTheEarlierOnesLeftWithTheIdsOfOneAtATime() {
+        List<SessionSnapshot> versions = new ArrayList<>();
+        for (int v = 1; v <= 5; v++) {
+            versions.add(snapshot("a", "Deck v" + v, List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        }
+        SessionTracker alone = new SessionTracker(new InMemoryKnownSessions());
+        List<SessionEvent> oneAtATime = new ArrayList<>();
+        for (SessionSnapshot s : versions) {
+            Transitions t = alone.diff(SystemId.STORYCLM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW);
+            alone.commit(t);
+            oneAtATime.addAll(t.events());
+        }
+
+        SnapshotRun run = tracker.run();
+        List<Transitions> each = new ArrayList<>();
+        for (SessionSnapshot s : versions) {
+            each.add(run.diff(SystemId.STORYCLM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW));
+        }
+        Transitions together = Transitions.inOrder(each);
+
+        assertThat(together.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_STARTED,
+                EventType.SESSION_UPDATED, EventType.SESSION_UPDATED, EventType.SESSION_UPDATED,
+                EventType.SESSION_UPDATED);
+        assertThat(together.events()).extracting(e -> e.data().title())
+                .containsExactly("Deck v1", "Deck v2", "Deck v3", "Deck v4", "Deck v5");
+        assertThat(together.events()).extracting(SessionEvent::id)
+                .containsExactlyElementsOf(oneAtATime.stream().map(SessionEvent::id).toList());
+        assertThat(tracker.known().get(versions.get(0).key())).as("nothing remembered before the commit").isNull();
+        tracker.commit(together);
+        assertThat(tracker.known().get(versions.get(0).key())).isEqualTo(alone.known().get(versions.get(0).key()));
+        assertThat(poll(MissingPolicy.ENDED, versions.get(4))).as("the last version is what is remembered").isEmpty();
+    }
+
+    @Test
+    void aSessionThatStartedEarlierInARunEndsWhenALaterListLacksIt() {
+        SessionSnapshot a = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        SessionSnapshot b = snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        poll(MissingPolicy.ENDED, b);
+        SnapshotRun run = tracker.run();
+
+        Transitions first = run.diff(SystemId.STORYCLM, List.of(a, b), Set.of("list"), MissingPolicy.ENDED, NOW);
+        Transitions second = run.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
+        Transitions third = run.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
+
+        assertThat(first.events()).extracting(SessionEvent::type, SessionEvent::subject)
+                .containsExactly(tuple(EventType.SESSION_STARTED, "a"));
+        assertThat(second.events()).extracting(SessionEvent::type, SessionEvent::subject)
+                .containsExactlyInAnyOrder(tuple(EventType.SESSION_ENDED, "a"), tuple(EventType.SESSION_ENDED, "b"));
+        assertThat(third.events()).as("ended once, not again by the next list of the run").isEmpty();
+    }
+
+    @Test
+    void aRunThatIsNotCommittedLeavesTheMemoryAsItWas() {
+        poll(MissingPolicy.ENDED, snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        SessionSnapshot renamed = snapshot("a", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        SnapshotRun failed = tracker.run();
+        Transitions lost = Transitions.inOrder(List.of(
+                failed.diff(SystemId.STORYCLM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
+                failed.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
+
+        SnapshotRun retried = tracker.run();
+        Transitions again = Transitions.inOrder(List.of(
+                retried.diff(SystemId.STORYCLM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
+                retried.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
+
+        assertThat(lost.events()).extracting(SessionEvent::type)
+                .containsExactly(EventType.SESSION_UPDATED, EventType.SESSION_ENDED);
+        assertThat(again.events()).extracting(SessionEvent::id)
+                .containsExactlyElementsOf(lost.events().stream().map(SessionEvent::id).toList());
+        assertThat(tracker.known().get(renamed.key()).data().title()).isEqualTo("Deck");
+    }
 }

@@ -12,6 +12,7 @@ import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionSnapshot;
 import io.sessionflow.track.SessionTracker;
+import io.sessionflow.track.SnapshotRun;
 import io.sessionflow.track.Transitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,6 +25,8 @@ import java.util.Set;
  * Each session list (feed message or snapshot) is a complete snapshot: diffed by the shared tracker with
  * {@link MissingPolicy#ENDED}, so a session that left the list ends. An expiry check re-reads the last list
  * against the clock, so a session whose {@code expire_datetime} passed ends even if no message comes.
+ * The messages that waited in the queue together are one group, published in one Kafka transaction: each is
+ * diffed against the state the ones before it left (a {@link SnapshotRun}), so no intermediate transition is lost.
  * Called from one consumer only (the route's ordered queue); not thread-safe on purpose.
  */
 public final class TradernetBatches {
@@ -38,10 +41,24 @@ public final class TradernetBatches {
         this.clock = clock;
     }
 
+    /** One batch for messages taken from the queue in this order. */
+    public PollBatch toBatch(List<TradernetMessage> group) {
+        SnapshotRun run = tracker.run();
+        List<PollBatch> batches = new ArrayList<>(group.size());
+        for (TradernetMessage message : group) {
+            batches.add(toBatch(message, run));
+        }
+        return PollBatch.inOrder(SystemId.TRADERNET, batches);
+    }
+
     public PollBatch toBatch(TradernetMessage message) {
+        return toBatch(List.of(message));
+    }
+
+    private PollBatch toBatch(TradernetMessage message, SnapshotRun run) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
-            return diff(lastList, List.of(), new ArrayList<>(), now, false);
+            return diff(run, lastList, List.of(), new ArrayList<>(), now, false);
         }
         List<RawPayload> raw = List.of(new RawPayload(SystemId.TRADERNET, message.endpoint(), message.receivedAt(),
                 "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));
@@ -55,11 +72,11 @@ public final class TradernetBatches {
             records.add(new SourceRecord<>(TradernetMapper.SCOPE, message.endpoint(), session, session.toString()));
         }
         lastList = records;
-        return diff(records, raw, new ArrayList<>(), now, message.recovered());
+        return diff(run, records, raw, new ArrayList<>(), now, message.recovered());
     }
 
-    private PollBatch diff(List<SourceRecord<JsonNode>> records, List<RawPayload> raw, List<DeadLetter> deadLetters,
-                           Instant now, boolean recovered) {
+    private PollBatch diff(SnapshotRun run, List<SourceRecord<JsonNode>> records, List<RawPayload> raw,
+                           List<DeadLetter> deadLetters, Instant now, boolean recovered) {
         List<SessionSnapshot> snapshots = new ArrayList<>();
         List<DeadLetter> unreadable = new ArrayList<>();
         for (SourceRecord<JsonNode> record : records) {
@@ -71,7 +88,7 @@ public final class TradernetBatches {
         }
         // an unreadable entry is still open at the vendor: with it missing, the list is not complete, so nobody ends
         Set<String> complete = unreadable.isEmpty() ? Set.of(TradernetMapper.SCOPE) : Set.of();
-        Transitions transitions = tracker.diff(SystemId.TRADERNET, snapshots, complete, MissingPolicy.ENDED, now);
+        Transitions transitions = run.diff(SystemId.TRADERNET, snapshots, complete, MissingPolicy.ENDED, now);
         if (recovered) {
             transitions = new Transitions(transitions.events().stream().map(TradernetBatches::markRecovered).toList(),
                     transitions.changes());

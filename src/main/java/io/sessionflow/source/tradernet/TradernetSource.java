@@ -8,6 +8,7 @@ import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.http.VendorTls;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,7 +61,11 @@ public final class TradernetSource implements SourceModule {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
 
-        public Object toBatch(TradernetMessage message) {
+        public List<TradernetMessage> group(TradernetMessage first) {
+            throw new IllegalStateException("the Tradernet source is not enabled");
+        }
+
+        public Object toBatch(List<TradernetMessage> group) {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
 
@@ -68,7 +73,7 @@ public final class TradernetSource implements SourceModule {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
 
-        public void published(Object batch, TradernetMessage message) {
+        public void published(List<TradernetMessage> group) {
             throw new IllegalStateException("the Tradernet source is not enabled");
         }
     }

@@ -2,25 +2,31 @@ package io.sessionflow.source.tradernet;
 
 import io.sessionflow.source.PollBatch;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Service;
 import org.apache.camel.Variable;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bean the route file {@code routes/sources/tradernet-websocket.yaml} calls. The feed thread puts every
- * message on the route's ordered queue ({@link #QUEUE}); the route turns each into a batch and publishes it.
- * Camel stops it with the context, which ends the feed thread and its connection.
+ * message on the route's ordered queue ({@link #QUEUE}); the route takes each message with the ones waiting
+ * behind it ({@link FeedGroups}), turns the group into one batch and publishes it in one transaction. Camel
+ * stops it with the context, which ends the feed thread and its connection.
  */
 public final class TradernetStream implements Service {
-    /** The route's consumer; one consumer, so batches are diffed and published strictly one after another. */
+    /** The route's consumer; one consumer, so groups are diffed and published strictly one after another. */
     public static final String QUEUE = "seda:tradernet-feed?blockWhenFull=true";
     private static final Logger LOG = LoggerFactory.getLogger(TradernetStream.class);
     private final TradernetFeed feed;
     private final TradernetBatches batches;
     private final FeedLatency latency = new FeedLatency();
+    private final AtomicLong feedTransactions = new AtomicLong();
     private final Clock clock;
     private Thread thread;
 
@@ -50,23 +56,43 @@ public final class TradernetStream implements Service {
         }
     }
 
-    public PollBatch toBatch(TradernetMessage message) {
-        return batches.toBatch(message);
+    /** This message and the ones already waiting behind it in the route's queue ({@link FeedGroups}), in order. */
+    public List<TradernetMessage> group(@Body TradernetMessage first, Exchange exchange) {
+        return FeedGroups.take(first, ((SedaEndpoint) exchange.getFromEndpoint()).getQueue());
+    }
+
+    public PollBatch toBatch(List<TradernetMessage> group) {
+        return batches.toBatch(group);
     }
 
     public TradernetMessage expiryCheck() {
         return TradernetMessage.expiryCheck(clock.instant());
     }
 
-    /** After the publish route returned: Kafka has acknowledged this batch; a feed message's latency is recorded. */
-    public void published(@Body PollBatch batch, @Variable("feedMessage") TradernetMessage message) {
-        if (message.kind() == TradernetMessage.Kind.FEED && !batch.events().isEmpty()) {
-            latency.record(message.receivedNanos());
+    /**
+     * After the publish route returned, Kafka has acknowledged the group's transaction: the latency of each of
+     * its feed messages (arrival to that acknowledgement) is recorded, whether or not it changed anything.
+     */
+    public void published(@Variable("feedGroup") List<TradernetMessage> group) {
+        boolean feed = false;
+        for (TradernetMessage message : group) {
+            if (message.kind() == TradernetMessage.Kind.FEED) {
+                latency.record(message.receivedNanos());
+                feed = true;
+            }
+        }
+        if (feed) {
+            feedTransactions.incrementAndGet();
         }
     }
 
     public FeedLatency latency() {
         return latency;
+    }
+
+    /** Kafka transactions that carried feed messages: with group commit, fewer than the messages. */
+    public long feedTransactions() {
+        return feedTransactions.get();
     }
 
     @Override

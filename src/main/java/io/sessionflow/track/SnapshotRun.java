@@ -1,0 +1,48 @@
+package io.sessionflow.track;
+
+import io.sessionflow.event.SystemId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Complete snapshots that arrived one after another and are published in one Kafka transaction. Each is
+ * diffed against the state the earlier ones of the run left, as if those had been committed already, so every
+ * intermediate transition is emitted with the id it would have had on its own (a session prolonged five times
+ * yields five updates, not one). Nothing reaches the tracker's memory here: only committing the transitions
+ * after Kafka acknowledged them does, so a failed transaction leaves the memory as it was.
+ */
+public final class SnapshotRun implements SessionLookup {
+    private final SessionTracker tracker;
+    private final SessionLookup committed;
+    private final Map<String, KnownSession> pending = new HashMap<>();
+
+    SnapshotRun(SessionTracker tracker, SessionLookup committed) {
+        this.tracker = tracker;
+        this.committed = committed;
+    }
+
+    /** Like {@link SessionTracker#diff}, against the committed memory plus this run's earlier changes. */
+    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
+                            MissingPolicy missing, Instant observedAt) {
+        Transitions transitions = tracker.diff(this, system, snapshots, List.of(), completeScopes, missing, observedAt);
+        pending.putAll(transitions.changes());
+        return transitions;
+    }
+
+    @Override
+    public KnownSession get(String key) {
+        KnownSession changed = pending.get(key);
+        return changed != null ? changed : committed.get(key);
+    }
+
+    @Override
+    public Stream<KnownSession> of(SystemId system) {
+        return Stream.concat(
+                committed.of(system).filter(k -> !pending.containsKey(SessionKeys.of(system, k.data().sessionId()))),
+                pending.values().stream().filter(k -> k.data().system() == system));
+    }
+}
