@@ -1,9 +1,9 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.event.SessionEvent;
 import io.sessionflow.replay.EventFilter;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.Replay;
+import io.sessionflow.replay.ReplayRecord;
 import io.sessionflow.replay.ReplaySink;
 import io.sessionflow.replay.TimeRange;
 import java.time.Duration;
@@ -75,7 +75,7 @@ final class ReplayStage {
         private long count;
 
         @Override
-        public void write(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, SessionEvent event) {
+        public void write(ReplayRecord record) {
             count++;
         }
 
