@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@code offsetsForTimes(to)}, or the end of the log as it was when reading started, so a replay of a live topic
  * ends. Records are read_committed: aborted transactions never appear. The seek relies on timestamps that do not
  * go backwards within a partition, which holds for the pipeline's single producer (CreateTime) and for topics with
- * LogAppendTime; records in between are still checked against the range one by one.
+ * LogAppendTime; records in between are still checked against the range one by one. Fetch sizes: see
+ * {@link BulkReadSettings}.
  */
 public final class TopicRangeReader {
     private static final Duration POLL = Duration.ofMillis(500);
@@ -106,10 +107,7 @@ public final class TopicRangeReader {
     }
 
     private Properties props() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties p = BulkReadSettings.of(bootstrap);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         return p;
     }
