@@ -64,6 +64,38 @@ class ReplayWithoutParsingTest {
     }
 
     @Test
+    void partitionsLargerThanTheLookAheadStillComeOutInPartitionThenOffsetOrder() {
+        String topic = TestEvents.newTopic(3);
+        int count = 3 * (LookAhead.RECORDS_PER_PARTITION + 5_000); // later partitions fill their look-ahead
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < count; i++) {
+                Instant t = from.plusMillis(i);
+                SessionEvent e = event(SystemId.WEBINAR, "s" + i % 997, EventType.SESSION_UPDATED, t);
+                ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, null, t.toEpochMilli(), e.kafkaKey(),
+                        EventJson.toBytes(e));
+                r.headers().add(HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
+                producer.send(r);
+            }
+        }
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long written = replay.run(topic, range, EventFilter.any(), new JsonLinesSink(out), Progress.none());
+
+        List<ConsumerRecord<String, byte[]>> all = published(topic, count);
+        assertThat(all.stream().collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::partition,
+                java.util.stream.Collectors.counting())).values()).allMatch(n -> n > LookAhead.RECORDS_PER_PARTITION);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        all.stream().sorted(Comparator.<ConsumerRecord<String, byte[]>>comparingInt(ConsumerRecord::partition)
+                        .thenComparingLong(ConsumerRecord::offset))
+                .forEach(r -> {
+                    expected.writeBytes(r.value());
+                    expected.write('\n');
+                });
+        assertThat(written).isEqualTo(count);
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
     void keyAndTypeFiltersSelectExactlyWhatParsingEveryEventSelects() {
         String topic = TestEvents.newTopic(3);
         List<Timed> events = new ArrayList<>();
@@ -127,7 +159,7 @@ class ReplayWithoutParsingTest {
 
     private static List<ConsumerRecord<String, byte[]>> published(String topic, int count) {
         try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topic)) {
-            return reader.awaitCount(count, Duration.ofSeconds(30));
+            return reader.awaitCount(count, Duration.ofSeconds(60));
         }
     }
 
