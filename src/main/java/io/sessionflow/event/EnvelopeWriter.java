@@ -1,6 +1,7 @@
 package io.sessionflow.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
@@ -22,16 +23,25 @@ public final class EnvelopeWriter {
 
     static void event(JsonGenerator g, SessionEvent e) throws IOException {
         g.writeStartObject();
-        g.writeStringField("specversion", e.specversion());
-        g.writeStringField("id", e.id());
-        g.writeStringField("source", e.source());
-        g.writeStringField("type", e.type() == null ? null : e.type().type());
-        g.writeStringField("subject", e.subject());
-        g.writeFieldName("time");
-        instant(g, e.time());
-        g.writeStringField("datacontenttype", e.datacontenttype());
-        g.writeStringField("dataschema", e.dataschema());
-        g.writeFieldName("data");
+        orNull(g, EnvelopeNames.SPECVERSION, e.specversion());
+        orNull(g, EnvelopeNames.ID, e.id());
+        orNull(g, EnvelopeNames.SOURCE, e.source());
+        g.writeFieldName(EnvelopeNames.TYPE);
+        if (e.type() == null) {
+            g.writeNull();
+        } else {
+            g.writeString(EnvelopeNames.of(e.type()));
+        }
+        orNull(g, EnvelopeNames.SUBJECT, e.subject());
+        g.writeFieldName(EnvelopeNames.TIME);
+        if (e.time() == null) {
+            g.writeNull();
+        } else {
+            g.writeString(IsoInstant.format(e.time()));
+        }
+        orNull(g, EnvelopeNames.DATACONTENTTYPE, e.datacontenttype());
+        orNull(g, EnvelopeNames.DATASCHEMA, e.dataschema());
+        g.writeFieldName(EnvelopeNames.DATA);
         if (e.data() == null) {
             g.writeNull();
         } else {
@@ -42,46 +52,59 @@ public final class EnvelopeWriter {
 
     public static void data(JsonGenerator g, SessionData d) throws IOException {
         g.writeStartObject();
-        text(g, "system", d.system() == null ? null : d.system().id());
-        text(g, "sessionId", d.sessionId());
-        text(g, "kind", d.kind() == null ? null : d.kind().value());
-        text(g, "status", d.status() == null ? null : d.status().value());
-        text(g, "title", d.title());
-        time(g, "scheduledStart", d.scheduledStart());
-        time(g, "scheduledEnd", d.scheduledEnd());
-        time(g, "startedAt", d.startedAt());
-        time(g, "endedAt", d.endedAt());
-        if (d.durationSeconds() != null) {
-            g.writeNumberField("durationSeconds", d.durationSeconds());
+        if (d.system() != null) {
+            g.writeFieldName(EnvelopeNames.SYSTEM);
+            g.writeString(EnvelopeNames.of(d.system()));
         }
-        person(g, "owner", d.owner());
-        person(g, "user", d.user());
-        person(g, "participant", d.participant());
+        text(g, EnvelopeNames.SESSION_ID, d.sessionId());
+        if (d.kind() != null) {
+            g.writeFieldName(EnvelopeNames.KIND);
+            g.writeString(EnvelopeNames.of(d.kind()));
+        }
+        if (d.status() != null) {
+            g.writeFieldName(EnvelopeNames.STATUS);
+            g.writeString(EnvelopeNames.of(d.status()));
+        }
+        text(g, EnvelopeNames.TITLE, d.title());
+        time(g, EnvelopeNames.SCHEDULED_START, d.scheduledStart());
+        time(g, EnvelopeNames.SCHEDULED_END, d.scheduledEnd());
+        time(g, EnvelopeNames.STARTED_AT, d.startedAt());
+        time(g, EnvelopeNames.ENDED_AT, d.endedAt());
+        if (d.durationSeconds() != null) {
+            g.writeFieldName(EnvelopeNames.DURATION_SECONDS);
+            g.writeNumber(d.durationSeconds());
+        }
+        person(g, EnvelopeNames.OWNER, d.owner());
+        person(g, EnvelopeNames.USER, d.user());
+        person(g, EnvelopeNames.PARTICIPANT, d.participant());
         location(g, d.location());
         parent(g, d.parent());
         if (d.inferred()) {
-            g.writeBooleanField("inferred", true);
+            g.writeFieldName(EnvelopeNames.INFERRED);
+            g.writeBoolean(true);
         }
         if (d.recovered()) {
-            g.writeBooleanField("recovered", true);
+            g.writeFieldName(EnvelopeNames.RECOVERED);
+            g.writeBoolean(true);
         }
         if (!d.attributes().isEmpty()) {
-            g.writeFieldName("attributes");
+            g.writeFieldName(EnvelopeNames.ATTRIBUTES);
             attributes(g, d.attributes());
         }
         g.writeEndObject();
     }
 
-    private static void person(JsonGenerator g, String field, Person p) throws IOException {
+    private static void person(JsonGenerator g, SerializableString field, Person p) throws IOException {
         if (p == null) {
             return;
         }
-        g.writeObjectFieldStart(field);
-        text(g, "id", p.id());
-        text(g, "name", p.name());
-        text(g, "email", p.email());
-        text(g, "login", p.login());
-        text(g, "role", p.role());
+        g.writeFieldName(field);
+        g.writeStartObject();
+        text(g, EnvelopeNames.ID, p.id());
+        text(g, EnvelopeNames.NAME, p.name());
+        text(g, EnvelopeNames.EMAIL, p.email());
+        text(g, EnvelopeNames.LOGIN, p.login());
+        text(g, EnvelopeNames.ROLE, p.role());
         g.writeEndObject();
     }
 
@@ -89,16 +112,19 @@ public final class EnvelopeWriter {
         if (l == null) {
             return;
         }
-        g.writeObjectFieldStart("location");
+        g.writeFieldName(EnvelopeNames.LOCATION);
+        g.writeStartObject();
         if (l.latitude() != null) {
-            g.writeNumberField("latitude", l.latitude());
+            g.writeFieldName(EnvelopeNames.LATITUDE);
+            g.writeNumber(l.latitude());
         }
         if (l.longitude() != null) {
-            g.writeNumberField("longitude", l.longitude());
+            g.writeFieldName(EnvelopeNames.LONGITUDE);
+            g.writeNumber(l.longitude());
         }
-        text(g, "address", l.address());
-        text(g, "country", l.country());
-        text(g, "city", l.city());
+        text(g, EnvelopeNames.ADDRESS, l.address());
+        text(g, EnvelopeNames.COUNTRY, l.country());
+        text(g, EnvelopeNames.CITY, l.city());
         g.writeEndObject();
     }
 
@@ -106,9 +132,10 @@ public final class EnvelopeWriter {
         if (p == null) {
             return;
         }
-        g.writeObjectFieldStart("parent");
-        g.writeStringField("type", p.type());
-        g.writeStringField("id", p.id());
+        g.writeFieldName(EnvelopeNames.PARENT);
+        g.writeStartObject();
+        orNull(g, EnvelopeNames.TYPE, p.type());
+        orNull(g, EnvelopeNames.ID, p.id());
         g.writeEndObject();
     }
 
@@ -138,23 +165,22 @@ public final class EnvelopeWriter {
         g.writeEndObject();
     }
 
-    private static void text(JsonGenerator g, String field, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(field, value);
-        }
-    }
-
-    private static void time(JsonGenerator g, String field, Instant value) throws IOException {
+    private static void text(JsonGenerator g, SerializableString field, String value) throws IOException {
         if (value != null) {
             g.writeFieldName(field);
-            instant(g, value);
+            g.writeString(value);
         }
     }
 
-    private static void instant(JsonGenerator g, Instant value) throws IOException {
-        if (value == null) {
-            g.writeNull();
-        } else {
+    /** The envelope and {@code Parent} write absent values as null instead of leaving them out. */
+    private static void orNull(JsonGenerator g, SerializableString field, String value) throws IOException {
+        g.writeFieldName(field);
+        g.writeString(value);
+    }
+
+    private static void time(JsonGenerator g, SerializableString field, Instant value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(field);
             g.writeString(IsoInstant.format(value));
         }
     }
