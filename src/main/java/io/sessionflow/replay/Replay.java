@@ -12,7 +12,11 @@ public final class Replay {
     private final TopicRangeReader reader;
 
     public Replay(String bootstrap) {
-        this.reader = new TopicRangeReader(bootstrap);
+        this(new TopicRangeReader(bootstrap));
+    }
+
+    Replay(TopicRangeReader reader) {
+        this.reader = reader;
     }
 
     /** @return how many events were written */

@@ -3,35 +3,32 @@ package io.sessionflow.replay;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.publish.HeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * One record read back, parsed only as far as the filters and the sink ask: parsing every value into a
  * {@link SessionEvent} was most of a replay's cost, and a JSON Lines or topic sink passes the bytes on unchanged.
  *
- * <p>A record the pipeline published (header {@code content-type: application/cloudevents+json}, key
- * {@code <system>:<sessionId>} of a known system) answers system and session from its key and the type from a
- * streaming look at the value. Any other record is parsed, as before, and is no session event when that fails.
+ * <p>A record the pipeline published (its value starts as the envelope does, <code>{"specversion":"1.0",</code>, and
+ * its key is {@code <system>:<sessionId>} of a known system) answers system and session from its key and the type
+ * from a streaming look at the value. Any other record is parsed, as before, and is no session event when that
+ * fails. The value's first bytes are compared rather than the content-type header: reading a header decodes its
+ * key and copies its value for every record, which cost as much as the rest of replay together.
  */
 public final class ReplayRecord {
-    private static final byte[] CLOUDEVENTS = HeaderNames.CLOUDEVENTS_JSON.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENVELOPE_START = "{\"specversion\":\"1.0\",".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] SYSTEMS = Arrays.stream(SystemId.values()).map(SystemId::id).toArray(String[]::new);
     private final ConsumerRecord<String, byte[]> record;
     /** From the key of a record the pipeline published; null for any other record. */
     private final String system;
-    private final String sessionId;
     private SessionEvent event;
     private boolean parsed;
 
     public ReplayRecord(ConsumerRecord<String, byte[]> record) {
         this.record = record;
-        int colon = record.key() == null ? -1 : record.key().indexOf(':');
-        boolean published = colon > 0 && isCloudEvent(record) && isSystem(record.key().substring(0, colon));
-        this.system = published ? record.key().substring(0, colon) : null;
-        this.sessionId = published ? record.key().substring(colon + 1) : null;
+        this.system = startsAsEnvelope(record.value()) ? systemOf(record.key()) : null;
     }
 
     public ConsumerRecord<String, byte[]> record() {
@@ -67,7 +64,7 @@ public final class ReplayRecord {
 
     String sessionId() {
         if (system != null) {
-            return sessionId;
+            return record.key().substring(system.length() + 1);
         }
         SessionEvent e = event();
         return e == null ? null : e.subject();
@@ -82,17 +79,21 @@ public final class ReplayRecord {
         return e == null ? null : e.type().type();
     }
 
-    private static boolean isCloudEvent(ConsumerRecord<String, byte[]> record) {
-        Header contentType = record.headers().lastHeader(HeaderNames.CONTENT_TYPE);
-        return contentType != null && Arrays.equals(contentType.value(), CLOUDEVENTS);
+    private static boolean startsAsEnvelope(byte[] value) {
+        return value != null && value.length > ENVELOPE_START.length
+                && Arrays.equals(value, 0, ENVELOPE_START.length, ENVELOPE_START, 0, ENVELOPE_START.length);
     }
 
-    private static boolean isSystem(String id) {
-        for (SystemId s : SystemId.values()) {
-            if (s.id().equals(id)) {
-                return true;
+    /** The system id a {@code <system>:<sessionId>} key starts with, without cutting the key up. */
+    private static String systemOf(String key) {
+        if (key == null) {
+            return null;
+        }
+        for (String id : SYSTEMS) {
+            if (key.length() > id.length() && key.charAt(id.length()) == ':' && key.startsWith(id)) {
+                return id;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -32,9 +32,16 @@ public final class TopicRangeReader {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final String bootstrap;
+    private final int lookAhead;
 
     public TopicRangeReader(String bootstrap) {
+        this(bootstrap, LookAhead.RECORDS_PER_PARTITION);
+    }
+
+    /** @param lookAhead records kept per waiting partition; small in tests, to read past the bound quickly */
+    TopicRangeReader(String bootstrap, int lookAhead) {
         this.bootstrap = bootstrap;
+        this.lookAhead = lookAhead;
     }
 
     public void read(String topic, TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
@@ -53,7 +60,7 @@ public final class TopicRangeReader {
             consumer.pause(partitions);
             // every partition to read is fetched from the start; the later ones wait in the look-ahead
             consumer.resume(toRead);
-            Reading reading = new Reading(consumer, stop, range, progress, sink);
+            Reading reading = new Reading(consumer, stop, range, progress, sink, new LookAhead(lookAhead));
             for (TopicPartition partition : toRead) {
                 reading.partition(partition, start.get(partition));
             }
@@ -68,10 +75,11 @@ public final class TopicRangeReader {
         private final TimeRange range;
         private final Progress progress;
         private final Consumer<ConsumerRecord<String, byte[]>> sink;
-        private final LookAhead ahead = new LookAhead();
+        private final LookAhead ahead;
 
         Reading(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> stop, TimeRange range,
-                Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
+                Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink, LookAhead ahead) {
+            this.ahead = ahead;
             this.consumer = consumer;
             this.stop = stop;
             this.range = range;

@@ -66,24 +66,21 @@ class ReplayWithoutParsingTest {
     @Test
     void partitionsLargerThanTheLookAheadStillComeOutInPartitionThenOffsetOrder() {
         String topic = TestEvents.newTopic(3);
-        int count = 3 * (LookAhead.RECORDS_PER_PARTITION + 5_000); // later partitions fill their look-ahead
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (int i = 0; i < count; i++) {
-                Instant t = from.plusMillis(i);
-                SessionEvent e = event(SystemId.WEBINAR, "s" + i % 997, EventType.SESSION_UPDATED, t);
-                ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, null, t.toEpochMilli(), e.kafkaKey(),
-                        EventJson.toBytes(e));
-                r.headers().add(HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
-                producer.send(r);
-            }
+        int lookAhead = 50;
+        List<Timed> events = new ArrayList<>();
+        for (int i = 0; i < 600; i++) { // ~200 per partition: later partitions fill their look-ahead and pause
+            Instant t = from.plusMillis(i);
+            events.add(new Timed(t, event(SystemId.WEBINAR, "s" + i % 97, EventType.SESSION_UPDATED, t)));
         }
+        TestEvents.publish(topic, events);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long written = replay.run(topic, range, EventFilter.any(), new JsonLinesSink(out), Progress.none());
+        long written = new Replay(new TopicRangeReader(SharedKafka.bootstrapServers(), lookAhead))
+                .run(topic, range, EventFilter.any(), new JsonLinesSink(out), Progress.none());
 
-        List<ConsumerRecord<String, byte[]>> all = published(topic, count);
+        List<ConsumerRecord<String, byte[]>> all = published(topic, events.size());
         assertThat(all.stream().collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::partition,
-                java.util.stream.Collectors.counting())).values()).allMatch(n -> n > LookAhead.RECORDS_PER_PARTITION);
+                java.util.stream.Collectors.counting())).values()).hasSize(3).allMatch(n -> n > lookAhead);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         all.stream().sorted(Comparator.<ConsumerRecord<String, byte[]>>comparingInt(ConsumerRecord::partition)
                         .thenComparingLong(ConsumerRecord::offset))
@@ -91,7 +88,7 @@ class ReplayWithoutParsingTest {
                     expected.writeBytes(r.value());
                     expected.write('\n');
                 });
-        assertThat(written).isEqualTo(count);
+        assertThat(written).isEqualTo(events.size());
         assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
     }
 
@@ -127,10 +124,11 @@ class ReplayWithoutParsingTest {
         SessionEvent bare = event(SystemId.SEEIT, "7", EventType.SESSION_STARTED, t);
         SessionEvent otherKey = event(SystemId.ISPRING, "8", EventType.SESSION_ENDED, t);
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            send(producer, topic, t, "seeit:7", EventJson.toBytes(bare), false); // event without headers
+            send(producer, topic, t, "seeit:7", EventJson.toBytes(bare), false); // the pipeline's, without headers
             send(producer, topic, t, "anything", EventJson.toBytes(otherKey), false); // key says nothing
             send(producer, topic, t, "seeit:9", "not json".getBytes(StandardCharsets.UTF_8), false);
             send(producer, topic, t, null, "{\"hello\":1}".getBytes(StandardCharsets.UTF_8), true);
+            send(producer, topic, t, "seeit:10", "{\"specversion\":\"1.0\"}".getBytes(StandardCharsets.UTF_8), true);
         }
 
         assertThat(ids(jsonl(topic, EventFilter.any()))).containsExactlyInAnyOrder(bare.id(), otherKey.id());
@@ -159,7 +157,7 @@ class ReplayWithoutParsingTest {
 
     private static List<ConsumerRecord<String, byte[]>> published(String topic, int count) {
         try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topic)) {
-            return reader.awaitCount(count, Duration.ofSeconds(60));
+            return reader.awaitCount(count, Duration.ofSeconds(30));
         }
     }
 
