@@ -35,7 +35,7 @@ public final class ReplayRecord {
         return record;
     }
 
-    /** Whether the value is a session event: taken from the headers for the pipeline's records, else parsed. */
+    /** Whether the value is a session event: the pipeline's records by prefix and key, any other by parsing it. */
     public boolean isSessionEvent() {
         return system != null || event() != null;
     }

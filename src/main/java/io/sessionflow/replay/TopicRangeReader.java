@@ -79,12 +79,12 @@ public final class TopicRangeReader {
 
         Reading(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> stop, TimeRange range,
                 Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink, LookAhead ahead) {
-            this.ahead = ahead;
             this.consumer = consumer;
             this.stop = stop;
             this.range = range;
             this.progress = progress;
             this.sink = sink;
+            this.ahead = ahead;
         }
 
         void partition(TopicPartition partition, long from) {
