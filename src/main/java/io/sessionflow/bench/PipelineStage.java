@@ -65,6 +65,18 @@ final class PipelineStage {
      * same count, same bytes, same headers, same transaction size.
      */
     List<ProducerRecord<String, byte[]>> sameEventsSerialized() {
+        return sameRecordsSerialized(true);
+    }
+
+    /**
+     * Every record the measured polls publish (events, then state records and the cursor, poll by poll), for the
+     * raw producer to send like for like: the pipeline writes two records per changed session.
+     */
+    List<ProducerRecord<String, byte[]>> sameRecordsSerialized() {
+        return sameRecordsSerialized(false);
+    }
+
+    private List<ProducerRecord<String, byte[]>> sameRecordsSerialized(boolean eventsOnly) {
         Topics topics = new Topics("events", "raw", "dlq", "state");
         InMemoryWebinarVendor vendor = new InMemoryWebinarVendor(sizes.pipelineSessions());
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
@@ -75,7 +87,7 @@ final class PipelineStage {
         for (int i = 0; i < sizes.pipelinePolls(); i++) {
             vendor.change(sizes.changedPerPoll());
             PollBatch batch = poller.poll();
-            records.of(batch).stream().filter(r -> r.topic().equals(topics.events())).forEach(out::add);
+            records.of(batch).stream().filter(r -> !eventsOnly || r.topic().equals(topics.events())).forEach(out::add);
             tracker.commit(batch.transitions());
         }
         return out;

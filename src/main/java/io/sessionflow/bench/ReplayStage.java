@@ -1,9 +1,10 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.event.SessionEvent;
+import io.sessionflow.replay.BulkReadSettings;
 import io.sessionflow.replay.EventFilter;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.Replay;
+import io.sessionflow.replay.ReplayRecord;
 import io.sessionflow.replay.ReplaySink;
 import io.sessionflow.replay.TimeRange;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,10 +50,8 @@ final class ReplayStage {
     }
 
     private long[] rawConsumer(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // exactly replay's consumer settings: the two differ only in what replay does with the records
+        Properties p = BulkReadSettings.of(bootstrap);
         long start = System.nanoTime();
         long read = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
@@ -75,7 +73,7 @@ final class ReplayStage {
         private long count;
 
         @Override
-        public void write(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, SessionEvent event) {
+        public void write(ReplayRecord record) {
             count++;
         }
 

@@ -23,6 +23,14 @@ public final class EventJson {
         return MAPPER;
     }
 
+    /**
+     * The published bytes of an event: streamed by {@link EnvelopeWriter}, byte for byte what the mapper writes
+     * (checked by {@code EnvelopeWriterTest}), at a fraction of the cost.
+     */
+    public static byte[] toBytes(SessionEvent event) {
+        return JsonBytes.of(g -> EnvelopeWriter.event(g, event));
+    }
+
     public static byte[] toBytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -17,7 +17,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * One poll's batch as Kafka records: raw payloads, canonical events in per-session order, dead letters, then
- * the tracker state and cursor. Topics come from configuration only, never from a payload.
+ * the tracker state and cursor. Topics come from configuration only, never from a payload. Events and state
+ * records, most of a batch, are serialized on all cores ({@link InOrder}) and stay in this order.
  */
 public final class BatchRecords {
     private final Topics topics;
@@ -33,11 +34,7 @@ public final class BatchRecords {
                     HeaderNames.SYSTEM, raw.system().id(), HeaderNames.ENDPOINT, raw.endpoint(),
                     HeaderNames.FETCHED_AT, raw.fetchedAt().toString(), HeaderNames.CONTENT_TYPE, raw.contentType()));
         }
-        for (SessionEvent event : batch.events()) {
-            out.add(record(topics.events(), event.kafkaKey(), EventJson.toBytes(event),
-                    HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON, HeaderNames.SYSTEM,
-                    event.data().system().id()));
-        }
+        out.addAll(InOrder.map(batch.events(), this::event));
         for (DeadLetter dead : batch.deadLetters()) {
             out.add(record(topics.dlq(), dead.system().id(), EventJson.toBytes(DeadLetterRecord.of(dead)),
                     HeaderNames.CONTENT_TYPE, "application/json", HeaderNames.SYSTEM, dead.system().id(),
@@ -45,14 +42,21 @@ public final class BatchRecords {
             out.add(record(topics.state(), StateRecords.deadLetterKey(dead.fingerprint()),
                     EventJson.toBytes(java.util.Map.of("system", dead.system().id(), "at", dead.at().toString()))));
         }
-        for (Map.Entry<String, KnownSession> state : batch.transitions().changes().entrySet()) {
-            out.add(record(topics.state(), StateRecords.sessionKey(state.getKey()), StateRecords.value(state.getValue())));
-        }
+        out.addAll(InOrder.map(List.copyOf(batch.transitions().changes().entrySet()), this::state));
         if (batch.polledAt() != null) {
             out.add(record(topics.state(), StateRecords.cursorKey(batch.system()),
                     StateRecords.value(new StateRecords.Cursor(batch.system(), batch.polledAt()))));
         }
         return out;
+    }
+
+    private ProducerRecord<String, byte[]> event(SessionEvent event) {
+        return record(topics.events(), event.kafkaKey(), EventJson.toBytes(event),
+                HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON, HeaderNames.SYSTEM, event.data().system().id());
+    }
+
+    private ProducerRecord<String, byte[]> state(Map.Entry<String, KnownSession> state) {
+        return record(topics.state(), StateRecords.sessionKey(state.getKey()), StateRecords.value(state.getValue()));
     }
 
     private static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value, String... headers) {

@@ -23,7 +23,9 @@ final class CsvSink implements ReplaySink {
     }
 
     @Override
-    public void write(ConsumerRecord<String, byte[]> record, SessionEvent e) {
+    public void write(ReplayRecord replayed) {
+        ConsumerRecord<String, byte[]> record = replayed.record();
+        SessionEvent e = replayed.event();
         SessionData d = e.data();
         row(List.of(Instant.ofEpochMilli(record.timestamp()).toString(), String.valueOf(record.partition()),
                 String.valueOf(record.offset()), e.id(), e.type().type(), text(e.time()), d.system().id(),
@@ -31,6 +33,12 @@ final class CsvSink implements ReplaySink {
                 text(d.endedAt()), text(d.durationSeconds()),
                 d.participant() == null ? "" : text(Objects.requireNonNullElse(d.participant().name(),
                         d.participant().email()))));
+    }
+
+    /** Its columns come from the parsed event. */
+    @Override
+    public boolean needsEvent() {
+        return true;
     }
 
     @Override

@@ -26,6 +26,16 @@ public record EventFilter(List<String> systems, List<String> sessions, List<Stri
                 && matches(types, event.type().type());
     }
 
+    /**
+     * The same decision for a record read back, cheapest first: system and session come from the Kafka key of
+     * the pipeline's records, and the type is only looked at when a type filter is set.
+     */
+    public boolean accepts(ReplayRecord record) {
+        return (systems.isEmpty() || systems.contains(record.system()))
+                && (sessions.isEmpty() || sessions.contains(record.sessionId()))
+                && (types.isEmpty() || types.contains(record.type()));
+    }
+
     private static boolean matches(List<String> wanted, String value) {
         return wanted.isEmpty() || wanted.contains(value);
     }

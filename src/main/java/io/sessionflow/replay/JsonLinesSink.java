@@ -1,10 +1,8 @@
 package io.sessionflow.replay;
 
-import io.sessionflow.event.SessionEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One event per line, the record value byte for byte: the published JSON is already one line, and not
@@ -18,9 +16,9 @@ final class JsonLinesSink implements ReplaySink {
     }
 
     @Override
-    public void write(ConsumerRecord<String, byte[]> record, SessionEvent event) {
+    public void write(ReplayRecord record) {
         try {
-            out.write(record.value());
+            out.write(record.record().value());
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,17 +1,22 @@
 package io.sessionflow.replay;
 
-import io.sessionflow.event.EventJson;
-import io.sessionflow.event.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the events topic over a time range, keeps what the filter accepts, and hands it to a sink. */
+/**
+ * Reads the events topic over a time range, keeps what the filter accepts, and hands it to a sink. A record is
+ * parsed only when the filter or the sink needs the event (see {@link ReplayRecord}).
+ */
 public final class Replay {
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
     private final TopicRangeReader reader;
 
     public Replay(String bootstrap) {
-        this.reader = new TopicRangeReader(bootstrap);
+        this(new TopicRangeReader(bootstrap));
+    }
+
+    Replay(TopicRangeReader reader) {
+        this.reader = reader;
     }
 
     /** @return how many events were written */
@@ -19,16 +24,14 @@ public final class Replay {
         long[] written = {0};
         long[] unreadable = {0};
         try (sink) {
-            reader.read(eventsTopic, range, progress, record -> {
-                SessionEvent event;
-                try {
-                    event = EventJson.parse(record.value());
-                } catch (IllegalArgumentException e) {
+            reader.read(eventsTopic, range, progress, consumed -> {
+                ReplayRecord record = new ReplayRecord(consumed);
+                if (!record.isSessionEvent() || (sink.needsEvent() && record.event() == null)) {
                     unreadable[0]++;
                     return;
                 }
-                if (filter.accepts(event)) {
-                    sink.write(record, event);
+                if (filter.accepts(record)) {
+                    sink.write(record);
                     written[0]++;
                 }
             });

@@ -1,13 +1,18 @@
 package io.sessionflow.replay;
 
-import io.sessionflow.event.SessionEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 /** Where replayed events go: a file (JSON Lines, CSV) or another topic. */
 public interface ReplaySink extends AutoCloseable {
 
-    /** @param event the record's value, already parsed for the filters */
-    void write(ConsumerRecord<String, byte[]> record, SessionEvent event);
+    /** @param record a session event the filters kept; {@link ReplayRecord#event()} parses it if needed */
+    void write(ReplayRecord record);
+
+    /**
+     * Whether this sink reads the parsed event ({@link ReplayRecord#event()}) rather than the record's bytes:
+     * only then is every record parsed, and one whose value does not parse is skipped as not a session event.
+     */
+    default boolean needsEvent() {
+        return false;
+    }
 
     @Override
     void close();

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -17,21 +18,30 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the records of one topic whose timestamps fall in a {@link TimeRange}, partition by partition in
- * offset order, which makes the order stable and the reading streaming (nothing is held in memory).
+ * offset order, which makes the order stable and the reading streaming: all partitions are fetched at once, and
+ * what arrives for later ones waits in a bounded {@link LookAhead}.
  *
  * <p>Each partition is read from {@code offsetsForTimes(from)} (the first record with timestamp >= from) up to
  * {@code offsetsForTimes(to)}, or the end of the log as it was when reading started, so a replay of a live topic
  * ends. Records are read_committed: aborted transactions never appear. The seek relies on timestamps that do not
  * go backwards within a partition, which holds for the pipeline's single producer (CreateTime) and for topics with
- * LogAppendTime; records in between are still checked against the range one by one.
+ * LogAppendTime; records in between are still checked against the range one by one. Fetch sizes: see
+ * {@link BulkReadSettings}.
  */
 public final class TopicRangeReader {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final String bootstrap;
+    private final int lookAhead;
 
     public TopicRangeReader(String bootstrap) {
+        this(bootstrap, LookAhead.RECORDS_PER_PARTITION);
+    }
+
+    /** @param lookAhead records kept per waiting partition; small in tests, to read past the bound quickly */
+    TopicRangeReader(String bootstrap, int lookAhead) {
         this.bootstrap = bootstrap;
+        this.lookAhead = lookAhead;
     }
 
     public void read(String topic, TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
@@ -40,52 +50,89 @@ public final class TopicRangeReader {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
-            // all assigned first and fetched one at a time: re-assigning would drop the read_committed end offsets
+            // all assigned once: re-assigning would drop the read_committed end offsets
             consumer.assign(partitions);
             Map<TopicPartition, Long> start = offsetsAt(consumer, partitions, range.from().toEpochMilli());
             Map<TopicPartition, Long> stop = offsetsAt(consumer, partitions, range.to().toEpochMilli());
             progress.begin(partitions.stream().mapToLong(p -> Math.max(0, stop.get(p) - start.get(p))).sum());
             partitions.forEach(p -> consumer.seek(p, start.get(p)));
+            List<TopicPartition> toRead = partitions.stream().filter(p -> start.get(p) < stop.get(p)).toList();
             consumer.pause(partitions);
-            for (TopicPartition partition : partitions) {
-                readPartition(consumer, partition, start.get(partition), stop.get(partition), range, progress, sink);
+            // every partition to read is fetched from the start; the later ones wait in the look-ahead
+            consumer.resume(toRead);
+            Reading reading = new Reading(consumer, stop, range, progress, sink, new LookAhead(lookAhead));
+            for (TopicPartition partition : toRead) {
+                reading.partition(partition, start.get(partition));
             }
             progress.end();
         }
     }
 
-    private static void readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long from,
-                                      long until, TimeRange range, Progress progress,
-                                      Consumer<ConsumerRecord<String, byte[]>> sink) {
-        if (from >= until) {
-            return;
+    /** One replay's pass over its partitions, in partition order. */
+    private static final class Reading {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Map<TopicPartition, Long> stop;
+        private final TimeRange range;
+        private final Progress progress;
+        private final Consumer<ConsumerRecord<String, byte[]>> sink;
+        private final LookAhead ahead;
+
+        Reading(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> stop, TimeRange range,
+                Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink, LookAhead ahead) {
+            this.consumer = consumer;
+            this.stop = stop;
+            this.range = range;
+            this.progress = progress;
+            this.sink = sink;
+            this.ahead = ahead;
         }
-        consumer.seek(partition, from);
-        consumer.resume(List.of(partition));
-        try {
-            readUntil(consumer, partition, from, until, range, progress, sink);
-        } finally {
+
+        void partition(TopicPartition partition, long from) {
+            long until = stop.get(partition);
+            consumer.resume(List.of(partition)); // it may have been paused with a full look-ahead
+            long next = from;
+            for (ConsumerRecord<String, byte[]> record : ahead.take(partition)) {
+                next = write(record, next, until);
+            }
+            // every record polled for it was kept, so its position is right after them (and any markers)
+            next = Math.max(next, consumer.position(partition, TIMEOUT));
+            while (next < until) {
+                ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
+                for (TopicPartition other : polled.partitions()) {
+                    if (!other.equals(partition)) {
+                        ahead.keep(other, polled.records(other));
+                    }
+                }
+                pauseWaiting(partition);
+                for (ConsumerRecord<String, byte[]> record : polled.records(partition)) {
+                    next = write(record, next, until);
+                }
+                // transaction markers and compacted gaps occupy offsets without records: the position tells
+                next = Math.max(next, consumer.position(partition, TIMEOUT));
+            }
             consumer.pause(List.of(partition));
         }
-    }
 
-    private static void readUntil(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long from,
-                                  long until, TimeRange range, Progress progress,
-                                  Consumer<ConsumerRecord<String, byte[]>> sink) {
-        long next = from;
-        while (next < until) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL).records(partition)) {
-                if (record.offset() >= until) {
-                    return;
-                }
-                if (range.contains(record.timestamp())) {
-                    sink.accept(record);
-                }
-                progress.advance(record.offset() + 1 - next);
-                next = record.offset() + 1;
+        /** @return the offset after {@code record}, or {@code until} once a record is past the range's end */
+        private long write(ConsumerRecord<String, byte[]> record, long next, long until) {
+            if (next >= until || record.offset() >= until) {
+                return until;
             }
-            // transaction markers and compacted gaps occupy offsets without records: the position tells
-            next = Math.max(next, consumer.position(partition, TIMEOUT));
+            if (range.contains(record.timestamp())) {
+                sink.accept(record);
+            }
+            progress.advance(record.offset() + 1 - next);
+            return record.offset() + 1;
+        }
+
+        /** Later partitions stop fetching when their look-ahead is full or they have reached their end. */
+        private void pauseWaiting(TopicPartition current) {
+            for (TopicPartition p : consumer.assignment()) {
+                if (!p.equals(current) && !consumer.paused().contains(p)
+                        && (ahead.isFull(p) || consumer.position(p, TIMEOUT) >= stop.get(p))) {
+                    consumer.pause(List.of(p));
+                }
+            }
         }
     }
 
@@ -106,10 +153,7 @@ public final class TopicRangeReader {
     }
 
     private Properties props() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties p = BulkReadSettings.of(bootstrap);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         return p;
     }

@@ -1,6 +1,5 @@
 package io.sessionflow.replay;
 
-import io.sessionflow.event.SessionEvent;
 import io.sessionflow.kafka.TopicWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,7 +16,8 @@ final class TopicSink implements ReplaySink {
     }
 
     @Override
-    public void write(ConsumerRecord<String, byte[]> record, SessionEvent event) {
+    public void write(ReplayRecord replayed) {
+        ConsumerRecord<String, byte[]> record = replayed.record();
         writer.send(new ProducerRecord<>(writer.topic(), null, record.timestamp(), record.key(), record.value(),
                 record.headers()));
     }

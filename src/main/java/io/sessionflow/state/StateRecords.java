@@ -37,7 +37,7 @@ public final class StateRecords {
     }
 
     public static byte[] value(KnownSession session) {
-        return EventJson.toBytes(session);
+        return KnownSessionJson.bytes(session);
     }
 
     public static byte[] value(Cursor cursor) {

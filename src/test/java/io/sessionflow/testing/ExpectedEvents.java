@@ -15,7 +15,7 @@ import java.util.Map;
  * Compares events with a hand-written {@code *.expected.json}: a list, in order, of
  * {@code {type, subject, time, inferred, data: {...}}}. Every listed data field must equal the event's (a
  * listed object, such as {@code attributes}, must equal it whole); a field listed as null must be absent.
- * Each event is also checked against the JSON Schema.
+ * Each event is also checked against the JSON Schema, and its published (streamed) bytes against the mapper's.
  */
 public final class ExpectedEvents {
     private ExpectedEvents() {
@@ -28,6 +28,8 @@ public final class ExpectedEvents {
                 .containsExactlyElementsOf(subjectsAndTypes(expected));
         for (int i = 0; i < actual.size(); i++) {
             byte[] bytes = EventJson.toBytes(actual.get(i));
+            assertThat(bytes).as("%s #%d published bytes are the mapper's", expectedResource, i)
+                    .isEqualTo(mapperBytes(actual.get(i)));
             EventAssertions.assertValid(bytes);
             assertEvent(read(bytes), expected.get(i), expectedResource + " #" + i);
         }
@@ -51,6 +53,14 @@ public final class ExpectedEvents {
             } else {
                 assertThat(value).as("%s data.%s", where, f.getKey()).isEqualTo(f.getValue());
             }
+        }
+    }
+
+    private static byte[] mapperBytes(SessionEvent event) {
+        try {
+            return EventJson.mapper().writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -27,6 +27,21 @@ class FingerprintsTest {
     }
 
     @Test
+    void digestIsStillTheHashOfTheMappersJsonSoStoredFingerprintsAndUpdateIdsStay() throws Exception {
+        SessionData full = SessionData.builder(SystemId.WEBINAR, "6345").title("Вебинар \"A\"")
+                .startedAt(java.time.Instant.parse("2026-11-20T09:05:00.250Z"))
+                .owner(new io.sessionflow.event.Person("274", "Yuri", null, null, null))
+                .attribute("lectors", List.of("274")).attribute("access", 1L).build()
+                .withStatus(SessionStatus.STARTED);
+        for (SessionData d : List.of(deck, full)) {
+            byte[] json = io.sessionflow.event.EventJson.mapper()
+                    .writeValueAsBytes(d.withStatus(null).withMarks(null, false, false));
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(json);
+            assertThat(Fingerprints.of(d)).isEqualTo(java.util.HexFormat.of().formatHex(sha, 0, 16));
+        }
+    }
+
+    @Test
     void anyMeaningfulChangeIsHashedAnew() {
         SessionData moreSlides = SessionData.builder(SystemId.STORYCLM, "a").title("Deck").attribute("slides", 4L)
                 .build();

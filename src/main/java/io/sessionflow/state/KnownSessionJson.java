@@ -1,0 +1,76 @@
+package io.sessionflow.state;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.sessionflow.event.EnvelopeWriter;
+import io.sessionflow.event.EventType;
+import io.sessionflow.event.JsonBytes;
+import io.sessionflow.track.KnownSession;
+import java.io.IOException;
+import java.util.Collection;
+
+/**
+ * The value of a {@code session:} state record, streamed: the same JSON the mapper writes for
+ * {@link KnownSession} (so {@link StateRestore} and records already on the topic read alike), written once per
+ * changed session on every poll.
+ */
+final class KnownSessionJson {
+    // field names encoded once, as the envelope's are (see EnvelopeNames)
+    private static final SerializableString SCOPE = new SerializedString("scope");
+    private static final SerializableString SOURCE = new SerializedString("source");
+    private static final SerializableString REACHED = new SerializedString("reached");
+    private static final SerializableString FINGERPRINT = new SerializedString("fingerprint");
+    private static final SerializableString JOINED = new SerializedString("joined");
+    private static final SerializableString LEFT = new SerializedString("left");
+    private static final SerializableString DATA = new SerializedString("data");
+    private static final SerializableString OPEN = new SerializedString("open");
+    private static final SerializableString DELETED = new SerializedString("deleted");
+
+    private KnownSessionJson() {
+    }
+
+    static byte[] bytes(KnownSession s) {
+        return JsonBytes.of(g -> write(g, s));
+    }
+
+    private static void write(JsonGenerator g, KnownSession s) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(SCOPE);
+        g.writeString(s.scope());
+        g.writeFieldName(SOURCE);
+        g.writeString(s.source());
+        g.writeFieldName(REACHED);
+        g.writeStartArray();
+        for (EventType t : s.reached()) {
+            g.writeString(t.type());
+        }
+        g.writeEndArray();
+        g.writeFieldName(FINGERPRINT);
+        g.writeString(s.fingerprint());
+        strings(g, JOINED, s.joined());
+        strings(g, LEFT, s.left());
+        g.writeFieldName(DATA);
+        if (s.data() == null) {
+            g.writeNull();
+        } else {
+            EnvelopeWriter.data(g, s.data());
+        }
+        // derived, ignored when read back; the mapper always wrote them, so they stay for readers of the topic
+        g.writeFieldName(OPEN);
+        g.writeBoolean(s.isOpen());
+        g.writeFieldName(DELETED);
+        g.writeBoolean(s.isDeleted());
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, SerializableString field, Collection<String> values)
+            throws IOException {
+        g.writeFieldName(field);
+        g.writeStartArray();
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+}
