@@ -155,6 +155,14 @@ final class Bench {
         for (int rate : sizes.feedRates()) {
             feedLatency(new FeedLatencyStage(kafka).run(rate, sizes.feedLength()));
         }
+        log("transaction floor: one bare transaction per feed message's records");
+        TransactionFloorStage.Result floor = new TransactionFloorStage(kafka)
+                .run((int) Math.min(500, sizes.feedLength().toMillis() / 10));
+        report.add(BenchRow.of("5b transaction floor", "bare transaction of one feed message's records, p50 / p99 / p999",
+                Figures.millis(floor.p50()) + " / " + Figures.millis(floor.p99()) + " / " + Figures.millis(floor.p999()),
+                Figures.count(floor.transactions()) + " transactions one at a time, raw + event + state record "
+                        + "(three topics), the pipeline's producer settings, nothing else running: the least a feed "
+                        + "message can take"));
     }
 
     private void feedLatency(FeedLatencyStage.Result r) {
