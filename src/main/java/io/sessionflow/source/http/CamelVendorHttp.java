@@ -59,9 +59,7 @@ public final class CamelVendorHttp implements VendorHttp {
         Exception failure = reply.getException();
         if (failure instanceof javax.net.ssl.SSLException) {
             // said first, since the request description is long and log lines are cut at a bounded length
-            throw new VendorCallException(system + " refused the vendor's TLS certificate (not trusted, or not "
-                    + "for this host name; a private CA goes in SESSIONFLOW_TLS_TRUSTSTORE): "
-                    + LogSafe.of(failure.getMessage()), 0, null, failure);
+            throw new VendorCallException(system + " " + VendorTls.refusal(failure.getMessage()), 0, null, failure);
         }
         if (failure != null) {
             throw new VendorCallException(system + " " + call.describe() + " failed: "

@@ -41,6 +41,17 @@ public final class VendorTls {
         return BEAN;
     }
 
+    /**
+     * How every client says it refused a vendor's certificate, in the same words, so one search finds them all;
+     * short, since it comes first in a log line that is cut at a bounded length.
+     *
+     * @param detail what the TLS stack said (PKIX path, host name), free of URIs and credentials
+     */
+    public static String refusal(String detail) {
+        return "refused the vendor's TLS certificate (a private CA goes in SESSIONFLOW_TLS_TRUSTSTORE): "
+                + LogSafe.of(detail);
+    }
+
     /** The custom truststore for clients that are not Camel endpoints (JDK HttpClient, OkHttp). */
     public record Trust(SSLContext context, X509TrustManager trustManager) {
     }

@@ -1,5 +1,6 @@
 package io.sessionflow.source.ispring;
 
+import io.sessionflow.source.http.VendorTls;
 import io.sessionflow.source.ispring.soap.ListSessionsByTrainingResult;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +80,10 @@ public final class IspringSoapClient implements IspringSessions {
                 return "SOAP Fault '" + fault.getMessage() + "' (" + fault.getFaultCode().getLocalPart() + ")";
             }
             if (isHostNameMismatch(t)) {
-                return "refused the vendor's TLS certificate: the https URL hostname does not match it";
+                return VendorTls.refusal("the https URL hostname does not match it");
             }
             if (t instanceof javax.net.ssl.SSLException) {
-                // said first and short: log lines are cut at a bounded length
-                return "refused the vendor's TLS certificate (a private CA goes in SESSIONFLOW_TLS_TRUSTSTORE): "
-                        + t.getMessage();
+                return VendorTls.refusal(t.getMessage());
             }
         }
         StringBuilder out = new StringBuilder(String.valueOf(failure.getMessage()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.source.http.LogSafe;
+import io.sessionflow.source.http.VendorTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -95,10 +96,8 @@ public final class TradernetApi {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (javax.net.ssl.SSLException e) {
-            // the same words as the other sources; a handshake message names no URI, so it can be said
-            throw new TradernetException("Tradernet " + what + " failed: refused the vendor's TLS certificate (not "
-                    + "trusted, or not for this host name; a private CA goes in SESSIONFLOW_TLS_TRUSTSTORE): "
-                    + LogSafe.of(e.getMessage()));
+            // a handshake message names no URI (the SID travels in it), so it can be said
+            throw new TradernetException("Tradernet " + what + " failed: " + VendorTls.refusal(e.getMessage()));
         } catch (IOException e) {
             // the exception text may name the request URI, which carries the SID: say only what failed
             throw new TradernetException("Tradernet " + what + " failed: " + e.getClass().getSimpleName());
