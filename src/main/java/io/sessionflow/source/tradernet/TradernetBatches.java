@@ -58,7 +58,7 @@ public final class TradernetBatches {
     private PollBatch toBatch(TradernetMessage message, SnapshotRun run) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
-            return diff(run, lastList, List.of(), new ArrayList<>(), now, false);
+            return diff(run, lastList, List.of(), now, false);
         }
         List<RawPayload> raw = List.of(new RawPayload(SystemId.TRADERNET, message.endpoint(), message.receivedAt(),
                 "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));
@@ -72,11 +72,11 @@ public final class TradernetBatches {
             records.add(new SourceRecord<>(TradernetMapper.SCOPE, message.endpoint(), session, session.toString()));
         }
         lastList = records;
-        return diff(run, records, raw, new ArrayList<>(), now, message.recovered());
+        return diff(run, records, raw, now, message.recovered());
     }
 
     private PollBatch diff(SnapshotRun run, List<SourceRecord<JsonNode>> records, List<RawPayload> raw,
-                           List<DeadLetter> deadLetters, Instant now, boolean recovered) {
+                           Instant now, boolean recovered) {
         List<SessionSnapshot> snapshots = new ArrayList<>();
         List<DeadLetter> unreadable = new ArrayList<>();
         for (SourceRecord<JsonNode> record : records) {
@@ -97,8 +97,7 @@ public final class TradernetBatches {
             // an expiry check re-reads a list whose dead letters were published already
             unreadable.clear();
         }
-        deadLetters.addAll(unreadable);
-        return new PollBatch(SystemId.TRADERNET, raw, transitions, deadLetters);
+        return new PollBatch(SystemId.TRADERNET, raw, transitions, unreadable);
     }
 
     private static SessionEvent markRecovered(SessionEvent e) {
