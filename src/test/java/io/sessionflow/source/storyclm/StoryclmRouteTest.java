@@ -9,9 +9,11 @@ import io.sessionflow.demo.StoryclmSimulator;
 import io.sessionflow.demo.StoryclmWorld;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.kafka.Topics;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,10 +48,19 @@ class StoryclmRouteTest {
     }
 
     private Pipeline startPipeline() {
-        return Pipeline.start(Map.of(
+        return Pipeline.start(settings());
+    }
+
+    /** On the topics of an earlier run, as a restart would: its state is restored from them. */
+    private Pipeline startPipeline(Topics existing) {
+        return Pipeline.startOn(existing, settings(), Clock.systemUTC());
+    }
+
+    private Map<String, String> settings() {
+        return Map.of(
                 "sessionflow.storyclm.url", vendor.url(),
                 "sessionflow.storyclm.token", TOKEN,
-                "sessionflow.storyclm.poll-interval", "200ms"));
+                "sessionflow.storyclm.poll-interval", "200ms");
     }
 
     @Test
@@ -160,6 +171,68 @@ class StoryclmRouteTest {
             assertThat(EventAssertions.events(events.awaitCount(2, WAIT))).extracting(SessionEvent::id)
                     .containsExactlyElementsOf(firstRun);
         }
+    }
+
+    // the poller skips unchanged records (not mapped, not diffed); through the route this must look exactly as
+    // before: after a restart (tracker restored, record memory empty) only what changed in between is published,
+    // and a record that changes back is published again
+    @Test
+    void restartWithRestoredStatePublishesOnlyWhatChanged() {
+        StoryclmWorld.Session done = world.start(17, USER, t0, 3);
+        world.finish(done.id, t0.plusSeconds(3));
+        StoryclmWorld.Session running = world.start(21, USER, t0.plusSeconds(120), 3);
+        StoryclmWorld.Session leaving = world.start(22, USER, t0.plusSeconds(180), 3);
+        StoryclmWorld.Session quiet = world.start(23, USER, t0.plusSeconds(240), 3);
+        pipeline = startPipeline();
+        Topics topics = pipeline.topics();
+        try (TopicReader events = pipeline.read(topics.events())) {
+            events.awaitCount(5, WAIT);
+            awaitPolls(3);
+            assertThat(events.drain(Duration.ofMillis(600))).as("unchanged polls publish nothing").hasSize(5);
+        }
+        pipeline.close();
+        pipeline = null;
+
+        world.setVisit(done.id, 1, 1);
+        world.finish(running.id, t0.plusSeconds(400));
+        world.delete(leaving.id);
+        pipeline = startPipeline(topics);
+
+        try (TopicReader events = pipeline.read(topics.events())) {
+            List<SessionEvent> after = EventAssertions.events(events.awaitCount(8, WAIT)).subList(5, 8);
+            assertThat(after).extracting(SessionEvent::subject, e -> e.type().type()).containsExactlyInAnyOrder(
+                    tuple(done.id, "sessionflow.session.updated"),
+                    tuple(running.id, "sessionflow.session.ended"),
+                    tuple(leaving.id, "sessionflow.session.deleted"));
+            awaitPolls(3);
+            assertThat(events.drain(Duration.ofMillis(600)))
+                    .as("nothing more, and nothing about %s, which never changed", quiet.id).hasSize(8);
+        }
+    }
+
+    @Test
+    void recordThatChangesBackIsPublishedEachTime() {
+        StoryclmWorld.Session s = world.start(17, USER, t0, 3);
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            events.awaitCount(1, WAIT);
+            world.setVisit(s.id, 1, 0);
+            events.awaitCount(2, WAIT);
+            awaitPolls(2);
+
+            world.setVisit(s.id, 0, 0);
+
+            List<SessionEvent> all = EventAssertions.events(events.awaitCount(3, WAIT));
+            assertThat(all).extracting(e -> e.type().type(), e -> e.data().attributes().get("visit")).containsExactly(
+                    tuple("sessionflow.session.started", false),
+                    tuple("sessionflow.session.updated", true),
+                    tuple("sessionflow.session.updated", false));
+        }
+    }
+
+    private void awaitPolls(int polls) {
+        int before = vendor.requestCount();
+        await(() -> vendor.requestCount() >= before + polls, polls + " more polls");
     }
 
     private static void await(BooleanSupplier done, String what) {
