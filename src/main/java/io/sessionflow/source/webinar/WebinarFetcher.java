@@ -47,13 +47,20 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         Round round = new Round(now);
         Set<String> ids = new LinkedHashSet<>(scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(SystemId.WEBINAR), config)));
         known.of(SystemId.WEBINAR).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
-        List<SourceRecord<WebinarPayload>> records = new ArrayList<>();
+        List<SessionRead> read = new ArrayList<>();
         for (String id : ids) {
             KnownSession before = known.get(SessionKeys.of(SystemId.WEBINAR, id));
             if (before != null && !before.isOpen()) {
                 continue;
             }
-            sessionRecord(round, id, before).ifPresent(records::add);
+            sessionRecord(round, id, before).ifPresent(read::add);
+        }
+        // visitor stats only after every event session of the poll was read: stats read earlier (for a sibling
+        // session of the same event) could lack the leave times of a session read as finished, and a finished
+        // session is not read again, so its participants would never leave
+        List<SourceRecord<WebinarPayload>> records = new ArrayList<>(read.size());
+        for (SessionRead r : read) {
+            records.add(r.withVisitors(this, round));
         }
         return new FetchResult<>(round.raw, records, Set.of(), round.unreadable);
     }
@@ -80,7 +87,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         return ids;
     }
 
-    private java.util.Optional<SourceRecord<WebinarPayload>> sessionRecord(Round round, String id, KnownSession before) {
+    private java.util.Optional<SessionRead> sessionRecord(Round round, String id, KnownSession before) {
         if (!HttpCall.isSafeSegment(id)) {
             // a vendor id becomes a URL path segment: one that could reach another path or host is never sent
             round.unreadable.add(new DeadLetter(SystemId.WEBINAR, "GET /eventsessions/{id}", round.now,
@@ -94,8 +101,9 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
             session = round.getJson(call);
         } catch (VendorCallException e) {
             if (e.status() == 404 && before != null) {
-                return java.util.Optional.of(new SourceRecord<>(null, call.describe(),
-                        new WebinarPayload(id, null, List.of(), List.of(), before.data()), "{\"status\":404}"));
+                return java.util.Optional.of(new SessionRead(new SourceRecord<>(null, call.describe(),
+                        new WebinarPayload(id, null, List.of(), List.of(), before.data()), "{\"status\":404}"),
+                        null, null, null));
             }
             throw e;
         } catch (UnmappableRecordException e) {
@@ -104,18 +112,33 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
             return java.util.Optional.empty();
         }
         String status = Json.text(session, "status");
-        List<JsonNode> participations = List.of();
-        List<WebinarPayload.Visitor> visitors = List.of();
+        String text = round.lastText;
         // every body the payload is read from, so an identical record is recognised in the next poll
-        StringBuilder input = new StringBuilder(round.lastText);
-        if ("START".equals(status) || "STOP".equals(status)) {
-            participations = participations(round, id, input);
-            StatsUsers stats = statsUsers(round, Json.text(session, "eventId"), session);
-            visitors = WebinarPayload.visitorsOf(id, stats.users());
+        StringBuilder input = new StringBuilder(text);
+        boolean live = "START".equals(status) || "STOP".equals(status);
+        List<JsonNode> participations = live ? participations(round, id, input) : List.of();
+        SourceRecord<WebinarPayload> record = new SourceRecord<>(null, call.describe(),
+                new WebinarPayload(id, session, participations, List.of(), null), text, input.toString());
+        return java.util.Optional.of(new SessionRead(record, live ? session : null, participations, input));
+    }
+
+    /**
+     * An event session as read in the first pass; a live or finished one still needs its event's visitor stats.
+     *
+     * @param liveSession the event session when its visitors are still to be read, else null
+     */
+    private record SessionRead(SourceRecord<WebinarPayload> record, JsonNode liveSession,
+                               List<JsonNode> participations, StringBuilder input) {
+        SourceRecord<WebinarPayload> withVisitors(WebinarFetcher fetcher, Round round) {
+            if (liveSession == null) {
+                return record;
+            }
+            StatsUsers stats = fetcher.statsUsers(round, Json.text(liveSession, "eventId"), liveSession);
+            String id = record.payload().sessionId();
             input.append('\n').append(stats.text());
+            return new SourceRecord<>(null, record.endpoint(), new WebinarPayload(id, liveSession, participations,
+                    WebinarPayload.visitorsOf(id, stats.users()), null), record.raw(), input.toString());
         }
-        return java.util.Optional.of(new SourceRecord<>(null, call.describe(),
-                new WebinarPayload(id, session, participations, visitors, null), round.lastText, input.toString()));
     }
 
     private List<JsonNode> participations(Round round, String id, StringBuilder input) {
