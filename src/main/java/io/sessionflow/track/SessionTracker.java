@@ -83,7 +83,7 @@ public final class SessionTracker {
             snapshots.forEach(s -> seen.add(s.key()));
             state.of(system)
                     .filter(k -> completeScopes.contains(k.scope()) && canVanish(k, missing))
-                    .filter(k -> !seen.contains(SessionKeys.of(system, k.data().sessionId())))
+                    .filter(k -> !seen.contains(SessionKeys.of(k.data())))
                     .forEach(k -> vanish(k, missing, observedAt, events, changes));
         }
         return new Transitions(List.copyOf(events), changes);
@@ -116,11 +116,11 @@ public final class SessionTracker {
                                List<SessionEvent> events, Map<String, KnownSession> changes) {
         EventType type = missing == MissingPolicy.DELETED ? EventType.SESSION_DELETED : EventType.SESSION_ENDED;
         SessionData data = gone.data().withStatus(type.resultingStatus());
-        events.add(SessionEvent.of(EventIds.of(data.system(), data.sessionId(), type, ""), gone.source(),
+        events.add(SessionEvent.of(EventIds.of(data, type, ""), gone.source(),
                 type, observedAt, data));
         List<EventType> reached = new ArrayList<>(gone.reached());
         reached.add(type);
-        changes.put(SessionKeys.of(data.system(), data.sessionId()),
+        changes.put(SessionKeys.of(data),
                 new KnownSession(gone.scope(), gone.source(), reached, gone.fingerprint(), gone.joined(),
                         gone.left(), data));
     }

@@ -42,7 +42,7 @@ public final class SnapshotRun implements SessionLookup {
     @Override
     public Stream<KnownSession> of(SystemId system) {
         return Stream.concat(
-                committed.of(system).filter(k -> !pending.containsKey(SessionKeys.of(system, k.data().sessionId()))),
+                committed.of(system).filter(k -> !pending.containsKey(SessionKeys.of(k.data()))),
                 pending.values().stream().filter(k -> k.data().system() == system));
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
-import io.sessionflow.demo.StoryclmSimulator;
-import io.sessionflow.demo.StoryclmWorld;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.storyclm.StoryclmSimulator;
+import io.sessionflow.source.storyclm.StoryclmWorld;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;

@@ -1,10 +1,12 @@
 package io.sessionflow.rederive;
 
+import io.sessionflow.cluster.AccountsTopic;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.config.Settings;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.TestEvents;
@@ -69,8 +71,9 @@ class RederivationTest {
         pipeline = null;
         String target = TestEvents.newTopic(3);
 
+        Settings liveSettings = Settings.from(Map.of(), new Properties(), WEBINAR_SETTINGS);
         Rederivation.Summary summary = new Rederivation(SharedKafka.bootstrapServers(),
-                Settings.from(Map.of(), new Properties(), WEBINAR_SETTINGS))
+                account -> AccountsTopic.offline(account, Map.of(), liveSettings))
                 .run(rawTopicOf(liveRecords), target, Progress.none());
 
         assertThat(summary.failedPolls).isZero();

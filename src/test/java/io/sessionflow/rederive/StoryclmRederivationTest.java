@@ -2,8 +2,8 @@ package io.sessionflow.rederive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.StoryclmSimulator;
-import io.sessionflow.demo.StoryclmWorld;
+import io.sessionflow.source.storyclm.StoryclmSimulator;
+import io.sessionflow.source.storyclm.StoryclmWorld;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.sessionflow.track;
 
+import io.sessionflow.source.storyclm.StoryclmModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -22,7 +24,7 @@ class SessionTrackerTest {
 
     private static SessionSnapshot snapshot(String id, String title, List<Milestone> milestones,
                                             List<ParticipantVisit> visits) {
-        SessionData data = SessionData.builder(SystemId.STORYCLM, id).title(title).build();
+        SessionData data = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, id).title(title).build();
         return new SessionSnapshot("list", null, data, milestones, visits, T0.plusSeconds(999));
     }
 
@@ -31,7 +33,7 @@ class SessionTrackerTest {
     }
 
     private List<SessionEvent> poll(MissingPolicy missing, SessionSnapshot... snapshots) {
-        Transitions t = tracker.diff(SystemId.STORYCLM, List.of(snapshots), Set.of("list"), missing, NOW);
+        Transitions t = tracker.diff(StoryclmModule.SYSTEM, List.of(snapshots), Set.of("list"), missing, NOW);
         tracker.commit(t);
         return t.events();
     }
@@ -50,7 +52,7 @@ class SessionTrackerTest {
         poll(MissingPolicy.IGNORE, a, b);
         SessionSnapshot bRenamed = snapshot("b", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
 
-        Transitions t = tracker.diff(SystemId.STORYCLM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
+        Transitions t = tracker.diff(StoryclmModule.SYSTEM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
 
         assertThat(t.changes().keySet()).containsExactly(bRenamed.key());
         assertThat(t.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_UPDATED);
@@ -94,9 +96,9 @@ class SessionTrackerTest {
         String toV3 = poll(MissingPolicy.IGNORE, snapshot("a", "v3", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
                 .get(0).id();
         SessionTracker fresh = new SessionTracker(new InMemoryKnownSessions());
-        fresh.commit(fresh.diff(SystemId.STORYCLM, List.of(snapshot("a", "v1",
+        fresh.commit(fresh.diff(StoryclmModule.SYSTEM, List.of(snapshot("a", "v1",
                 List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW));
-        String replayedToV2 = fresh.diff(SystemId.STORYCLM, List.of(snapshot("a", "v2",
+        String replayedToV2 = fresh.diff(StoryclmModule.SYSTEM, List.of(snapshot("a", "v2",
                 List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW)
                 .events().get(0).id();
         assertThat(toV2).isNotEqualTo(toV3).isEqualTo(replayedToV2);
@@ -152,8 +154,8 @@ class SessionTrackerTest {
     @Test
     void nothingIsRememberedUntilCommitted() {
         SessionSnapshot s = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
-        Transitions unpublished = tracker.diff(SystemId.STORYCLM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
-        Transitions retried = tracker.diff(SystemId.STORYCLM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
+        Transitions unpublished = tracker.diff(StoryclmModule.SYSTEM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
+        Transitions retried = tracker.diff(StoryclmModule.SYSTEM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
         assertThat(retried.events()).extracting(SessionEvent::id)
                 .containsExactlyElementsOf(unpublished.events().stream().map(SessionEvent::id).toList());
     }
@@ -167,7 +169,7 @@ class SessionTrackerTest {
         SessionTracker alone = new SessionTracker(new InMemoryKnownSessions());
         List<SessionEvent> oneAtATime = new ArrayList<>();
         for (SessionSnapshot s : versions) {
-            Transitions t = alone.diff(SystemId.STORYCLM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW);
+            Transitions t = alone.diff(StoryclmModule.SYSTEM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW);
             alone.commit(t);
             oneAtATime.addAll(t.events());
         }
@@ -175,7 +177,7 @@ class SessionTrackerTest {
         SnapshotRun run = tracker.run();
         List<Transitions> each = new ArrayList<>();
         for (SessionSnapshot s : versions) {
-            each.add(run.diff(SystemId.STORYCLM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW));
+            each.add(run.diff(StoryclmModule.SYSTEM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW));
         }
         Transitions together = Transitions.inOrder(each);
 
@@ -199,9 +201,9 @@ class SessionTrackerTest {
         poll(MissingPolicy.ENDED, b);
         SnapshotRun run = tracker.run();
 
-        Transitions first = run.diff(SystemId.STORYCLM, List.of(a, b), Set.of("list"), MissingPolicy.ENDED, NOW);
-        Transitions second = run.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
-        Transitions third = run.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
+        Transitions first = run.diff(StoryclmModule.SYSTEM, List.of(a, b), Set.of("list"), MissingPolicy.ENDED, NOW);
+        Transitions second = run.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
+        Transitions third = run.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
 
         assertThat(first.events()).extracting(SessionEvent::type, SessionEvent::subject)
                 .containsExactly(tuple(EventType.SESSION_STARTED, "a"));
@@ -216,13 +218,13 @@ class SessionTrackerTest {
         SessionSnapshot renamed = snapshot("a", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
         SnapshotRun failed = tracker.run();
         Transitions lost = Transitions.inOrder(List.of(
-                failed.diff(SystemId.STORYCLM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
-                failed.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
+                failed.diff(StoryclmModule.SYSTEM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
+                failed.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
 
         SnapshotRun retried = tracker.run();
         Transitions again = Transitions.inOrder(List.of(
-                retried.diff(SystemId.STORYCLM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
-                retried.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
+                retried.diff(StoryclmModule.SYSTEM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
+                retried.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
 
         assertThat(lost.events()).extracting(SessionEvent::type)
                 .containsExactly(EventType.SESSION_UPDATED, EventType.SESSION_ENDED);

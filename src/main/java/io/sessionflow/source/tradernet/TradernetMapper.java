@@ -42,7 +42,7 @@ public final class TradernetMapper implements SessionMapper<JsonNode> {
         Instant start = time(s, "start_datetime", id);
         Instant expire = time(s, "expire_datetime", id);
         boolean expired = expire != null && !expire.isAfter(now);
-        SessionData data = SessionData.builder(SystemId.TRADERNET, id)
+        SessionData data = SessionData.builder(TradernetModule.SYSTEM, TradernetModule.KIND, id)
                 .startedAt(start)
                 .scheduledEnd(expire)
                 .endedAt(expired ? expire : null)

@@ -3,8 +3,6 @@ package io.sessionflow.source.ispring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.sessionflow.demo.IspringSimulator;
-import io.sessionflow.demo.IspringWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.MutableClock;

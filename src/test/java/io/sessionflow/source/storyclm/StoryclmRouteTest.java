@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionflow.demo.StoryclmSimulator;
-import io.sessionflow.demo.StoryclmWorld;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.kafka.Topics;

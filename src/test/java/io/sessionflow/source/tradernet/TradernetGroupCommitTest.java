@@ -1,8 +1,9 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.event.SourceAccount;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.TradernetWorld;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.privacy.IpMasker;
@@ -128,7 +129,7 @@ class TradernetGroupCommitTest {
      */
     private void assertIdsOfOneAtATime(Pipeline pipeline, List<SessionEvent> burst) throws IOException {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        TradernetBatches alone = new TradernetBatches(new TradernetMapper(IpMasker.withKey(TradernetHarness.IP_KEY)),
+        TradernetBatches alone = new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey(TradernetHarness.IP_KEY)),
                 tracker, Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
@@ -171,7 +172,7 @@ class TradernetGroupCommitTest {
 
     /** Transactions that carried Tradernet events, from the publisher's own log line. */
     private int commits() {
-        return (int) logs.lines().stream().filter(l -> l.contains("tradernet: committed")).count();
+        return (int) logs.lines().stream().filter(l -> l.contains("tradernet/default: committed")).count();
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, Supplier<String> what) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;

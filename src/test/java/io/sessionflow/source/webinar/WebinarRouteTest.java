@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.EventAssertions;
