@@ -7,6 +7,7 @@ import io.sessionflow.config.Settings;
 import io.sessionflow.config.SettingsCatalog;
 import io.sessionflow.config.SettingsTable;
 import io.sessionflow.demo.Demo;
+import io.sessionflow.kafka.KafkaRefusal;
 import io.sessionflow.verify.VerifyCommand;
 import io.sessionflow.rederive.RederiveCommand;
 import io.sessionflow.replay.ReplayCommand;
@@ -46,6 +47,11 @@ public final class Sessionflow {
             System.exit(2);
         } catch (ConfigurationException e) {
             e.problems().forEach(p -> System.err.println("configuration: " + p));
+            System.exit(2);
+        } catch (RuntimeException e) {
+            // a wrong credential or a missing ACL: one line and exit 2, never a retry or a stack trace
+            String refusal = KafkaRefusal.line(e).orElseThrow(() -> e);
+            System.err.println(command + ": " + refusal);
             System.exit(2);
         }
     }

@@ -2,15 +2,23 @@ package io.sessionflow.app;
 
 import io.sessionflow.config.Settings;
 import io.sessionflow.kafka.EmbeddedKafka;
+import io.sessionflow.kafka.KafkaClientConfig;
+import io.sessionflow.kafka.KafkaClients;
+import io.sessionflow.kafka.TopicPlan;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The configured cluster, or the embedded broker when none is configured; topics ensured either way. */
+/**
+ * The configured cluster, or the embedded broker when none is configured, with its client settings registered for
+ * every client of this process ({@link KafkaClients}). The pipeline's connection also ensures its topics.
+ */
 public final class KafkaConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConnection.class);
     private final String bootstrapServers;
@@ -23,7 +31,21 @@ public final class KafkaConnection implements AutoCloseable {
         this.topics = topics;
     }
 
+    /** For the pipeline: its topics are created when missing, and reported when their settings differ. */
     public static KafkaConnection open(Settings settings) {
+        KafkaConnection kafka = reading(settings);
+        try {
+            TopicSetup.ensure(kafka.bootstrapServers, TopicPlan.of(kafka.topics, settings));
+            return kafka;
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    /** For the commands that read (verify, replay, report, rederive): nothing is created. */
+    public static KafkaConnection reading(Settings settings) {
+        KafkaClientConfig clients = clientConfig(settings);
         Topics topics = topicsOf(settings);
         EmbeddedKafka embedded = null;
         String bootstrap = settings.string("sessionflow.kafka.bootstrap-servers");
@@ -33,9 +55,16 @@ public final class KafkaConnection implements AutoCloseable {
             bootstrap = embedded.bootstrapServers();
             LOG.info("embedded Kafka broker listening on {} (data in {})", bootstrap, embedded.dataDir());
         }
-        TopicSetup.ensure(bootstrap, topics, settings.integer("sessionflow.kafka.partitions"),
-                (short) settings.integer("sessionflow.kafka.replication-factor"));
+        KafkaClients.use(bootstrap, clients);
         return new KafkaConnection(bootstrap, embedded, topics);
+    }
+
+    private static KafkaClientConfig clientConfig(Settings settings) {
+        try {
+            return KafkaClientConfig.of(settings);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(List.of(e.getMessage().split(System.lineSeparator())));
+        }
     }
 
     public static Topics topicsOf(Settings s) {
@@ -45,6 +74,15 @@ public final class KafkaConnection implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** What Camel's own Kafka endpoints (routes/examples) need: the brokers and this cluster's client settings. */
+    public Properties camelProperties() {
+        Properties p = new Properties();
+        p.setProperty("sessionflow.kafka.brokers", bootstrapServers);
+        KafkaClients.configOf(bootstrapServers).properties().forEach((key, value) ->
+                p.setProperty("camel.component.kafka.additional-properties[" + key + "]", value));
+        return p;
     }
 
     public Topics topics() {

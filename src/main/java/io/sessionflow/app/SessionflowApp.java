@@ -183,7 +183,7 @@ public final class SessionflowApp implements AutoCloseable {
     private Properties camelProperties() {
         Properties p = settings.asProperties();
         observability.addCamelProperties(p);
-        p.setProperty("sessionflow.kafka.brokers", kafka.bootstrapServers());
+        p.putAll(kafka.camelProperties());
         for (SourceModule source : Sources.all()) {
             String prefix = "sessionflow." + source.system().id();
             boolean enabled = source.enabled(settings);

@@ -43,7 +43,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     public static Supplier<Producer<String, byte[]>> kafkaProducers(String bootstrap, String transactionalId) {
         return () -> {
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.putAll(io.sessionflow.kafka.KafkaClients.producer(bootstrap));
             p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -19,7 +18,7 @@ public final class TargetTopic {
 
     public static void ensure(String bootstrap, String target, String like, short replication) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(bootstrap));
         try (Admin admin = Admin.create(p)) {
             if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(target)) {
                 return;
