@@ -6,12 +6,14 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 
 /**
  * Kafka said no: a wrong credential or a missing ACL, as the one line an operator acts on, naming the principal,
- * the operation and the resource. Commands print {@link #line} and exit 2; nothing retries a refusal.
+ * the operation and the resource; or a record larger than a topic accepts, with what to change. Commands print
+ * {@link #line} and exit 2.
  */
 public final class KafkaRefusal extends RuntimeException {
 
@@ -45,6 +47,10 @@ public final class KafkaRefusal extends RuntimeException {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationException e) {
                 return Optional.of(kafka + " did not authenticate " + who + ": " + e.getMessage());
+            }
+            if (t instanceof RecordTooLargeException) {
+                return Optional.of(kafka + " refused a record larger than a topic accepts (max.message.bytes): "
+                        + "raise it, or lower SESSIONFLOW_HTTP_MAX_BODY_BYTES");
             }
             if (t instanceof AuthorizationException e) {
                 return Optional.of(kafka + ": " + who + " is not allowed to " + (operation == null ? "access" : operation)
