@@ -35,6 +35,7 @@ public final class Sessionflow {
                 case "rederive" -> RederiveCommand.main(rest);
                 case "health" -> System.exit(io.sessionflow.observe.HealthCommand.run(rest, Settings.fromEnvironment()));
                 case "bench" -> BenchCommand.main(rest);
+                case "acls" -> io.sessionflow.app.AclsCommand.run(rest, Settings.fromEnvironment(), System.out);
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -72,6 +73,9 @@ public final class Sessionflow {
                   report --from <time> --to <time> --out <dir>   HTML charts + CSV  (docs/report.md)
                   rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)
                   health [live|ready]   ask a running instance's /observe/health; exit code 0 when healthy
+                  acls --role <pipeline|consumer|analyst|operator> --principal User:<name>
+                         [--cluster c] [--instance i] [--group g] [--targets prefix]
+                         the kafka-acls.sh commands that grant that role what it needs, nothing more
                   bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md|-]
                          throughput, latency and memory against the raw Kafka limit (README "Benchmark")""");
     }

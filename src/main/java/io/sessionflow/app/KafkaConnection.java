@@ -1,6 +1,8 @@
 package io.sessionflow.app;
 
 import io.sessionflow.config.Settings;
+import io.sessionflow.kafka.AccessCheck;
+import io.sessionflow.kafka.AccessRoles;
 import io.sessionflow.kafka.EmbeddedKafka;
 import io.sessionflow.kafka.KafkaClientConfig;
 import io.sessionflow.kafka.KafkaClients;
@@ -12,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,9 @@ public final class KafkaConnection implements AutoCloseable {
         KafkaConnection kafka = reading(settings);
         try {
             TopicSetup.ensure(kafka.bootstrapServers, TopicPlan.of(kafka.topics, settings));
+            AccessCheck.require(kafka.bootstrapServers, AccessRoles.of(AccessRoles.Role.PIPELINE, "User:*",
+                    AclsCommand.names(settings, null, null, null)), Set.of(
+                    kafka.topics.events(), kafka.topics.raw(), kafka.topics.dlq(), kafka.topics.state()));
             return kafka;
         } catch (RuntimeException e) {
             kafka.close();

@@ -54,7 +54,7 @@ public final class KafkaRefusal extends RuntimeException {
             }
             if (t instanceof AuthorizationException e) {
                 return Optional.of(kafka + ": " + who + " is not allowed to " + (operation == null ? "access" : operation)
-                        + " " + (resource == null ? resource(e) : resource));
+                        + " " + (resource == null || namesTopics(e) ? resource(e) : resource));
             }
         }
         return Optional.empty();
@@ -70,6 +70,10 @@ public final class KafkaRefusal extends RuntimeException {
         String principal = KafkaClients.configOf(bootstrap).principal();
         return new KafkaRefusal("Kafka at " + bootstrap + ": " + (principal == null ? "the configured principal"
                 : principal) + " is not allowed to " + operation + " " + resource, null);
+    }
+
+    private static boolean namesTopics(AuthorizationException e) {
+        return e instanceof TopicAuthorizationException t && !t.unauthorizedTopics().isEmpty();
     }
 
     private static String resource(AuthorizationException e) {

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,12 +32,13 @@ public final class TopicSetup {
         Properties props = KafkaClients.base(bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         try (Admin admin = Admin.create(props)) {
-            Set<String> existing = get(admin.listTopics().names(), bootstrapServers, "Describe", "the topics");
+            Set<String> existing = AdminCalls.get(admin.listTopics().names(), bootstrapServers, "Describe",
+                    "the topics");
             List<NewTopic> missing = plan.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).values().forEach((name, created) -> {
                     try {
-                        get(created, bootstrapServers, "Create", "topic " + name);
+                        AdminCalls.get(created, bootstrapServers, "Create", "topic " + name);
                     } catch (IllegalStateException e) {
                         // another instance starting at the same time created it first: as good
                         if (!(e.getCause() instanceof TopicExistsException)) {
@@ -65,8 +63,8 @@ public final class TopicSetup {
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList()).values();
         List<String> lines = new ArrayList<>();
         for (NewTopic wanted : present) {
-            Config config = get(actual.get(new ConfigResource(ConfigResource.Type.TOPIC, wanted.name())), bootstrap,
-                    "DescribeConfigs", "topic " + wanted.name());
+            Config config = AdminCalls.get(actual.get(new ConfigResource(ConfigResource.Type.TOPIC, wanted.name())),
+                    bootstrap, "DescribeConfigs", "topic " + wanted.name());
             String differing = wanted.configs().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .filter(e -> differs(e.getKey(), e.getValue(), config.get(e.getKey()).value()))
                     .map(e -> e.getKey() + "=" + config.get(e.getKey()).value() + " (Sessionflow creates it with "
@@ -87,25 +85,5 @@ public final class TopicSetup {
             return Long.parseLong(actual) < Long.parseLong(wanted);
         }
         return !wanted.equals(actual);
-    }
-
-    /**
-     * @throws KafkaRefusal when Kafka refused the operation
-     * @throws IllegalStateException otherwise, its cause Kafka's error
-     */
-    private static <T> T get(KafkaFuture<T> future, String bootstrap, String operation, String resource) {
-        try {
-            return future.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw KafkaRefusal.of(e.getCause(), bootstrap, operation, resource)
-                    .map(RuntimeException.class::cast)
-                    .orElseGet(() -> new IllegalStateException("cannot reach Kafka at " + bootstrap
-                            + " to check topics: " + e.getCause().getMessage(), e.getCause()));
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " to check topics within 30 s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking topics", e);
-        }
     }
 }
