@@ -47,6 +47,23 @@ public final class AclsCommand {
                 AclCommands.of(AccessRoles.of(role, principal, names), bootstrap).stream()).toList();
     }
 
+    /** Every role's ACLs as a README table: the default names, with placeholders where the operator chooses. */
+    static String markdown() {
+        Settings s = Settings.from(Map.of(), new java.util.Properties(), Map.of("sessionflow.instance-id", "<instance>"));
+        AccessRoles.Names names = names(s, null, "<group>", null);
+        StringBuilder out = new StringBuilder("| role | resource | operations |\n|---|---|---|\n");
+        for (AccessRoles.Role role : AccessRoles.Role.values()) {
+            Map<org.apache.kafka.common.resource.ResourcePattern, List<String>> byResource = new java.util.LinkedHashMap<>();
+            AccessRoles.of(role, "User:x", names).forEach(b -> byResource.computeIfAbsent(b.pattern(),
+                    p -> new java.util.ArrayList<>()).add(AclCommands.name(b.entry().operation())));
+            byResource.forEach((p, operations) -> out.append("| ").append(role.name().toLowerCase(Locale.ROOT))
+                    .append(" | ").append(p.resourceType().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" `")
+                    .append(p.name()).append(p.patternType() == org.apache.kafka.common.resource.PatternType.PREFIXED
+                            ? "*" : "").append("` | ").append(String.join(", ", operations)).append(" |\n"));
+        }
+        return out.toString();
+    }
+
     /**
      * What the roles' ACLs are about, named as the pipeline names them; null takes the default: cluster
      * {@code sessionflow} (until instances form clusters), targets {@code <events topic>.copy.}.

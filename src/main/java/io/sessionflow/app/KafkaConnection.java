@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.common.acl.AclBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +58,36 @@ public final class KafkaConnection implements AutoCloseable {
         EmbeddedKafka embedded = null;
         String bootstrap = settings.string("sessionflow.kafka.bootstrap-servers");
         if (bootstrap.isEmpty()) {
+            boolean secured = settings.bool("sessionflow.kafka.embedded.sasl");
+            KafkaClientConfig.ScramLogin login = secured ? securedLogin(clients) : null;
             embedded = new EmbeddedKafka(Path.of(settings.string("sessionflow.kafka.embedded.data-dir")),
-                    portOrFree(settings.integer("sessionflow.kafka.embedded.port"))).start();
+                    portOrFree(settings.integer("sessionflow.kafka.embedded.port")), secured).start();
             bootstrap = embedded.bootstrapServers();
-            LOG.info("embedded Kafka broker listening on {} (data in {})", bootstrap, embedded.dataDir());
+            LOG.info("embedded Kafka broker listening on {} (data in {}){}", bootstrap, embedded.dataDir(),
+                    secured ? ", SASL/SCRAM and ACLs on" : "");
+            if (secured) {
+                grantEmbedded(embedded, login, settings);
+            }
         }
         KafkaClients.use(bootstrap, clients);
         return new KafkaConnection(bootstrap, embedded, topics);
+    }
+
+    private static KafkaClientConfig.ScramLogin securedLogin(KafkaClientConfig clients) {
+        return clients.scramLogin().orElseThrow(() -> new ConfigurationException(List.of(
+                "SESSIONFLOW_KAFKA_EMBEDDED_SASL=true needs SESSIONFLOW_KAFKA_CONFIG with security.protocol="
+                        + "SASL_PLAINTEXT, sasl.mechanism SCRAM-SHA-256 or SCRAM-SHA-512 and its user's username and "
+                        + "password in sasl.jaas.config")));
+    }
+
+    /** The configured user, with the pipeline's ACLs and an analyst's (the demo prints events, verify reads them). */
+    private static void grantEmbedded(EmbeddedKafka embedded, KafkaClientConfig.ScramLogin login, Settings settings) {
+        embedded.scramUser(login.user(), login.password(), ScramMechanism.fromMechanismName(login.mechanism()));
+        AccessRoles.Names names = AclsCommand.names(settings, null, null, null);
+        String principal = "User:" + login.user();
+        List<AclBinding> acls = new java.util.ArrayList<>(AccessRoles.of(AccessRoles.Role.PIPELINE, principal, names));
+        acls.addAll(AccessRoles.of(AccessRoles.Role.ANALYST, principal, names));
+        embedded.grant(acls);
     }
 
     private static KafkaClientConfig clientConfig(Settings settings) {

@@ -28,7 +28,7 @@ public final class AclCommands {
     }
 
     /** DESCRIBE_CONFIGS -> DescribeConfigs, as kafka-acls.sh spells operations. */
-    static String name(AclOperation operation) {
+    public static String name(AclOperation operation) {
         StringBuilder out = new StringBuilder();
         for (String word : operation.name().toLowerCase(Locale.ROOT).split("_")) {
             out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));

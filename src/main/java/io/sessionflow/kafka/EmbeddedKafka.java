@@ -74,13 +74,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin admin = Admin.create(adminProperties())) {
             AdminCalls.get(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                     new ScramCredentialInfo(mechanism, 4096), password))).all(), bootstrapServers(),
-                    "AlterUserScramCredentials", "user " + user);
+                    "Alter", "the cluster (SCRAM credentials of " + user + ")");
         }
     }
 
     public void grant(List<AclBinding> acls) {
         try (Admin admin = Admin.create(adminProperties())) {
-            AdminCalls.get(admin.createAcls(acls).all(), bootstrapServers(), "CreateAcls", acls.size() + " ACLs");
+            AdminCalls.get(admin.createAcls(acls).all(), bootstrapServers(), "Alter", "the cluster (ACLs)");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,32 @@ public record KafkaClientConfig(Map<String, String> properties, String principal
 
     public KafkaClientConfig {
         properties = Map.copyOf(properties);
+    }
+
+    /** A SCRAM login: what a secured embedded broker creates its user from. */
+    public record ScramLogin(String user, String password, String mechanism) {
+        @Override
+        public String toString() {
+            return "ScramLogin[" + user + ", " + mechanism + "]";
+        }
+    }
+
+    /** Keys and principal only: the values may hold secrets. */
+    @Override
+    public String toString() {
+        return "KafkaClientConfig[" + new java.util.TreeSet<>(properties.keySet()) + ", principal=" + principal + "]";
+    }
+
+    /** The SCRAM user and password these settings log in with, when they use SASL/SCRAM. */
+    public Optional<ScramLogin> scramLogin() {
+        String mechanism = properties.getOrDefault(SaslConfigs.SASL_MECHANISM, "");
+        if (principal == null || !mechanism.startsWith("SCRAM-")) {
+            return Optional.empty();
+        }
+        Map<String, ?> options = jaasOptions(properties.get(SaslConfigs.SASL_JAAS_CONFIG));
+        Object password = options.get("password");
+        return password == null ? Optional.empty()
+                : Optional.of(new ScramLogin(principal.substring("User:".length()), password.toString(), mechanism));
     }
 
     /** No client properties: a plaintext cluster such as the embedded broker. */
@@ -83,10 +110,15 @@ public record KafkaClientConfig(Map<String, String> properties, String principal
                 || !p.getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "").startsWith("SASL_")) {
             return null;
         }
+        Object user = jaasOptions(jaas).get("username");
+        return user == null ? null : "User:" + user;
+    }
+
+    /** Parsed by Kafka's own JAAS reader, as its clients will. */
+    private static Map<String, ?> jaasOptions(String jaas) {
         List<AppConfigurationEntry> entries = JaasContext.loadClientContext(
                 Map.of(SaslConfigs.SASL_JAAS_CONFIG, new Password(jaas))).configurationEntries();
-        Object user = entries.isEmpty() ? null : entries.get(0).getOptions().get("username");
-        return user == null ? null : "User:" + user;
+        return entries.isEmpty() ? Map.of() : entries.get(0).getOptions();
     }
 
     /** Keys Kafka itself types as passwords must be references; in a JAAS text, its password or client secret. */

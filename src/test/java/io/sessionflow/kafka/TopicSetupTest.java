@@ -3,6 +3,7 @@ package io.sessionflow.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.config.Settings;
+import io.sessionflow.replay.TargetTopic;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.SharedKafka;
 import java.util.List;
@@ -67,6 +68,17 @@ class TopicSetupTest {
             assertThat(config(admin, topics.raw())).containsEntry("retention.ms", "604800000")
                     .containsEntry("max.message.bytes", "1048588");
             assertThat(config(admin, topics.dlq())).containsEntry("retention.ms", "7776000000");
+        }
+    }
+
+    @Test
+    void aReplayOrRederiveTargetKeepsItsCopiesUntilDeleted() throws Exception {
+        TopicSetup.ensure(SharedKafka.bootstrapServers(), TopicPlan.of(topics, defaults()));
+        String target = topics.events() + ".copy.last-month";
+        TargetTopic.ensure(SharedKafka.bootstrapServers(), target, topics.events(), (short) 1);
+        try (Admin admin = Admin.create(KafkaClients.base(SharedKafka.bootstrapServers()))) {
+            assertThat(config(admin, target)).as("records keep their original, older timestamps")
+                    .containsEntry("retention.ms", "-1");
         }
     }
 
