@@ -9,6 +9,7 @@ import io.sessionflow.kafka.KafkaClients;
 import io.sessionflow.kafka.TopicPlan;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
+import io.sessionflow.source.http.LogSafe;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -54,6 +55,8 @@ public final class KafkaConnection implements AutoCloseable {
     /** For the commands that read (verify, replay, report, rederive): nothing is created. */
     public static KafkaConnection reading(Settings settings) {
         KafkaClientConfig clients = clientConfig(settings);
+        // blanked like the vendor secrets, should any text that is logged or reported ever carry one
+        LogSafe.redact(clients.secretValues());
         Topics topics = topicsOf(settings);
         EmbeddedKafka embedded = null;
         String bootstrap = settings.string("sessionflow.kafka.bootstrap-servers");

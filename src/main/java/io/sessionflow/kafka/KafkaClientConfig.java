@@ -50,6 +50,22 @@ public record KafkaClientConfig(Map<String, String> properties, String principal
         return "KafkaClientConfig[" + new java.util.TreeSet<>(properties.keySet()) + ", principal=" + principal + "]";
     }
 
+    /** Values that must never be shown: password-typed settings and the JAAS text's password or client secret. */
+    public List<String> secretValues() {
+        List<String> secrets = new ArrayList<>();
+        properties.forEach((key, value) -> {
+            if (key.equals(SaslConfigs.SASL_JAAS_CONFIG)) {
+                Matcher m = CLEAR_JAAS_SECRET.matcher(value);
+                while (m.find()) {
+                    secrets.add(m.group(2));
+                }
+            } else if (isPassword(key)) {
+                secrets.add(value);
+            }
+        });
+        return secrets;
+    }
+
     /** The SCRAM user and password these settings log in with, when they use SASL/SCRAM. */
     public Optional<ScramLogin> scramLogin() {
         String mechanism = properties.getOrDefault(SaslConfigs.SASL_MECHANISM, "");

@@ -33,7 +33,8 @@ public final class KafkaHealthCheck extends AbstractHealthCheck {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            builder.message("Kafka at " + bootstrapServers + " not reachable: " + e.getClass().getSimpleName()).down();
+            builder.message(io.sessionflow.kafka.KafkaRefusal.line(e, bootstrapServers, "Describe", "the cluster")
+                    .orElse("Kafka at " + bootstrapServers + " not reachable: " + e.getClass().getSimpleName())).down();
         }
     }
 }

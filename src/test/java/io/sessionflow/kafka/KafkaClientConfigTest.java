@@ -33,6 +33,8 @@ class KafkaClientConfigTest {
                 .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
                         + "username=\"pipeline\" password=\"s3cr3t\";");
         assertThat(config.principal()).isEqualTo("User:pipeline");
+        assertThat(config.secretValues()).as("blanked in logged text").containsExactlyInAnyOrder("s3cr3t", "trust-me");
+        assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("trust-me");
         assertThat(KafkaClientConfig.maxRecordBytes(16 << 20)).isEqualTo((32 << 20) + (1 << 20));
     }
 
