@@ -14,6 +14,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,22 +37,48 @@ public final class TopicSetup {
                     "the topics");
             List<NewTopic> missing = plan.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).values().forEach((name, created) -> {
+                Map<String, KafkaFuture<Void>> created = admin.createTopics(missing).values();
+                for (NewTopic topic : missing) {
                     try {
-                        AdminCalls.get(created, bootstrapServers, "Create", "topic " + name);
+                        AdminCalls.get(created.get(topic.name()), bootstrapServers, "Create", "topic " + topic.name());
                     } catch (IllegalStateException e) {
                         // another instance starting at the same time created it first: as good
                         if (!(e.getCause() instanceof TopicExistsException)) {
                             throw e;
                         }
                     }
-                });
+                }
+                awaitKnown(admin, bootstrapServers, missing.stream().map(NewTopic::name).toList());
                 LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
             }
             List<String> differences = differences(admin, bootstrapServers,
                     plan.stream().filter(t -> existing.contains(t.name())).toList());
             differences.forEach(LOG::warn);
             return differences;
+        }
+    }
+
+    /**
+     * The controller has created them; a broker learns of it a moment later. Until then describing them fails, so
+     * whatever comes next (the access check, the state restore) waits for that moment here.
+     */
+    private static void awaitKnown(Admin admin, String bootstrap, List<String> topics) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                AdminCalls.get(admin.describeTopics(topics).allTopicNames(), bootstrap, "Describe", "the topics");
+                return;
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for new topics", e);
+            }
         }
     }
 

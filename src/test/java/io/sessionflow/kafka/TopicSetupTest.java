@@ -1,11 +1,13 @@
 package io.sessionflow.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.config.Settings;
 import io.sessionflow.replay.TargetTopic;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.SharedKafka;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,6 +51,9 @@ class TopicSetupTest {
             set(admin, topics.raw(), "retention.ms", "604800000");
             set(admin, topics.raw(), "max.message.bytes", "1048588");
             set(admin, topics.events(), "max.message.bytes", "67108864"); // larger than needed: fine
+            // the broker applies what the controller committed a moment later
+            await().atMost(Duration.ofSeconds(30)).until(() -> config(admin, topics.raw()).get("max.message.bytes")
+                    .equals("1048588") && config(admin, topics.events()).get("max.message.bytes").equals("67108864"));
 
             List<String> reported;
             try (LogCapture log = new LogCapture()) {
