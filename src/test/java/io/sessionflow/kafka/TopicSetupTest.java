@@ -82,6 +82,8 @@ class TopicSetupTest {
         String target = topics.events() + ".copy.last-month";
         TargetTopic.ensure(SharedKafka.bootstrapServers(), target, topics.events(), (short) 1);
         try (Admin admin = Admin.create(KafkaClients.base(SharedKafka.bootstrapServers()))) {
+            // the broker knows of the new topic a moment after the controller created it
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> config(admin, target) != null);
             assertThat(config(admin, target)).as("records keep their original, older timestamps")
                     .containsEntry("retention.ms", "-1");
         }
