@@ -7,6 +7,7 @@ import io.sessionflow.config.Settings;
 import io.sessionflow.config.SettingsCatalog;
 import io.sessionflow.config.SettingsTable;
 import io.sessionflow.demo.Demo;
+import io.sessionflow.kafka.KafkaRefusal;
 import io.sessionflow.verify.VerifyCommand;
 import io.sessionflow.rederive.RederiveCommand;
 import io.sessionflow.replay.ReplayCommand;
@@ -38,11 +39,12 @@ public final class Sessionflow {
                         System.out).run(rest));
                 case "cluster" -> {
                     Settings settings = Settings.fromEnvironment();
-                    try (io.sessionflow.app.KafkaConnection kafka = io.sessionflow.app.KafkaConnection.open(settings)) {
+                    try (io.sessionflow.app.KafkaConnection kafka = io.sessionflow.app.KafkaConnection.reading(settings)) {
                         System.out.print(io.sessionflow.cluster.ClusterView.read(kafka.client(),
                                 io.sessionflow.cluster.ClusterSettings.from(settings), kafka.topics().state()).text());
                     }
                 }
+                case "acls" -> io.sessionflow.app.AclsCommand.run(rest, Settings.fromEnvironment(), System.out);
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -55,6 +57,11 @@ public final class Sessionflow {
             System.exit(2);
         } catch (ConfigurationException e) {
             e.problems().forEach(p -> System.err.println("configuration: " + p));
+            System.exit(2);
+        } catch (RuntimeException e) {
+            // a wrong credential or a missing ACL: one line and exit 2, never a retry or a stack trace
+            String refusal = KafkaRefusal.line(e).orElseThrow(() -> e);
+            System.err.println(command + ": " + refusal);
             System.exit(2);
         }
     }
@@ -78,6 +85,9 @@ public final class Sessionflow {
                   accounts add <system> <account> KEY=VALUE...   an account of the cluster (secrets as
                          ${env:NAME} or ${file:/path} references); accounts remove <system> <account>; accounts list
                   cluster   the cluster's members, their shards, and each account's owner, last poll and failure
+                  acls --role <pipeline|consumer|analyst|operator> --principal User:<name>
+                         [--cluster c] [--group g] [--targets prefix]
+                         the kafka-acls.sh commands that grant that role what it needs, nothing more
                   bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md|-]
                          throughput, latency and memory against the raw Kafka limit (README "Benchmark")""");
     }

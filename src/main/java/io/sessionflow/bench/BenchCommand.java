@@ -52,6 +52,8 @@ public final class BenchCommand {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         BenchReport report = new BenchReport(MachineInfo.describe());
         if (bootstrap != null) {
+            io.sessionflow.kafka.KafkaClients.use(bootstrap, io.sessionflow.kafka.KafkaClientConfig.of(
+                    io.sessionflow.config.Settings.fromEnvironment()));
             new Bench(bootstrap, sizes, report, only).run();
         } else {
             Path dir = Files.createTempDirectory("sessionflow-bench-kafka");

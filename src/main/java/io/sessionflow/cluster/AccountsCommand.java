@@ -44,9 +44,10 @@ public final class AccountsCommand {
         }
         AccountRecord record = AccountRequest.check(args.get(0), args.get(1), args.subList(2, args.size()), settings);
         ClusterSettings cluster = ClusterSettings.from(settings);
-        try (KafkaConnection kafka = KafkaConnection.open(settings)) {
-            int shards = ClusterTopics.ensure(kafka.client(), cluster,
+        try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
+            ClusterTopics.ensureAccounts(kafka.client(), cluster,
                     (short) settings.integer("sessionflow.kafka.replication-factor"));
+            int shards = ClusterTopics.shardCount(kafka.client(), cluster);
             write(kafka, cluster, record.key(), record.value());
             out.println("added " + record.key() + " (shard " + ShardOf.of(record.source(), shards) + " of cluster '"
                     + cluster.name() + "'): the instance owning that shard polls it within one poll interval");
@@ -60,7 +61,7 @@ public final class AccountsCommand {
         }
         SourceAccount account = AccountRequest.accountOf(AccountRequest.moduleOf(args.get(0)), args.get(1));
         ClusterSettings cluster = ClusterSettings.from(settings);
-        try (KafkaConnection kafka = KafkaConnection.open(settings)) {
+        try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
             if (!AccountsTopic.read(kafka.client(), cluster.accountsTopic()).containsKey(account)) {
                 throw new IllegalArgumentException(account + " is not an account of cluster '" + cluster.name()
                         + "' (see accounts list)");
@@ -77,7 +78,7 @@ public final class AccountsCommand {
             throw new IllegalArgumentException("usage: accounts list");
         }
         ClusterSettings cluster = ClusterSettings.from(settings);
-        try (KafkaConnection kafka = KafkaConnection.open(settings)) {
+        try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
             Map<SourceAccount, AccountRecord> stored = AccountsTopic.read(kafka.client(), cluster.accountsTopic());
             out.println("cluster '" + cluster.name() + "': " + stored.size() + " accounts in " + cluster.accountsTopic()
                     + " (each system's account 'default' comes from the instances' environment)");

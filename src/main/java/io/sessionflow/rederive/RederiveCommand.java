@@ -16,7 +16,7 @@ public final class RederiveCommand {
         CommandArgs a = CommandArgs.parse(args, Set.of("to-topic"));
         String target = a.required("to-topic");
         Settings settings = Settings.fromEnvironment();
-        try (KafkaConnection kafka = KafkaConnection.open(settings)) {
+        try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
             if (target.equals(kafka.topics().events()) || target.equals(kafka.topics().raw())) {
                 throw new IllegalArgumentException("--to-topic must be a new topic, not " + target);
             }

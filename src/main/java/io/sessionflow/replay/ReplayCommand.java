@@ -23,7 +23,7 @@ public final class ReplayCommand {
         TimeRange range = new TimeRange(a.instant("from", Instant.EPOCH), a.instant("to", Instant.now()));
         EventFilter filter = new EventFilter(a.list("system"), a.list("session"), a.list("type"));
         Settings settings = Settings.fromEnvironment();
-        try (KafkaConnection kafka = KafkaConnection.open(settings)) {
+        try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
             long written = new Replay(kafka.bootstrapServers()).run(kafka.topics().events(), range, filter,
                     sink(a, kafka, settings), Progress.forConsole("replay"));
             System.err.println("replay: " + written + " events from " + range.from() + " (inclusive) to "

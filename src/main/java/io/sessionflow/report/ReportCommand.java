@@ -19,7 +19,7 @@ public final class ReportCommand {
         CommandArgs a = CommandArgs.parse(args, Set.of("from", "to", "out"));
         TimeRange range = new TimeRange(a.instant("from", Instant.EPOCH), a.instant("to", Instant.now()));
         Path dir = Path.of(a.required("out"));
-        try (KafkaConnection kafka = KafkaConnection.open(Settings.fromEnvironment())) {
+        try (KafkaConnection kafka = KafkaConnection.reading(Settings.fromEnvironment())) {
             Path page = new Report(kafka.bootstrapServers()).write(kafka.topics().events(), range, dir,
                     Progress.forConsole("report"));
             System.err.println("report: open " + page.toAbsolutePath().toUri());

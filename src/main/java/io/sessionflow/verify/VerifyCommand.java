@@ -21,7 +21,7 @@ public final class VerifyCommand {
         String topic = option(args, "--topic", settings.string("sessionflow.topics.events"));
         String expectedFile = option(args, "--expected", null);
         List<ExpectedTransition> expected = expectedFile == null ? null : readExpected(Path.of(expectedFile));
-        try (KafkaConnection kafka = KafkaConnection.open(settings)) {
+        try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
             VerifyReport report = StreamChecks.check(EventsTopic.readAll(kafka.bootstrapServers(), topic), expected);
             System.out.print("topic             " + topic + System.lineSeparator() + report.text());
             return report.ok() ? 0 : 1;

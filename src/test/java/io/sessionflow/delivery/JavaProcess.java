@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM of its own on this test's classpath, its output in a log file, killable with SIGKILL or SIGTERM. */
-final class JavaProcess {
+public final class JavaProcess {
     private final Process process;
     private final Path log;
 
@@ -20,7 +20,7 @@ final class JavaProcess {
         this.log = log;
     }
 
-    static JavaProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
+    public static JavaProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
         try {
             Path logs = Files.createDirectories(Path.of("target", "process-logs"));
             Path log = logs.resolve(name + ".log");
@@ -54,12 +54,17 @@ final class JavaProcess {
         return process.isAlive();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int exitCode(int seconds) {
+        return waitFor(seconds);
     }
 
     private int waitFor(int seconds) {

@@ -17,6 +17,8 @@ public final class WebinarWorld {
         public final String id;
         public final String eventId;
         public String name;
+        /** The organizer's rich text, which can make a schedule page several MiB; null: none. */
+        public String description;
         public String status = "ACTIVE";
         public Instant createAt;
         public Instant updateAt;
@@ -79,6 +81,12 @@ public final class WebinarWorld {
     public synchronized void rename(String id, String name, Instant now) {
         Session s = sessions.get(id);
         s.name = name;
+        s.updateAt = now;
+    }
+
+    public synchronized void describe(String id, String description, Instant now) {
+        Session s = sessions.get(id);
+        s.description = description;
         s.updateAt = now;
     }
 
