@@ -10,38 +10,39 @@ import java.util.Set;
  * a start or end the data does not carry is the time of the started or ended event, and each person who joined
  * counts once however often they came back.
  */
-final class SessionSummary {
-    final String system;
-    final String account;
-    final String sessionId;
-    String kind;
-    String title;
-    String parentType;
-    String parentId;
-    String ownerId;
-    String ownerName;
-    Instant scheduledStart;
-    Instant scheduledEnd;
-    Instant startedAt;
-    Instant endedAt;
-    Long vendorDuration;
-    final Set<String> participants = new HashSet<>();
-    String lastStatus;
-    String lastType;
-    Instant lastTime;
-    int events;
-    boolean inferred;
-    boolean recovered;
-    Instant firstPublished;
-    Instant lastPublished;
+public final class SessionSummary {
+    private final String system;
+    private final String account;
+    private final String sessionId;
+    private String kind;
+    private String title;
+    private String parentType;
+    private String parentId;
+    private String ownerId;
+    private String ownerName;
+    private Instant scheduledStart;
+    private Instant scheduledEnd;
+    private Instant startedAt;
+    private Instant endedAt;
+    private Long vendorDuration;
+    private final Set<String> participants = new HashSet<>();
+    private String lastStatus;
+    private String lastType;
+    private Instant lastTime;
+    private int events;
+    private boolean inferred;
+    private boolean recovered;
+    private Instant firstPublished;
+    private Instant lastPublished;
 
-    SessionSummary(String system, String account, String sessionId) {
+    public SessionSummary(String system, String account, String sessionId) {
         this.system = system;
         this.account = account;
         this.sessionId = sessionId;
     }
 
-    void add(EventFields e, Instant published) {
+    /** @param published the record timestamp of the event */
+    public void add(EventFields e, Instant published) {
         kind = latest(e.data("kind"), kind);
         title = latest(e.data("title"), title);
         parentType = latest(e.data("parent", "type"), parentType);
@@ -76,11 +77,47 @@ final class SessionSummary {
     }
 
     /** Seconds between start and end; the vendor's own figure when it gave one. */
-    Long duration() {
+    public Long duration() {
         if (vendorDuration != null) {
             return vendorDuration;
         }
         return startedAt != null && endedAt != null ? endedAt.getEpochSecond() - startedAt.getEpochSecond() : null;
+    }
+
+    /** The row of the sessions table, in {@link SessionsTable#COLUMNS} order. */
+    Object[] row() {
+        return new Object[] {system, account, sessionId, kind, title, parentType, parentId, ownerId, ownerName,
+            scheduledStart, scheduledEnd, startedAt, endedAt, duration(), participants.size(), lastStatus, lastType,
+            lastTime, events, inferred, recovered, firstPublished, lastPublished};
+    }
+
+    public String system() {
+        return system;
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    /** People who joined, each counted once. */
+    public int participants() {
+        return participants.size();
     }
 
     /** The most specific identity the vendor gave: id, else e-mail, else name. */

@@ -2,15 +2,11 @@ package io.sessionflow.export;
 
 import io.sessionflow.parquet.Column;
 import io.sessionflow.parquet.ParquetTable;
-import io.sessionflow.replay.EventFields;
 import io.sessionflow.replay.ReplayRecord;
 import io.sessionflow.replay.ReplaySink;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One Parquet row per session, folded from the session's events as replay reads them (so it shows what consumers
@@ -26,8 +22,11 @@ public final class SessionsTable implements ReplaySink {
             Column.integer("participants"), Column.text("last_status"), Column.text("last_event_type"),
             Column.timestamp("last_event_time"), Column.integer("events"), Column.bool("inferred"),
             Column.bool("recovered"), Column.timestamp("first_published"), Column.timestamp("last_published"));
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<SessionSummary> ORDER = Comparator.comparing(SessionSummary::system, TEXT)
+            .thenComparing(SessionSummary::account, TEXT).thenComparing(SessionSummary::sessionId, TEXT);
     private final Path out;
-    private final Map<List<String>, SessionSummary> sessions = new LinkedHashMap<>();
+    private final SessionSummaries sessions = new SessionSummaries();
     private long rows;
 
     public SessionsTable(Path out) {
@@ -36,27 +35,14 @@ public final class SessionsTable implements ReplaySink {
 
     @Override
     public void write(ReplayRecord record) {
-        EventFields e = EventFields.of(record.record().value());
-        String system = e.data("system");
-        String account = e.account();
-        String sessionId = e.data("sessionId");
-        sessions.computeIfAbsent(List.of(String.valueOf(system), account, String.valueOf(sessionId)),
-                k -> new SessionSummary(system, account, sessionId))
-                .add(e, Instant.ofEpochMilli(record.record().timestamp()));
+        sessions.add(record.record().value(), record.record().timestamp());
     }
 
     /** Writes the file. */
     @Override
     public void close() {
         try (ParquetTable table = ParquetTable.create(out, COLUMNS)) {
-            sessions.values().stream()
-                    .sorted(Comparator.comparing((SessionSummary s) -> s.system, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-                            .thenComparing(s -> s.account)
-                            .thenComparing(s -> s.sessionId, Comparator.nullsFirst(Comparator.<String>naturalOrder())))
-                    .forEach(s -> table.row(s.system, s.account, s.sessionId, s.kind, s.title, s.parentType,
-                            s.parentId, s.ownerId, s.ownerName, s.scheduledStart, s.scheduledEnd, s.startedAt,
-                            s.endedAt, s.duration(), s.participants.size(), s.lastStatus, s.lastType, s.lastTime,
-                            s.events, s.inferred, s.recovered, s.firstPublished, s.lastPublished));
+            sessions.all().stream().sorted(ORDER).forEach(s -> table.row(s.row()));
             rows = table.rows();
         }
     }
