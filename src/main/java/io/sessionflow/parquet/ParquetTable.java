@@ -59,6 +59,12 @@ public final class ParquetTable implements AutoCloseable {
         } catch (SQLException e) {
             deleteQuietly(staging);
             throw new IllegalStateException("cannot start the Parquet writer for " + out + ": " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            // the driver unpacks its engine into java.io.tmpdir and loads it from there
+            deleteQuietly(staging);
+            throw new IllegalStateException("cannot load DuckDB's native engine for " + System.getProperty("os.name")
+                    + "/" + System.getProperty("os.arch") + " (it exists for Linux x86-64/arm64 with glibc, macOS arm64"
+                    + " and Windows x86-64; java.io.tmpdir must allow loading a library from it): " + e, e);
         }
     }
 
