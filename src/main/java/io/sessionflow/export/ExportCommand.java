@@ -24,13 +24,14 @@ public final class ExportCommand {
         }
         CommandArgs a = CommandArgs.parse(Arrays.copyOfRange(args, 1, args.length), Set.of("from", "to", "out", "system"));
         TimeRange range = new TimeRange(a.instant("from", Instant.EPOCH), a.instant("to", Instant.now()));
-        SessionsTable table = new SessionsTable(Path.of(a.required("out")));
+        Path out = Path.of(a.required("out"));
         try (KafkaConnection kafka = KafkaConnection.open(Settings.fromEnvironment())) {
+            SessionsTable table = new SessionsTable(out);
             long events = new Replay(kafka.bootstrapServers()).run(kafka.topics().events(), range,
                     new EventFilter(a.list("system"), List.of(), List.of()), table,
                     Progress.forConsole("export"));
             System.err.println("export: " + table.rows() + " sessions from " + events + " events, " + range.from()
-                    + " (inclusive) to " + range.to() + " (exclusive) -> " + a.required("out"));
+                    + " (inclusive) to " + range.to() + " (exclusive) -> " + out);
         }
     }
 }

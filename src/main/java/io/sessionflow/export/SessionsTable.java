@@ -25,12 +25,12 @@ public final class SessionsTable implements ReplaySink {
     private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<SessionSummary> ORDER = Comparator.comparing(SessionSummary::system, TEXT)
             .thenComparing(SessionSummary::account, TEXT).thenComparing(SessionSummary::sessionId, TEXT);
-    private final Path out;
     private final SessionSummaries sessions = new SessionSummaries();
-    private long rows;
+    private final ParquetTable table;
 
+    /** Opens the writer before anything is read, so an unwritable place fails before a long read, not after. */
     public SessionsTable(Path out) {
-        this.out = out;
+        this.table = ParquetTable.create(out, COLUMNS);
     }
 
     @Override
@@ -41,14 +41,13 @@ public final class SessionsTable implements ReplaySink {
     /** Writes the file. */
     @Override
     public void close() {
-        try (ParquetTable table = ParquetTable.create(out, COLUMNS)) {
+        try (table) {
             sessions.all().stream().sorted(ORDER).forEach(s -> table.row(s.row()));
-            rows = table.rows();
         }
     }
 
     /** Sessions written, once closed. */
     public long rows() {
-        return rows;
+        return table.rows();
     }
 }
