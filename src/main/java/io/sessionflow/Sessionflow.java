@@ -8,6 +8,7 @@ import io.sessionflow.config.SettingsCatalog;
 import io.sessionflow.config.SettingsTable;
 import io.sessionflow.demo.Demo;
 import io.sessionflow.kafka.KafkaRefusal;
+import io.sessionflow.export.ExportCommand;
 import io.sessionflow.verify.VerifyCommand;
 import io.sessionflow.rederive.RederiveCommand;
 import io.sessionflow.replay.ReplayCommand;
@@ -32,6 +33,7 @@ public final class Sessionflow {
                 case "verify" -> System.exit(VerifyCommand.run(rest, Settings.fromEnvironment()));
                 case "replay" -> ReplayCommand.main(rest);
                 case "report" -> ReportCommand.main(rest);
+                case "export" -> ExportCommand.main(rest);
                 case "rederive" -> RederiveCommand.main(rest);
                 case "health" -> System.exit(io.sessionflow.observe.HealthCommand.run(rest, Settings.fromEnvironment()));
                 case "bench" -> BenchCommand.main(rest);
@@ -78,7 +80,9 @@ public final class Sessionflow {
                          read the events topic (read_committed) and report events, distinct ids,
                          duplicate ids, per-session order violations, and gaps against an expected set
                   replay --from <time> --to <time> [--system s] [--session id] [--type t]
-                         [--format jsonl|csv] [--out file | --to-topic topic]     (docs/replay.md)
+                         [--format jsonl|csv|parquet] [--out file | --to-topic topic]  (docs/replay.md)
+                  export sessions --from <time> --to <time> --out <file.parquet> [--system s]
+                         one row per session, folded from its events          (docs/analytics.md)
                   report --from <time> --to <time> --out <dir>   HTML charts + CSV  (docs/report.md)
                   rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)
                   health [live|ready]   ask a running instance's /observe/health; exit code 0 when healthy

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 
-/** {@code replay}: the events of a time range to a JSON Lines or CSV file, or to another topic. */
+/** {@code replay}: the events of a time range to a JSON Lines, CSV or Parquet file, or to another topic. */
 public final class ReplayCommand {
     private static final Set<String> OPTIONS = Set.of("from", "to", "system", "session", "type", "format", "out",
             "to-topic");
@@ -42,11 +42,18 @@ public final class ReplayCommand {
             return new TopicSink(kafka.bootstrapServers(), toTopic);
         }
         String out = a.string("out", null);
+        String format = a.string("format", "jsonl");
+        if (format.equals("parquet")) {
+            if (out == null) {
+                throw new IllegalArgumentException("--format parquet needs --out <file>");
+            }
+            return new ParquetSink(Path.of(out));
+        }
         OutputStream stream = new BufferedOutputStream(out == null ? System.out : Files.newOutputStream(Path.of(out)));
-        return switch (a.string("format", "jsonl")) {
+        return switch (format) {
             case "jsonl" -> new JsonLinesSink(stream);
             case "csv" -> new CsvSink(stream);
-            default -> throw new IllegalArgumentException("--format is jsonl or csv");
+            default -> throw new IllegalArgumentException("--format is jsonl, csv or parquet");
         };
     }
 }

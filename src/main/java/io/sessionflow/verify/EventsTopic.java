@@ -15,12 +15,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Every committed event of a topic, up to its current end: partition by partition, in offset order. */
+/** Every committed record of a topic, up to its current end: partition by partition, in offset order. */
 public final class EventsTopic {
     private EventsTopic() {
     }
 
     public static List<SessionEvent> readAll(String bootstrap, String topic) {
+        return readRecords(bootstrap, topic).stream().map(r -> EventJson.parse(r.value())).toList();
+    }
+
+    public static List<ConsumerRecord<String, byte[]>> readRecords(String bootstrap, String topic) {
         Properties p = new Properties();
         p.putAll(io.sessionflow.kafka.KafkaClients.base(bootstrap));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -39,6 +43,6 @@ public final class EventsTopic {
         }
         records.sort(Comparator.comparing((ConsumerRecord<String, byte[]> r) -> r.partition())
                 .thenComparing(ConsumerRecord::offset));
-        return records.stream().map(r -> EventJson.parse(r.value())).toList();
+        return records;
     }
 }

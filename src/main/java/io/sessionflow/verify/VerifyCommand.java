@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * {@code verify [--topic <t>] [--expected <file.jsonl>]}: reads the events topic (read_committed) and reports
- * events, distinct ids, duplicates, order violations, and what is missing or unexpected against an expected
- * set. Exit code 0 when all is well, 1 otherwise.
+ * events that break the JSON Schema, distinct ids, duplicates, order violations, and what is missing or
+ * unexpected against an expected set. Exit code 0 when all is well, 1 otherwise.
  */
 public final class VerifyCommand {
     private VerifyCommand() {
@@ -22,7 +22,10 @@ public final class VerifyCommand {
         String expectedFile = option(args, "--expected", null);
         List<ExpectedTransition> expected = expectedFile == null ? null : readExpected(Path.of(expectedFile));
         try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
-            VerifyReport report = StreamChecks.check(EventsTopic.readAll(kafka.bootstrapServers(), topic), expected);
+            CheckedEvents checked = CheckedEvents.of(EventsTopic.readRecords(kafka.bootstrapServers(), topic),
+                    SchemaCheck.event());
+            VerifyReport report = StreamChecks.check(checked.events(), expected)
+                    .withSchemaViolations(checked.violations());
             System.out.print("topic             " + topic + System.lineSeparator() + report.text());
             return report.ok() ? 0 : 1;
         }
