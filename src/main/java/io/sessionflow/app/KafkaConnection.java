@@ -2,11 +2,15 @@ package io.sessionflow.app;
 
 import io.sessionflow.config.Settings;
 import io.sessionflow.kafka.EmbeddedKafka;
+import io.sessionflow.kafka.KafkaReachability;
+import io.sessionflow.kafka.KafkaUnreachableException;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +27,46 @@ public final class KafkaConnection implements AutoCloseable {
         this.topics = topics;
     }
 
+    /** For the pipeline: the cluster (or the embedded broker), with the pipeline's topics created when missing. */
     public static KafkaConnection open(Settings settings) {
-        Topics topics = topicsOf(settings);
-        EmbeddedKafka embedded = null;
-        String bootstrap = settings.string("sessionflow.kafka.bootstrap-servers");
-        if (bootstrap.isEmpty()) {
-            embedded = new EmbeddedKafka(Path.of(settings.string("sessionflow.kafka.embedded.data-dir")),
-                    portOrFree(settings.integer("sessionflow.kafka.embedded.port"))).start();
-            bootstrap = embedded.bootstrapServers();
-            LOG.info("embedded Kafka broker listening on {} (data in {})", bootstrap, embedded.dataDir());
+        KafkaConnection kafka = forReading(settings);
+        try {
+            TopicSetup.ensure(kafka.bootstrapServers, kafka.topics, settings.integer("sessionflow.kafka.partitions"),
+                    (short) settings.integer("sessionflow.kafka.replication-factor"));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
         }
-        TopicSetup.ensure(bootstrap, topics, settings.integer("sessionflow.kafka.partitions"),
-                (short) settings.integer("sessionflow.kafka.replication-factor"));
-        return new KafkaConnection(bootstrap, embedded, topics);
+        return kafka;
+    }
+
+    /**
+     * For the commands that read what is there: nothing is created. An external cluster must answer within
+     * SESSIONFLOW_KAFKA_CONNECT_TIMEOUT, else {@link KafkaUnreachableException} and nothing starts.
+     */
+    public static KafkaConnection forReading(Settings settings) {
+        Topics topics = topicsOf(settings);
+        String bootstrap = settings.string("sessionflow.kafka.bootstrap-servers");
+        if (!bootstrap.isEmpty()) {
+            KafkaReachability.check(clientProperties(bootstrap), settings.duration("sessionflow.kafka.connect-timeout"));
+            return new KafkaConnection(bootstrap, null, topics);
+        }
+        EmbeddedKafka embedded = new EmbeddedKafka(Path.of(settings.string("sessionflow.kafka.embedded.data-dir")),
+                portOrFree(settings.integer("sessionflow.kafka.embedded.port"))).start();
+        LOG.info("embedded Kafka broker listening on {} (data in {})", embedded.bootstrapServers(), embedded.dataDir());
+        return new KafkaConnection(embedded.bootstrapServers(), embedded, topics);
+    }
+
+    /** What every Kafka client of a command is configured with: where the cluster is. */
+    public static Properties clientProperties(String bootstrap) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return p;
+    }
+
+    /** The embedded broker's data folder, or null for an external cluster. */
+    public Path embeddedDataDir() {
+        return embedded == null ? null : embedded.dataDir();
     }
 
     public static Topics topicsOf(Settings s) {

@@ -121,6 +121,15 @@ public final class SessionflowApp implements AutoCloseable {
         return main.getCamelContext();
     }
 
+    /** Stops the routes (in-flight polls finish and commit) and leaves Kafka up, for readers still reading. */
+    public void stopPipeline() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping Camel failed", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
