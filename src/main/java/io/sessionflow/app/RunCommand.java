@@ -3,7 +3,10 @@ package io.sessionflow.app;
 import io.sessionflow.cli.ExitCode;
 import io.sessionflow.cli.LogsToConsole;
 import io.sessionflow.config.Settings;
+import io.sessionflow.source.Sources;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -14,7 +17,15 @@ public final class RunCommand implements Callable<Integer>, LogsToConsole {
 
     @Override
     public Integer call() throws Exception {
-        SessionflowApp.create(Settings.fromEnvironment(), Clock.systemUTC()).run();
+        Settings settings = Settings.fromEnvironment();
+        if (Sources.all().stream().noneMatch(s -> s.enabled(settings))) {
+            // a service that polls nothing would sit silently
+            List<String> problems = new ArrayList<>(settings.validate());
+            problems.add("no source is enabled: set a source's URL, e.g. SESSIONFLOW_WEBINAR_BASE_URL (README"
+                    + " \"Running against real vendors\"); 'sessionflow demo' runs every source against simulators");
+            throw new ConfigurationException(problems);
+        }
+        SessionflowApp.create(settings, Clock.systemUTC()).run();
         return ExitCode.OK;
     }
 }

@@ -25,6 +25,19 @@ public final class TradernetSource implements SourceModule {
         return settings.isSet("sessionflow.tradernet.api-url");
     }
 
+    /** Every missing setting at once; then what TradernetConfig finds in the values given. */
+    @Override
+    public java.util.List<String> problems(Settings settings) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (String key : java.util.List.of("ws-url", "login", "password")) {
+            if (!settings.isSet("sessionflow.tradernet." + key)) {
+                problems.add(settings.catalog().get("sessionflow.tradernet." + key).env()
+                        + " is required when SESSIONFLOW_TRADERNET_API_URL is set");
+            }
+        }
+        return problems.isEmpty() ? SourceModule.super.problems(settings) : problems;
+    }
+
     @Override
     public Duration pollInterval(Settings settings) {
         // validates the whole configuration here, so the app reports every problem before starting
