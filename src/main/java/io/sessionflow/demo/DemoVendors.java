@@ -7,7 +7,13 @@ public final class DemoVendors {
     private DemoVendors() {
     }
 
+    /**
+     * Every start simulates a new world: session ids begin at a base taken from the clock, so a second demo on
+     * kept data shows new sessions instead of changes to the previous run's (whose open sessions it closes).
+     */
     public static List<DemoVendor> start() {
-        return List.of(new WebinarDemo(), new SeeitDemo(), new StoryclmDemo(), new IspringDemo(), new TradernetDemo());
+        long idBase = java.time.Instant.now().getEpochSecond() % 100_000_000L * 1000;
+        return List.of(new WebinarDemo(idBase), new SeeitDemo(idBase), new StoryclmDemo(idBase),
+                new IspringDemo(idBase), new TradernetDemo(idBase));
     }
 }
