@@ -5,7 +5,6 @@ import io.sessionflow.kafka.KafkaUnreachableException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -93,8 +92,10 @@ public final class Cli {
     }
 
     private static String reason(FileSystemException f) {
-        String simple = f.getClass().getSimpleName();
-        return f.getReason() != null ? f.getReason() : List.of("NoSuchFileException").contains(simple)
-                ? "no such file or folder" : simple.replace("Exception", "");
+        if (f.getReason() != null) {
+            return f.getReason();
+        }
+        return f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : f.getClass().getSimpleName().replace("Exception", "");
     }
 }

@@ -26,6 +26,15 @@ public final class Demo {
 
     /** @param duration how long to run; null: until the JVM is asked to stop (Ctrl-C) */
     public static void run(Duration duration, PrintStream out) throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        try {
+            run(duration, out, finished);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private static void run(Duration duration, PrintStream out, CountDownLatch finished) throws Exception {
         Clock clock = Clock.systemUTC();
         List<DemoVendor> vendors = DemoVendors.start();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -61,7 +70,7 @@ public final class Demo {
                         1500, 1500, TimeUnit.MILLISECONDS);
                 app.start();
                 out.println("events on topic " + app.kafka().topics().events() + " (Ctrl-C stops):");
-                awaitEnd(duration);
+                awaitEnd(duration, finished);
                 ticker.shutdownNow();
                 app.stopPipeline();
                 // the last committed events are printed before the closing line
@@ -74,9 +83,17 @@ public final class Demo {
         }
     }
 
-    private static void awaitEnd(Duration duration) throws InterruptedException {
+    /** Until the duration passes or Ctrl-C; on Ctrl-C the JVM waits for the demo to print its last events. */
+    private static void awaitEnd(Duration duration, CountDownLatch finished) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-stop"));
         if (duration == null) {
             stop.await();
         } else {

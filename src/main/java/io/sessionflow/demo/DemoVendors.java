@@ -12,7 +12,8 @@ public final class DemoVendors {
      * kept data shows new sessions instead of changes to the previous run's (whose open sessions it closes).
      */
     public static List<DemoVendor> start() {
-        long idBase = java.time.Instant.now().getEpochSecond() % 100_000_000L * 1000;
+        // below 10^9: webinar.ru ids are ints; a run rarely makes 1000 sessions, so runs do not overlap
+        long idBase = java.time.Instant.now().getEpochSecond() % 1_000_000L * 1000;
         return List.of(new WebinarDemo(idBase), new SeeitDemo(idBase), new StoryclmDemo(idBase),
                 new IspringDemo(idBase), new TradernetDemo(idBase));
     }

@@ -65,6 +65,8 @@ class DemoProcessTest {
         List<String> lines = demo.output().lines().toList();
         firstRun = events(demo.output());
         assertThat(firstRun).hasSizeGreaterThan(10);
+        assertThat(firstRun.stream().map(l -> session(l).split(":")[0]).distinct())
+                .as("every simulated vendor").contains("webinar", "seeit", "storyclm", "ispring", "tradernet");
         assertThat(lines).as("banner, events and the closing line; no log lines").allMatch(l ->
                 EVENT.matcher(l).find() || l.contains(" simulator: ") || BANNER.stream().anyMatch(l::startsWith)
                         || l.startsWith("demo finished: "));
@@ -80,8 +82,10 @@ class DemoProcessTest {
         assertThat(demo.exitCode()).as(demo.output()).isZero();
         Set<String> old = firstRun.stream().map(DemoProcessTest::session).collect(Collectors.toSet());
         List<String> second = events(demo.output());
-        assertThat(second).as("sessions the first run never had")
-                .anyMatch(l -> !old.contains(session(l)) && type(l).equals("session.started"));
+        for (String system : List.of("webinar", "seeit", "storyclm", "ispring", "tradernet")) {
+            assertThat(second).as("%s sessions the first run never had", system)
+                    .anyMatch(l -> session(l).startsWith(system + ":") && !old.contains(session(l)));
+        }
         assertThat(second.stream().filter(l -> old.contains(session(l))))
                 .as("the first run's sessions only close: what was left open ends or is gone")
                 .allMatch(l -> type(l).equals("session.ended") || type(l).equals("session.deleted"));
