@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +22,27 @@ class CommandLineTest {
     static Path dir;
 
     private static Finished sessionflow(Map<String, String> env, String... args) {
-        Map<String, String> all = new HashMap<>(Map.of("SESSIONFLOW_LOG_FILE", dir.resolve("sessionflow.log").toString(),
-                "SESSIONFLOW_KAFKA_EMBEDDED_DATA_DIR", dir.resolve("kafka").toString()));
-        all.putAll(env);
-        return JavaProcess.sessionflow("cli-" + (args.length == 0 ? "run" : args[0]), List.of(args), all, 60);
+        return started(env, List.of(args)).get();
     }
 
     private static Finished sessionflow(String... args) {
         return sessionflow(Map.of(), args);
+    }
+
+    /** Command lines run side by side (each mostly waits: for its JVM to start, or for Kafka), in the given order. */
+    private static List<Finished> each(Map<String, String> env, List<List<String>> commandLines) {
+        List<Supplier<Finished>> running = commandLines.stream().map(args -> started(env, args)).toList();
+        return running.stream().map(Supplier::get).toList();
+    }
+
+    private static Supplier<Finished> started(Map<String, String> env, List<String> args) {
+        Map<String, String> all = new HashMap<>(Map.of(
+                "SESSIONFLOW_LOG_FILE", dir.resolve("sessionflow.log").toString(),
+                "SESSIONFLOW_KAFKA_EMBEDDED_DATA_DIR", dir.resolve("kafka").toString()));
+        all.putAll(env);
+        JavaProcess process = JavaProcess.start("cli-" + (args.isEmpty() ? "run" : args.get(0)) + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 6), "io.sessionflow.Sessionflow", args, all);
+        return () -> new Finished(process.waitFor(60), process.output());
     }
 
     /** One line saying what is wrong (and, for a usage error, where the help is); no stack trace, nothing started. */
@@ -40,31 +54,42 @@ class CommandLineTest {
         assertThat(dir.resolve("kafka")).as("no broker was started").doesNotExist();
     }
 
+    /** Usage errors, exit code 2, each with what its one line says. */
+    private static void refusedInOneLineEach(List<Map.Entry<List<String>, String>> cases) {
+        List<Finished> runs = each(Map.of(), cases.stream().map(Map.Entry::getKey).toList());
+        for (int i = 0; i < cases.size(); i++) {
+            refusedInOneLine(runs.get(i), 2, cases.get(i).getValue());
+        }
+    }
+
     @Test
     void everyCommandAnswersHelpWithItsOptionsAndStartsNothing() {
-        for (String command : List.of("run", "demo", "settings", "verify", "replay", "report", "rederive", "health",
-                "bench")) {
-            Finished help = sessionflow(command, "--help");
+        List<String> commands = List.of("run", "demo", "settings", "verify", "replay", "report", "rederive", "health",
+                "bench");
+        List<Finished> helps = each(Map.of(), commands.stream().map(c -> List.of(c, "--help")).toList());
+        for (int i = 0; i < commands.size(); i++) {
+            Finished help = helps.get(i);
             assertThat(help.exitCode()).as(help.output()).isZero();
-            assertThat(help.output()).startsWith("Usage: sessionflow " + command).contains("--help")
+            assertThat(help.output()).startsWith("Usage: sessionflow " + commands.get(i)).contains("--help")
                     .doesNotContain("Kafka:").doesNotContain("unknown option");
         }
-        assertThat(sessionflow("demo", "--help").output()).contains("--duration");
-        assertThat(sessionflow("replay", "--help").output()).contains("--to-topic", "--append", "--system", "--type");
+        assertThat(helps.get(1).output()).contains("--duration");
+        assertThat(helps.get(4).output()).contains("--to-topic", "--append", "--system", "--type");
         assertThat(dir.resolve("kafka")).doesNotExist();
     }
 
     @Test
     void unknownOptionsAndMissingValuesAreRefusedBeforeAnythingStarts() {
-        refusedInOneLine(sessionflow("demo", "--bogus"), 2, "sessionflow demo: Unknown option: '--bogus'");
-        refusedInOneLine(sessionflow("demo", "--duration"), 2, "Missing required parameter for option '--duration'");
-        refusedInOneLine(sessionflow("demo", "--duration", "soon"), 2, "'soon' is not a duration");
-        refusedInOneLine(sessionflow("replay", "--from"), 2, "Missing required parameter for option '--from'");
-        refusedInOneLine(sessionflow("replay", "--from", "yesterday"), 2, "'yesterday' is neither");
-        refusedInOneLine(sessionflow("report"), 2, "Missing required option: '--out=<dir>'");
-        refusedInOneLine(sessionflow("rederive"), 2, "Missing required option: '--to-topic=<topic>'");
-        refusedInOneLine(sessionflow("health", "dead"), 2, "Invalid value for positional parameter");
-        refusedInOneLine(sessionflow("nonsense"), 2, "unknown command 'nonsense'");
+        refusedInOneLineEach(List.of(
+                Map.entry(List.of("demo", "--bogus"), "sessionflow demo: Unknown option: '--bogus'"),
+                Map.entry(List.of("demo", "--duration"), "Missing required parameter for option '--duration'"),
+                Map.entry(List.of("demo", "--duration", "soon"), "'soon' is not a duration"),
+                Map.entry(List.of("replay", "--from"), "Missing required parameter for option '--from'"),
+                Map.entry(List.of("replay", "--from", "yesterday"), "'yesterday' is neither"),
+                Map.entry(List.of("report"), "Missing required option: '--out=<dir>'"),
+                Map.entry(List.of("rederive"), "Missing required option: '--to-topic=<topic>'"),
+                Map.entry(List.of("health", "dead"), "Invalid value for positional parameter"),
+                Map.entry(List.of("nonsense"), "unknown command 'nonsense'")));
     }
 
     @Test
@@ -75,19 +100,20 @@ class CommandLineTest {
 
     @Test
     void badPathsFiltersAndTopicsAreOneLineEach() {
-        refusedInOneLine(sessionflow("replay", "--out", "/nonexistent/dir/x"), 2,
-                "replay: --out /nonexistent/dir/x: folder /nonexistent/dir does not exist");
-        refusedInOneLine(sessionflow("verify", "--expected", "/missing.jsonl"), 2,
-                "verify: --expected /missing.jsonl is not a readable file");
-        refusedInOneLine(sessionflow("replay", "--to-topic", "bad topic!"), 2,
-                "replay: --to-topic 'bad topic!' is not a valid topic name");
-        refusedInOneLine(sessionflow("replay", "--to-topic", "sessions.events"), 2,
-                "replay: --to-topic sessions.events is one of the pipeline's own topics");
-        refusedInOneLine(sessionflow("rederive", "--to-topic", "sessions.raw"), 2,
-                "rederive: --to-topic sessions.raw is one of the pipeline's own topics");
-        refusedInOneLine(sessionflow("replay", "--system", "webinr"), 2, "replay: unknown system 'webinr'; known: ");
-        refusedInOneLine(sessionflow("replay", "--type", "session.begun"), 2, "replay: unknown event type 'session.begun'");
-        refusedInOneLine(sessionflow("report", "--out", "/nonexistent/dir/r"), 2, "folder /nonexistent/dir does not exist");
+        refusedInOneLineEach(List.of(
+                Map.entry(List.of("replay", "--out", "/nonexistent/dir/x"),
+                        "replay: --out /nonexistent/dir/x: folder /nonexistent/dir does not exist"),
+                Map.entry(List.of("verify", "--expected", "/missing.jsonl"),
+                        "verify: --expected /missing.jsonl is not a readable file"),
+                Map.entry(List.of("replay", "--to-topic", "bad topic!"),
+                        "replay: --to-topic 'bad topic!' is not a valid topic name"),
+                Map.entry(List.of("replay", "--to-topic", "sessions.events"),
+                        "replay: --to-topic sessions.events is one of the pipeline's own topics"),
+                Map.entry(List.of("rederive", "--to-topic", "sessions.raw"),
+                        "rederive: --to-topic sessions.raw is one of the pipeline's own topics"),
+                Map.entry(List.of("replay", "--system", "webinr"), "replay: unknown system 'webinr'; known: "),
+                Map.entry(List.of("replay", "--type", "session.begun"), "replay: unknown event type 'session.begun'"),
+                Map.entry(List.of("report", "--out", "/nonexistent/dir/r"), "folder /nonexistent/dir does not exist")));
     }
 
     @Test
@@ -104,12 +130,15 @@ class CommandLineTest {
         String nowhere = "127.0.0.1:" + EmbeddedKafka.freePort();
         Map<String, String> env = Map.of("SESSIONFLOW_KAFKA_BOOTSTRAP_SERVERS", nowhere,
                 "SESSIONFLOW_KAFKA_CONNECT_TIMEOUT", "2s", "SESSIONFLOW_STORYCLM_URL", "http://127.0.0.1:9/bridge");
-        for (List<String> command : List.of(List.of("run"), List.of("verify"), List.of("replay"),
-                List.of("report", "--out", dir.resolve("report").toString()), List.of("rederive", "--to-topic", "again"))) {
-            long started = System.nanoTime();
-            Finished run = sessionflow(env, command.toArray(String[]::new));
-            refusedInOneLine(run, 2, command.get(0) + ": cannot reach Kafka at " + nowhere + " within 2 s");
-            assertThat((System.nanoTime() - started) / 1_000_000_000).as("bounded wait, not Kafka's 30 s").isLessThan(20);
+        List<List<String>> commands = List.of(List.of("run"), List.of("verify"), List.of("replay"),
+                List.of("report", "--out", dir.resolve("report").toString()),
+                List.of("rederive", "--to-topic", "again"));
+        long started = System.nanoTime();
+        List<Finished> runs = each(env, commands);
+        assertThat((System.nanoTime() - started) / 1_000_000_000).as("bounded waits, not Kafka's 30 s").isLessThan(30);
+        for (int i = 0; i < commands.size(); i++) {
+            refusedInOneLine(runs.get(i), 2,
+                    commands.get(i).get(0) + ": cannot reach Kafka at " + nowhere + " within 2 s");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.delivery.JavaProcess;
 import io.sessionflow.delivery.JavaProcess.Finished;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -99,5 +100,19 @@ class DemoProcessTest {
         assertThat(rederive.exitCode()).as(rederive.output()).isZero();
         assertThat(rederive.output()).contains("rederive: reading the archive with the settings recorded in")
                 .contains(" 0 polls failed").doesNotContain("WARN");
+    }
+
+    @Test
+    @Order(4)
+    void aRederivationWhosePollsFailExitsOneWithTheirCount() throws Exception {
+        Path other = dir.resolve("other-settings.properties");
+        Files.writeString(other, "sessionflow.seeit.page-size=7\n");
+
+        Finished rederive = sessionflow("rederive", "--to-topic", "sessions.rederived.other", "--settings-from",
+                other.toString());
+
+        assertThat(rederive.exitCode()).as(rederive.output()).isEqualTo(1);
+        assertThat(rederive.output()).containsPattern("rederive: [1-9]\\d* polls could not be re-derived")
+                .doesNotContain("reading the archive with the settings recorded");
     }
 }
