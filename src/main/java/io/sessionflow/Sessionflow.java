@@ -18,10 +18,12 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point. A command is one class (picocli's {@code @Command}) and one line in {@code subcommands}; with no
- * command, {@code run}. Exit codes: 0 ok, 1 a check failed, 2 usage or configuration ({@link io.sessionflow.cli.ExitCode}).
+ * command, {@code run}. Exit codes: 0 ok, 1 a check failed, 2 usage or configuration
+ * ({@link io.sessionflow.cli.ExitCode}).
  */
 @Command(name = "sessionflow", sortOptions = false,
-        description = "Vendor session APIs in, one replayable stream of CloudEvents on Kafka out. With no command: run.",
+        description = "Vendor session APIs in, one replayable stream of CloudEvents on Kafka out."
+                + " With no command: run.",
         footer = {"", "Exit codes: 0 ok, 1 a check failed (verify, health, rederive, bench), 2 usage or configuration"
                 + " (unknown option, missing value, bad path, filter or setting, Kafka unreachable, missing topic).",
                 "Settings: environment variables or -Dproperty=value before -jar; see 'sessionflow settings'."},

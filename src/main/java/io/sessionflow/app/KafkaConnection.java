@@ -48,7 +48,8 @@ public final class KafkaConnection implements AutoCloseable {
         Topics topics = topicsOf(settings);
         String bootstrap = settings.string("sessionflow.kafka.bootstrap-servers");
         if (!bootstrap.isEmpty()) {
-            KafkaReachability.check(clientProperties(bootstrap), settings.duration("sessionflow.kafka.connect-timeout"));
+            KafkaReachability.check(clientProperties(bootstrap),
+                    settings.duration("sessionflow.kafka.connect-timeout"));
             return new KafkaConnection(bootstrap, null, topics);
         }
         EmbeddedKafka embedded = new EmbeddedKafka(Path.of(settings.string("sessionflow.kafka.embedded.data-dir")),

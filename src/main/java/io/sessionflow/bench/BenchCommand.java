@@ -10,20 +10,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md | --out -] [--only stage]}: every benchmark stage in
- * one run against a real broker (a fresh embedded one in a temp directory unless --bootstrap), the table on
+ * {@code bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md | --out -] [--only stage]}: every benchmark
+ * stage in one run against a real broker (a fresh embedded one in a temp directory unless --bootstrap), the table on
  * stdout and into the output file.
  */
 @Command(name = "bench", sortOptions = false, description = "Throughput, latency and memory against the raw Kafka"
         + " limit, as a table on stdout and in BENCHMARKS.md (README \"Benchmark\"); exit code 1 when a stage failed.")
 public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Option(names = "--quick", description = "every stage at tiny sizes (what BenchSmokeTest runs), no timings to trust")
+    @Option(names = "--quick",
+            description = "every stage at tiny sizes (what BenchSmokeTest runs), no timings to trust")
     boolean quick;
     @Option(names = "--bootstrap", paramLabel = "<host:port>",
             description = "an existing broker (default: a fresh embedded one in a temp folder)")
     String bootstrap;
-    @Option(names = "--out", paramLabel = "<file>|-", description = "file the table is written into (default: BENCHMARKS.md; - for none)")
+    @Option(names = "--out", paramLabel = "<file>|-",
+            description = "file the table is written into (default: BENCHMARKS.md; - for none)")
     String out = "BENCHMARKS.md";
     @Option(names = "--only", paramLabel = "<stage>", description = "run only this stage (repeatable), for profiling")
     java.util.Set<String> only = new java.util.HashSet<>();

@@ -24,8 +24,9 @@ public final class Cli {
         CommandLine cli = new CommandLine(topCommand);
         for (String arg : args) {
             if (arg.startsWith("-D")) {
-                cli.getErr().println("sessionflow: '" + arg + "' comes after -jar, so Java hands it to the command as an"
-                        + " argument; Java properties go before -jar: java " + arg + " -jar target/sessionflow.jar ...");
+                cli.getErr().println("sessionflow: '" + arg + "' comes after -jar, so Java hands it to the command"
+                        + " as an argument; Java properties go before -jar: java " + arg
+                        + " -jar target/sessionflow.jar ...");
                 cli.getErr().flush();
                 return ExitCode.USAGE;
             }

@@ -38,7 +38,8 @@ public final class LogSetup {
                 java.nio.file.Files.createDirectories(parent);
             }
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("SESSIONFLOW_LOG_FILE " + file + ": cannot create its folder (" + e + ")");
+            throw new IllegalArgumentException("SESSIONFLOW_LOG_FILE " + file + ": cannot create its folder ("
+                    + e + ")");
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -22,7 +22,8 @@ public final class Vocabulary {
 
     public static String system(String value) {
         if (!knownSystems().contains(value)) {
-            throw new IllegalArgumentException("unknown system '" + value + "'; known: " + String.join(", ", knownSystems()));
+            throw new IllegalArgumentException("unknown system '" + value + "'; known: "
+                    + String.join(", ", knownSystems()));
         }
         return value;
     }
