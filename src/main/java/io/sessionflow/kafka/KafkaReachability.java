@@ -77,7 +77,7 @@ public final class KafkaReachability {
             Thread.sleep(Math.max(1, millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaUnreachableException("", Duration.ZERO, e);
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
         }
     }
 }
