@@ -3,47 +3,70 @@ package io.sessionflow.app;
 import io.sessionflow.config.Settings;
 import io.sessionflow.kafka.AccessRoles;
 import io.sessionflow.kafka.AclCommands;
-import io.sessionflow.replay.CommandArgs;
+import io.sessionflow.cli.CommandSettings;
+import io.sessionflow.cli.ExitCode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * {@code acls --role <pipeline|consumer|analyst|operator> --principal User:x}: the {@code kafka-acls.sh} commands
  * that give that principal what its role needs and nothing more. Names come from the settings, as the commands use them.
  */
-public final class AclsCommand {
-    private static final Set<String> OPTIONS = Set.of("role", "principal", "cluster", "group", "targets");
+@Command(name = "acls", sortOptions = false, description = "The kafka-acls.sh commands that grant a role what it"
+        + " needs and nothing more (README \"Least privilege\").")
+public final class AclsCommand implements Callable<Integer> {
+    @Option(names = "--role", required = true, paramLabel = "pipeline|consumer|analyst|operator",
+            description = "whose ACLs")
+    String role;
+    @Option(names = "--principal", required = true, paramLabel = "User:<name>", description = "the Kafka principal")
+    String principal;
+    @Option(names = "--cluster", paramLabel = "<name>", description = "the cluster (default: SESSIONFLOW_CLUSTER)")
+    String cluster;
+    @Option(names = "--group", paramLabel = "<group>", description = "the consumer role's group (default: the name)")
+    String group;
+    @Option(names = "--targets", paramLabel = "<prefix>",
+            description = "topics replay and rederive may create (default: <events topic>.copy.)")
+    String targets;
 
-    private AclsCommand() {
+    @Override
+    public Integer call() {
+        print(CommandSettings.load(), System.out);
+        return ExitCode.OK;
     }
 
+    /** As {@code acls --role ... --principal ...} prints it, with these settings. */
     public static void run(String[] args, Settings settings, PrintStream out) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS);
-        AccessRoles.Role role = AccessRoles.Role.named(a.required("role"));
-        String principal = a.required("principal");
+        AclsCommand command = new AclsCommand();
+        new picocli.CommandLine(command).parseArgs(args);
+        command.print(settings, out);
+    }
+
+    private void print(Settings settings, PrintStream out) {
+        AccessRoles.Role named = AccessRoles.Role.named(role);
         if (!principal.matches("[A-Za-z]+:.+")) {
             throw new IllegalArgumentException("--principal is a Kafka principal like User:sessionflow, not '"
                     + principal + "'");
         }
-        for (String line : lines(role, principal, a, settings)) {
+        for (String line : lines(named, settings)) {
             out.println(line);
         }
     }
 
-    static List<String> lines(AccessRoles.Role role, String principal, CommandArgs a, Settings settings) {
-        Settings s = settings;
-        AccessRoles.Names names = names(s, a.string("cluster", null),
-                a.string("group", principal.substring(principal.indexOf(':') + 1)), a.string("targets", null));
+    private List<String> lines(AccessRoles.Role named, Settings s) {
+        AccessRoles.Names names = names(s, cluster,
+                group != null ? group : principal.substring(principal.indexOf(':') + 1), targets);
         String bootstrap = s.isSet("sessionflow.kafka.bootstrap-servers")
                 ? s.string("sessionflow.kafka.bootstrap-servers") : "\"$BOOTSTRAP\"";
         return Stream.concat(
-                Stream.of("# " + role.name().toLowerCase(Locale.ROOT) + " " + principal
+                Stream.of("# " + named.name().toLowerCase(Locale.ROOT) + " " + principal
                         + ": run as a Kafka administrator (admin.properties: its client settings)"),
-                AclCommands.of(AccessRoles.of(role, principal, names), bootstrap).stream()).toList();
+                AclCommands.of(AccessRoles.of(named, principal, names), bootstrap).stream()).toList();
     }
 
     /** Every role's ACLs as a README table: the default names, with placeholders where the operator chooses. */

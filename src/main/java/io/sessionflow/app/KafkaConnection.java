@@ -7,6 +7,8 @@ import io.sessionflow.kafka.EmbeddedKafka;
 import io.sessionflow.kafka.KafkaClientConfig;
 import io.sessionflow.kafka.KafkaClients;
 import io.sessionflow.kafka.TopicPlan;
+import io.sessionflow.kafka.KafkaReachability;
+import io.sessionflow.kafka.KafkaUnreachableException;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.source.http.LogSafe;
@@ -52,7 +54,10 @@ public final class KafkaConnection implements AutoCloseable {
         }
     }
 
-    /** For the commands that read (verify, replay, report, rederive): nothing is created. */
+    /**
+     * For the commands that read (verify, replay, report, rederive): nothing is created. An external cluster must
+     * answer within SESSIONFLOW_KAFKA_CONNECT_TIMEOUT, else {@link KafkaUnreachableException} and nothing starts.
+     */
     public static KafkaConnection reading(Settings settings) {
         KafkaClientConfig clients = clientConfig(settings);
         // blanked like the vendor secrets, should any text that is logged or reported ever carry one
@@ -73,7 +78,15 @@ public final class KafkaConnection implements AutoCloseable {
             }
         }
         KafkaClients.use(bootstrap, clients);
+        if (embedded == null) {
+            KafkaReachability.check(KafkaClients.base(bootstrap), settings.duration("sessionflow.kafka.connect-timeout"));
+        }
         return new KafkaConnection(bootstrap, embedded, topics);
+    }
+
+    /** The embedded broker's data folder, or null for an external cluster. */
+    public Path embeddedDataDir() {
+        return embedded == null ? null : embedded.dataDir();
     }
 
     private static KafkaClientConfig.ScramLogin securedLogin(KafkaClientConfig clients) {

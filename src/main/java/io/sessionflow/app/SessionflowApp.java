@@ -149,6 +149,16 @@ public final class SessionflowApp implements AutoCloseable {
                 io.sessionflow.cluster.ShardManager.beanName(account), type));
     }
 
+    /** Stops the routes (in-flight polls finish and commit) and leaves Kafka up, for readers still reading. */
+    public void stopPipeline() {
+        try {
+            leaveCluster();
+            main.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping Camel failed", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -19,6 +19,7 @@ public record VerifyReport(long events, long distinctIds, List<String> duplicate
         return new VerifyReport(events, distinctIds, duplicateIds, orderViolations, expected, missing, unexpected,
                 List.copyOf(violations));
     }
+    private static final int LISTED = 10;
 
     public boolean ok() {
         return schemaViolations.isEmpty() && duplicateIds.isEmpty() && orderViolations.isEmpty() && missing.isEmpty()
@@ -34,11 +35,21 @@ public record VerifyReport(long events, long distinctIds, List<String> duplicate
         out.append(String.format("order violations  %d%s%n", orderViolations.size(), sample(orderViolations)));
         if (expected != null) {
             out.append(String.format("expected          %d%n", expected));
-            out.append(String.format("missing           %d%s%n", missing.size(), sample(missing)));
-            out.append(String.format("unexpected        %d%s%n", unexpected.size(), sample(unexpected)));
+            out.append(String.format("missing           %d%n", missing.size()));
+            listed(out, missing);
+            out.append(String.format("unexpected        %d%n", unexpected.size()));
+            listed(out, unexpected);
         }
         out.append(ok() ? "OK" : "FAILED").append(System.lineSeparator());
         return out.toString();
+    }
+
+    /** The first transitions, one per line, then how many more. */
+    private static void listed(StringBuilder out, List<ExpectedTransition> items) {
+        items.stream().limit(LISTED).forEach(t -> out.append("                  ").append(t.text()).append(System.lineSeparator()));
+        if (items.size() > LISTED) {
+            out.append(String.format("                  ... and %d more%n", items.size() - LISTED));
+        }
     }
 
     private static String sample(List<?> items) {

@@ -102,7 +102,7 @@ class AsyncApiContractTest {
     @Test
     void recordsOfADemoRunKeepTheContract() throws IOException {
         List<DemoVendor> vendors = new ArrayList<>(SourceModules.all().stream()
-                .filter(m -> m.system() != WebinarModule.SYSTEM).map(SourceModule::demo).toList());
+                .filter(m -> m.system() != WebinarModule.SYSTEM).map(m -> m.demo(0)).toList());
         WebinarWorld world = new WebinarWorld();
         Instant now = Instant.now();
         world.corrupt(world.schedule("Unreadable", now, now.plusSeconds(600)).id);

@@ -20,6 +20,18 @@ public final class JavaProcess {
         this.log = log;
     }
 
+    /** What a command run to its end left: its exit code and everything it printed (stdout and stderr). */
+    public record Finished(int exitCode, String output) {
+    }
+
+    /** Runs {@code sessionflow <args>} to its end, as {@code java -jar} would, in a JVM of its own. */
+    public static Finished sessionflow(String name, List<String> args, Map<String, String> env, int seconds) {
+        JavaProcess p = start(name + "-" + java.util.UUID.randomUUID().toString().substring(0, 6),
+                "io.sessionflow.Sessionflow", args, env);
+        int code = p.waitFor(seconds);
+        return new Finished(code, p.output());
+    }
+
     public static JavaProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
         try {
             Path logs = Files.createDirectories(Path.of("target", "process-logs"));
@@ -39,18 +51,18 @@ public final class JavaProcess {
     }
 
     /** SIGKILL: no shutdown hook, no flush, nothing finishes. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitFor(30);
     }
 
     /** SIGTERM, then the exit code. */
-    int terminate(int seconds) {
+    public int terminate(int seconds) {
         process.destroy();
         return waitFor(seconds);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -67,7 +79,8 @@ public final class JavaProcess {
         return waitFor(seconds);
     }
 
-    private int waitFor(int seconds) {
+    /** The exit code; fails the test when the process runs longer than {@code seconds}. */
+    public int waitFor(int seconds) {
         try {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

@@ -57,7 +57,7 @@ class ParquetExportTest {
         String topic = publishScenario();
         Path out = dir.resolve("events.parquet");
 
-        runWith(topic, () -> ReplayCommand.main(new String[] {"--from", FROM.toString(), "--to", TO.toString(),
+        runWith(topic, () -> run(new ReplayCommand(), new String[] {"--from", FROM.toString(), "--to", TO.toString(),
             "--format", "parquet", "--out", out.toString()}));
 
         ParquetRows file = ParquetRows.read(out);
@@ -99,7 +99,7 @@ class ParquetExportTest {
         String topic = publishScenario();
         Path out = dir.resolve("sessions.parquet");
 
-        runWith(topic, () -> ExportCommand.main(new String[] {"sessions", "--from", FROM.toString(), "--to",
+        runWith(topic, () -> run(new ExportCommand(), new String[] {"sessions", "--from", FROM.toString(), "--to",
             TO.toString(), "--out", out.toString()}));
 
         List<Map<String, Object>> rows = ParquetRows.read(out).rows();
@@ -212,6 +212,11 @@ class ParquetExportTest {
         } finally {
             settings.keySet().forEach(System::clearProperty);
         }
+    }
+
+    /** The command as picocli runs it from the command line; it must end well. */
+    private static void run(Object command, String[] args) {
+        assertThat(new picocli.CommandLine(command).execute(args)).as("exit code").isZero();
     }
 
     private interface ThrowingRun {

@@ -80,7 +80,7 @@ class TopicSetupTest {
     void aReplayOrRederiveTargetKeepsItsCopiesUntilDeleted() throws Exception {
         TopicSetup.ensure(SharedKafka.bootstrapServers(), TopicPlan.of(topics, defaults()));
         String target = topics.events() + ".copy.last-month";
-        TargetTopic.ensure(SharedKafka.bootstrapServers(), target, topics.events(), (short) 1);
+        TargetTopic.prepare(SharedKafka.bootstrapServers(), target, topics.events(), (short) 1, false);
         try (Admin admin = Admin.create(KafkaClients.base(SharedKafka.bootstrapServers()))) {
             // the broker knows of the new topic a moment after the controller created it
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> config(admin, target) != null);

@@ -74,7 +74,7 @@ class VerifySchemaTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int exit = VerifyCommand.run(new String[0], settings);
+            int exit = new VerifyCommand().verify(settings);
             return new Result(exit, captured.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
         } catch (Exception e) {
             throw new IllegalStateException(e);

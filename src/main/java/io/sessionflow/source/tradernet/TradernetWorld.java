@@ -27,7 +27,7 @@ public final class TradernetWorld {
     private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
     private final Clock clock;
     private final Map<Long, Session> open = new LinkedHashMap<>();
-    private final AtomicLong ids = new AtomicLong(7165011);
+    private final AtomicLong ids;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public record Session(long id, String ownerLogin, String userLogin, int safetyTypeId, String keyCurrent,
@@ -35,7 +35,13 @@ public final class TradernetWorld {
     }
 
     public TradernetWorld(Clock clock) {
+        this(clock, 0);
+    }
+
+    /** @param idBase added to every session id: the demo starts each run elsewhere, so its ids are new */
+    public TradernetWorld(Clock clock, long idBase) {
         this.clock = clock;
+        this.ids = new AtomicLong(7165011 + idBase);
     }
 
     public Session open(String login, String keyCurrent, Instant start, Duration validFor, String ipClient) {

@@ -53,8 +53,17 @@ public final class WebinarWorld {
     }
 
     private final Map<String, Session> sessions = new LinkedHashMap<>();
-    private int nextId = 6780;
+    private long nextId;
     private final List<String> bogusIds = new ArrayList<>();
+
+    public WebinarWorld() {
+        this(0);
+    }
+
+    /** @param idBase added to every session id: the demo starts each run elsewhere, so its ids are new */
+    public WebinarWorld(long idBase) {
+        this.nextId = 6780 + idBase;
+    }
 
     public synchronized Session schedule(String name, Instant now, Instant startsAt) {
         String id = String.valueOf(nextId++);
