@@ -98,7 +98,7 @@ public final class TradernetModule implements SourceModule {
                 : new WebSocketTransport(config.feedUrl(), http, config.httpTimeout(),
                         context.settings().pipeline().integer("sessionflow.http.max-body-bytes"));
         String queue = "tradernet-feed-" + context.account().account();
-        TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout()),
+        TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout(), context.userAgent()),
                 transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay(),
                         () -> ThreadLocalRandom.current().nextDouble()),
                 TradernetStream.queueOf(context.template(), queue), context.clock());

@@ -1,5 +1,7 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.demo.SimulatedHttpServer;
+
 import io.sessionflow.demo.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +93,11 @@ public final class TradernetSimulator implements AutoCloseable {
     /** Every SID ever handed out, so a test can look for them in logs. */
     public List<String> issuedSids() {
         return List.copyOf(issuedSids);
+    }
+
+    /** Its HTTP side (login, snapshots): every request, with who asked. */
+    public SimulatedHttpServer server() {
+        return http;
     }
 
     public int loginCount() {
