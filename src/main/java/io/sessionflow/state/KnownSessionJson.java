@@ -24,6 +24,9 @@ final class KnownSessionJson {
     private static final SerializableString JOINED = new SerializedString("joined");
     private static final SerializableString LEFT = new SerializedString("left");
     private static final SerializableString DATA = new SerializedString("data");
+    private static final SerializableString UPDATES = new SerializedString("updates");
+    private static final SerializableString COUNT = new SerializedString("count");
+    private static final SerializableString PLAIN_TO = new SerializedString("plainTo");
     private static final SerializableString OPEN = new SerializedString("open");
     private static final SerializableString DELETED = new SerializedString("deleted");
 
@@ -56,6 +59,12 @@ final class KnownSessionJson {
         } else {
             EnvelopeWriter.data(g, s.data());
         }
+        g.writeFieldName(UPDATES);
+        g.writeStartObject();
+        g.writeFieldName(COUNT);
+        g.writeNumber(s.updates().count());
+        strings(g, PLAIN_TO, s.updates().plainTo());
+        g.writeEndObject();
         // derived, ignored when read back; the mapper always wrote them, so they stay for readers of the topic
         g.writeFieldName(OPEN);
         g.writeBoolean(s.isOpen());

@@ -10,12 +10,19 @@ import java.util.Set;
  * in the compacted state topic.
  */
 public record KnownSession(String scope, String source, List<EventType> reached, String fingerprint, Set<String> joined,
-                           Set<String> left, SessionData data) {
+                           Set<String> left, SessionData data, UpdateHistory updates) {
 
     public KnownSession {
         reached = List.copyOf(reached);
         joined = Set.copyOf(joined);
         left = Set.copyOf(left);
+        // records written before updates were counted have none
+        updates = updates == null ? UpdateHistory.NONE : updates;
+    }
+
+    public KnownSession(String scope, String source, List<EventType> reached, String fingerprint, Set<String> joined,
+                        Set<String> left, SessionData data) {
+        this(scope, source, reached, fingerprint, joined, left, data, UpdateHistory.NONE);
     }
 
     public boolean hasReached(EventType type) {

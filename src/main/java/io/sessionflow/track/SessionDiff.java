@@ -28,6 +28,7 @@ final class SessionDiff {
     private final boolean sameData;
     private final String fingerprint;
     private final List<SessionEvent> events = new ArrayList<>();
+    private UpdateHistory updates;
     /** The session's status at the point of the sequence being emitted, so earlier events never claim a later one. */
     private SessionStatus statusSoFar;
 
@@ -38,6 +39,7 @@ final class SessionDiff {
         this.current = now.data().withStatus(statusOf(now.milestones()));
         this.sameData = before != null && current.equals(before.data());
         this.fingerprint = sameData ? before.fingerprint() : Fingerprints.of(current, before);
+        this.updates = before == null ? UpdateHistory.NONE : before.updates();
         if (before == null || !before.isDeleted()) {
             collect();
         }
@@ -61,7 +63,7 @@ final class SessionDiff {
                 left.add(p.key());
             }
         });
-        return new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current);
+        return new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current, updates);
     }
 
     /**
@@ -105,7 +107,9 @@ final class SessionDiff {
         }
         participantEvents();
         if (fresh.isEmpty() && before != null && !before.fingerprint().equals(fingerprint)) {
-            emit(EventType.SESSION_UPDATED, fingerprint, timeOr(now.changedAt()), current.withStatus(statusSoFar), false);
+            emit(EventType.SESSION_UPDATED, updates.discriminator(fingerprint), timeOr(now.changedAt()),
+                    current.withStatus(statusSoFar), false);
+            updates = updates.next(fingerprint);
         }
         for (Milestone m : fresh) {
             if (m.isTerminal()) {

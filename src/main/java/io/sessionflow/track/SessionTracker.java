@@ -122,6 +122,6 @@ public final class SessionTracker {
         reached.add(type);
         changes.put(SessionKeys.of(data.system(), data.sessionId()),
                 new KnownSession(gone.scope(), gone.source(), reached, gone.fingerprint(), gone.joined(),
-                        gone.left(), data));
+                        gone.left(), data, gone.updates()));
     }
 }

@@ -55,6 +55,23 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * Everything committed so far: reads until this reader's position reaches the topic's last stable offset
+     * of every partition (read_committed end offsets). After a {@link CommittedPolls} barrier this is the proof
+     * that nothing more was published, without waiting a fixed time.
+     */
+    public List<ConsumerRecord<String, byte[]>> readToEnd() {
+        java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("could not read to the committed end " + end + "; saw " + seen.size());
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
     public List<ConsumerRecord<String, byte[]>> seen() {
         return List.copyOf(seen);
     }

@@ -3,6 +3,7 @@ package io.sessionflow.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.sessionflow.event.EventIds;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
@@ -100,6 +101,45 @@ class SessionTrackerTest {
                 List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW)
                 .events().get(0).id();
         assertThat(toV2).isNotEqualTo(toV3).isEqualTo(replayedToV2);
+    }
+
+    @Test
+    void dataThatComesBackIsANewUpdateWithAnIdOfItsOwnTheSameOnEveryDerivation() {
+        List<SessionSnapshot> abab = new ArrayList<>();
+        for (String title : List.of("A", "B", "A", "B")) {
+            abab.add(snapshot("a", title, List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        }
+        List<SessionEvent> updates = new ArrayList<>();
+        abab.forEach(s -> updates.addAll(poll(MissingPolicy.IGNORE, s)));
+        updates.remove(0);
+
+        assertThat(updates).extracting(SessionEvent::type, e -> e.data().title()).containsExactly(
+                tuple(EventType.SESSION_UPDATED, "B"), tuple(EventType.SESSION_UPDATED, "A"),
+                tuple(EventType.SESSION_UPDATED, "B"));
+        assertThat(updates).extracting(SessionEvent::id).doesNotHaveDuplicates();
+        // first occurrences keep the id an update to that data always had
+        assertThat(updates.get(0).id()).isEqualTo(EventIds.of(SystemId.STORYCLM, "a", EventType.SESSION_UPDATED,
+                Fingerprints.of(abab.get(1).data().withStatus(SessionStatus.STARTED))));
+
+        SessionTracker again = new SessionTracker(new InMemoryKnownSessions());
+        SnapshotRun run = again.run();
+        List<SessionEvent> rederived = new ArrayList<>();
+        abab.forEach(s -> rederived.addAll(
+                run.diff(SystemId.STORYCLM, List.of(s), Set.of("list"), MissingPolicy.IGNORE, NOW).events()));
+        assertThat(rederived.subList(1, 4)).extracting(SessionEvent::id)
+                .containsExactlyElementsOf(updates.stream().map(SessionEvent::id).toList());
+    }
+
+    @Test
+    void pastTheRememberedUpdatesEveryUpdateIdCarriesItsSequence() {
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < UpdateHistory.REMEMBERED * 2 + 2; i++) {
+            List<SessionEvent> events = poll(MissingPolicy.IGNORE,
+                    snapshot("a", i % 2 == 0 ? "A" : "B" + (i / 4), List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+            events.forEach(e -> assertThat(ids.add(e.id())).as("id of step %d is new", e.id()).isTrue());
+        }
+        assertThat(tracker.known().get("storyclm:a").updates().plainTo()).hasSizeLessThanOrEqualTo(UpdateHistory.REMEMBERED);
+        assertThat(tracker.known().get("storyclm:a").updates().count()).isEqualTo(UpdateHistory.REMEMBERED * 2 + 1);
     }
 
     @Test
