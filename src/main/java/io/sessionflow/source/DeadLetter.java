@@ -6,11 +6,17 @@ import java.time.Instant;
 /** A vendor record that could not be mapped: its raw text and why, so nothing is silently lost. */
 public record DeadLetter(SystemId system, String endpoint, Instant at, String reason, String raw) {
 
-    /** The same bad record from the same place: dead-lettered once, not again on every poll that lists it. */
+    /**
+     * The same bad record from the same place: dead-lettered once, not again on every poll that lists it. The place
+     * is the endpoint without its query: a list's query carries the poll's time window (Seeit's
+     * {@code startTime}/{@code endTime}), which moves with every poll.
+     */
     public String fingerprint() {
+        int query = endpoint.indexOf('?');
+        String place = query < 0 ? endpoint : endpoint.substring(0, query);
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update((system.id() + '\u0000' + endpoint + '\u0000').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((system.id() + '\u0000' + place + '\u0000').getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] digest = sha.digest(String.valueOf(raw).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -9,6 +9,7 @@ import io.sessionflow.demo.SeeitSimulator;
 import io.sessionflow.demo.SeeitWorld;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.MutableClock;
 import io.sessionflow.testing.Pipeline;
@@ -125,6 +126,20 @@ class SeeitRouteTest {
             assertThat(all.get(2)).extracting(SessionEvent::subject, e -> e.type().type(), SessionEvent::time)
                     .containsExactly(open.uuid, "sessionflow.session.ended", t0.plus(Duration.ofMinutes(90)));
             assertThat(vendor.served()).as("out of the look-back window, so fetched by uuid").contains("get " + open.uuid);
+        }
+    }
+
+    /** The list's query carries the moving poll window; the same bad record on a later poll is no new dead letter. */
+    @Test
+    void aRecordThatStaysBadIsDeadLetteredOnceWhileThePollWindowMoves() {
+        world.corrupt(world.create(TECH, t0.minus(Duration.ofMinutes(4))).uuid);
+        pipeline = startPipeline();
+        try (TopicReader dlq = pipeline.read(pipeline.topics().dlq());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.SEEIT)) {
+            dlq.awaitCount(1, WAIT);
+            clock.set(t0.plus(Duration.ofMinutes(10)));
+            polls.awaitQuiet(WAIT);
+            assertThat(dlq.readToEnd()).hasSize(1);
         }
     }
 
