@@ -44,7 +44,8 @@ public final class SessionflowApp implements AutoCloseable {
         this.kafka = kafka;
         this.clock = clock;
         this.observability = new Observability(settings);
-        this.tracker = new SessionTracker(StateRestore.read(kafka.bootstrapServers(), kafka.topics().state()));
+        this.tracker = new SessionTracker(StateRestore.read(kafka.bootstrapServers(), kafka.topics().state()),
+                Sources.forgetting(settings));
         this.publisher = new TransactionalPublisher(new BatchRecords(kafka.topics()), tracker,
                 TransactionalPublisher.kafkaProducers(kafka.bootstrapServers(), transactionalId(settings)));
     }

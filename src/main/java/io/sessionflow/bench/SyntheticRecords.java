@@ -25,10 +25,24 @@ final class SyntheticRecords {
 
     /** A live webinar.ru session with one visitor; {@code revision} changes its name (an update). */
     static SourceRecord<WebinarPayload> webinar(int n, int revision) {
+        return webinar(n, revision, "START", "2026-11-22T12:02:00+0300", "0");
+    }
+
+    /**
+     * A webinar.ru session with one visitor, in the given status ({@code START} live, {@code STOP} ended) and times
+     * (webinar.ru's {@code 2026-11-22T12:02:00+0300}; {@code endsAt} "0" while live).
+     */
+    static SourceRecord<WebinarPayload> webinar(int n, int revision, String status, String startsAt, String endsAt) {
         String id = String.valueOf(100_000 + n);
         ObjectNode s = JSON.objectNode()
-                .put("id", id).put("status", "START").put("name", "Webinar " + n + " rev " + revision)
-                .put("startsAt", "2026-11-22T12:02:00+0300").put("endsAt", 0).put("eventId", 5000 + n / 2)
+                .put("id", id).put("status", status).put("name", "Webinar " + n + " rev " + revision)
+                .put("startsAt", startsAt);
+        if (endsAt.equals("0")) {
+            s.put("endsAt", 0);
+        } else {
+            s.put("endsAt", endsAt);
+        }
+        s.put("eventId", 5000 + n / 2)
                 .put("organizationId", 1).put("createAt", "2026-11-22T11:00:00+0300")
                 .put("updateAt", "2026-11-22T11:" + String.format("%02d", revision % 60) + ":00+0300")
                 .put("timezoneName", "Europe/Moscow").put("lang", "RU").put("access", 1)

@@ -4,6 +4,7 @@ import io.sessionflow.config.Settings;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.Sources;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.SessionTracker;
 import java.util.EnumMap;
@@ -25,11 +26,12 @@ public final class Rederivation {
     private static final Logger LOG = LoggerFactory.getLogger(Rederivation.class);
     private final String bootstrap;
     private final Map<SystemId, RederivableSource> sources = new EnumMap<>(SystemId.class);
-    private final SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+    private final SessionTracker tracker;
 
     /** @param settings the source settings of the live run (page sizes, windows: part of the archived requests) */
     public Rederivation(String bootstrap, Settings settings) {
         this.bootstrap = bootstrap;
+        this.tracker = new SessionTracker(new InMemoryKnownSessions(), Sources.forgetting(settings));
         RederivableSources.from(settings).forEach(s -> sources.put(s.system(), s));
     }
 

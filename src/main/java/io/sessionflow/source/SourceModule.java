@@ -32,6 +32,14 @@ public interface SourceModule {
         }
     }
 
+    /**
+     * How long after a session ended or was deleted this source's polls can still list it (its poll window), so
+     * the tracker forgets it no earlier; a forgotten session listed again would be published as new.
+     */
+    default Duration listedAfterClose(Settings settings) {
+        return Duration.ZERO;
+    }
+
     /** The bean the route calls: a poller with {@code poll()} returning a {@link PollBatch}. */
     Object createBean(SourceContext context);
 

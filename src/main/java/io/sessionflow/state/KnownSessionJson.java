@@ -27,6 +27,7 @@ final class KnownSessionJson {
     private static final SerializableString UPDATES = new SerializedString("updates");
     private static final SerializableString COUNT = new SerializedString("count");
     private static final SerializableString PLAIN_TO = new SerializedString("plainTo");
+    private static final SerializableString CLOSED_AT = new SerializedString("closedAt");
     private static final SerializableString OPEN = new SerializedString("open");
     private static final SerializableString DELETED = new SerializedString("deleted");
 
@@ -65,6 +66,12 @@ final class KnownSessionJson {
         g.writeNumber(s.updates().count());
         strings(g, PLAIN_TO, s.updates().plainTo());
         g.writeEndObject();
+        g.writeFieldName(CLOSED_AT);
+        if (s.closedAt() == null) {
+            g.writeNull();
+        } else {
+            g.writeString(s.closedAt().toString());
+        }
         // derived, ignored when read back; the mapper always wrote them, so they stay for readers of the topic
         g.writeFieldName(OPEN);
         g.writeBoolean(s.isOpen());

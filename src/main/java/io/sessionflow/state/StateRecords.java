@@ -21,6 +21,10 @@ public final class StateRecords {
     public record Cursor(SystemId system, Instant lastPoll) {
     }
 
+    /** The value of a dead-letter record: which system, and when it was published. */
+    public record DeadLetterSeen(SystemId system, Instant at) {
+    }
+
     private StateRecords() {
     }
 
@@ -40,6 +44,10 @@ public final class StateRecords {
         return KnownSessionJson.bytes(session);
     }
 
+    public static byte[] value(DeadLetterSeen seen) {
+        return EventJson.toBytes(seen);
+    }
+
     public static byte[] value(Cursor cursor) {
         return EventJson.toBytes(cursor);
     }
@@ -50,6 +58,15 @@ public final class StateRecords {
 
     static boolean isDeadLetter(String key) {
         return key != null && key.startsWith(DEAD_LETTER);
+    }
+
+    /** The tracker's key of a session record's key. */
+    static String trackerKeyOf(String sessionRecordKey) {
+        return sessionRecordKey.substring(SESSION.length());
+    }
+
+    static DeadLetterSeen deadLetter(byte[] value) {
+        return read(value, DeadLetterSeen.class);
     }
 
     static String fingerprintOf(String deadLetterKey) {

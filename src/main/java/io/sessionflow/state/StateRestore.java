@@ -43,31 +43,40 @@ public final class StateRestore {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<String, KnownSession> sessions = new HashMap<>();
+            Map<String, StateRecords.DeadLetterSeen> deadLetters = new HashMap<>();
             int records = 0;
             while (!reached(consumer, end)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     records++;
-                    apply(r, sessions, known);
+                    apply(r, sessions, deadLetters, known);
                 }
             }
             known.apply(sessions);
+            deadLetters.forEach((fingerprint, seen) -> known.deadLettered(seen.system(), List.of(fingerprint), seen.at()));
             LOG.info("restored {} tracked sessions from {} ({} records) in {} ms", sessions.size(), topic, records,
                     (System.nanoTime() - started) / 1_000_000);
         }
         return known;
     }
 
+    /** A tombstone (null value) removes what an earlier record of its key said: the tracker forgot it. */
     private static void apply(ConsumerRecord<String, byte[]> r, Map<String, KnownSession> sessions,
-                              InMemoryKnownSessions known) {
-        if (r.value() == null) {
-            return;
-        }
+                              Map<String, StateRecords.DeadLetterSeen> deadLetters, InMemoryKnownSessions known) {
         if (StateRecords.isSession(r.key())) {
-            KnownSession s = StateRecords.session(r.value());
-            sessions.put(SessionKeys.of(s.data().system(), s.data().sessionId()), s);
+            if (r.value() == null) {
+                sessions.remove(StateRecords.trackerKeyOf(r.key()));
+            } else {
+                KnownSession s = StateRecords.session(r.value());
+                sessions.put(SessionKeys.of(s.data().system(), s.data().sessionId()), s);
+            }
         } else if (StateRecords.isDeadLetter(r.key())) {
-            known.deadLettered(java.util.List.of(StateRecords.fingerprintOf(r.key())));
-        } else if (StateRecords.isCursor(r.key())) {
+            String fingerprint = StateRecords.fingerprintOf(r.key());
+            if (r.value() == null) {
+                deadLetters.remove(fingerprint);
+            } else {
+                deadLetters.put(fingerprint, StateRecords.deadLetter(r.value()));
+            }
+        } else if (StateRecords.isCursor(r.key()) && r.value() != null) {
             StateRecords.Cursor c = StateRecords.cursor(r.value());
             known.advance(c.system(), c.lastPoll());
         }

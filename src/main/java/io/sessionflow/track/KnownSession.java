@@ -2,15 +2,19 @@ package io.sessionflow.track;
 
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionData;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The tracker's memory of one session: what it has already published. Serializable as JSON so it can live
  * in the compacted state topic.
+ *
+ * @param closedAt when the poll that ended or deleted it ran (its observation time, not the vendor's); null
+ *                 while open, and for records written before it was kept
  */
 public record KnownSession(String scope, String source, List<EventType> reached, String fingerprint, Set<String> joined,
-                           Set<String> left, SessionData data, UpdateHistory updates) {
+                           Set<String> left, SessionData data, UpdateHistory updates, Instant closedAt) {
 
     public KnownSession {
         reached = List.copyOf(reached);
@@ -22,7 +26,7 @@ public record KnownSession(String scope, String source, List<EventType> reached,
 
     public KnownSession(String scope, String source, List<EventType> reached, String fingerprint, Set<String> joined,
                         Set<String> left, SessionData data) {
-        this(scope, source, reached, fingerprint, joined, left, data, UpdateHistory.NONE);
+        this(scope, source, reached, fingerprint, joined, left, data, UpdateHistory.NONE, null);
     }
 
     public boolean hasReached(EventType type) {
@@ -36,5 +40,9 @@ public record KnownSession(String scope, String source, List<EventType> reached,
     /** Still worth asking the vendor about: neither ended nor deleted. */
     public boolean isOpen() {
         return !isDeleted() && !reached.contains(EventType.SESSION_ENDED);
+    }
+
+    KnownSession closedAt(Instant at) {
+        return new KnownSession(scope, source, reached, fingerprint, joined, left, data, updates, at);
     }
 }

@@ -63,7 +63,10 @@ final class SessionDiff {
                 left.add(p.key());
             }
         });
-        return new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current, updates);
+        Instant closedAt = before != null && before.closedAt() != null ? before.closedAt() : null;
+        KnownSession after = new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current,
+                updates, closedAt);
+        return after.isOpen() || closedAt != null ? after : after.closedAt(observedAt);
     }
 
     /**

@@ -26,7 +26,8 @@ class StateRecordsTest {
     private final KnownSession session = new KnownSession("5387", "sessionflow/webinar/1",
             List.of(EventType.SESSION_SCHEDULED, EventType.SESSION_STARTED), "0123456789abcdef0123456789abcdef",
             Set.of("v1", "v2", "v3"), Set.of("v2"), data,
-            new io.sessionflow.track.UpdateHistory(3, Set.of("00000000000000000000000000000001")));
+            new io.sessionflow.track.UpdateHistory(3, Set.of("00000000000000000000000000000001")),
+            Instant.parse("2026-11-20T10:00:00.5Z"));
 
     @Test
     void sessionValueIsByteForByteWhatTheMapperWrites() throws Exception {
@@ -43,11 +44,12 @@ class StateRecordsTest {
     }
 
     @Test
-    void aRecordWrittenBeforeUpdatesWereCountedReadsAsNoUpdatesYet() {
+    void aRecordWrittenBeforeUpdatesWereCountedOrClosingTimesKeptReadsAsNoneYet() {
         String old = "{\"scope\":null,\"source\":\"sessionflow/seeit\",\"reached\":[],\"fingerprint\":\"f\","
                 + "\"joined\":[],\"left\":[],\"data\":{\"system\":\"seeit\",\"sessionId\":\"u\"},"
                 + "\"open\":true,\"deleted\":false}";
         assertThat(StateRecords.session(old.getBytes(java.nio.charset.StandardCharsets.UTF_8)).updates())
                 .isEqualTo(io.sessionflow.track.UpdateHistory.NONE);
+        assertThat(StateRecords.session(old.getBytes(java.nio.charset.StandardCharsets.UTF_8)).closedAt()).isNull();
     }
 }

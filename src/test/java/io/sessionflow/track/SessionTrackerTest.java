@@ -143,6 +143,101 @@ class SessionTrackerTest {
     }
 
     @Test
+    void aClosedSessionIsForgottenAfterTheLongerOfForgetAfterAndItsListingWindowUnlessListed() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(), new Forgetting(
+                java.time.Duration.ofHours(1), java.util.Map.of(SystemId.STORYCLM, java.time.Duration.ofHours(3))));
+        SessionSnapshot ended = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0),
+                at(EventType.SESSION_ENDED, 10)), List.of());
+        SessionSnapshot open = snapshot("b", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(ended, open), Set.of(), MissingPolicy.IGNORE, NOW));
+        assertThat(forgetting.known().get(ended.key()).closedAt()).isEqualTo(NOW);
+
+        Transitions afterTwoHours = forgetting.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(7200));
+        assertThat(afterTwoHours.forgotten().sessions()).as("the listing window is longer than forget-after").isEmpty();
+        Transitions listedLate = forgetting.diff(SystemId.STORYCLM, List.of(ended), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(4 * 3600));
+        assertThat(listedLate.forgotten().sessions()).as("listed by this very poll").isEmpty();
+        assertThat(listedLate.events()).isEmpty();
+
+        Transitions late = forgetting.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(4 * 3600));
+        assertThat(late.forgotten().sessions()).as("never an open one").containsExactly(ended.key());
+        assertThat(late.events()).isEmpty();
+        forgetting.commit(late);
+        assertThat(forgetting.known().get(ended.key())).isNull();
+        assertThat(forgetting.known().get(open.key())).isNotNull();
+    }
+
+    @Test
+    void aListOfEverySessionTheVendorKeepsForgetsOnlyDeletedOnes() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
+                new Forgetting(java.time.Duration.ofHours(1), java.util.Map.of()));
+        SessionSnapshot ended = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0),
+                at(EventType.SESSION_ENDED, 10)), List.of());
+        SessionSnapshot gone = snapshot("b", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(ended, gone), Set.of("list"),
+                MissingPolicy.DELETED, NOW));
+        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(ended), Set.of("list"), MissingPolicy.DELETED,
+                NOW.plusSeconds(60)));
+        assertThat(forgetting.known().get(gone.key()).isDeleted()).isTrue();
+
+        Transitions later = forgetting.diff(SystemId.STORYCLM, List.of(), List.of(ended.key()), Set.of("list"),
+                MissingPolicy.DELETED, NOW.plusSeconds(7200));
+        assertThat(later.forgotten().sessions()).containsExactly(gone.key());
+    }
+
+    @Test
+    void aClosedSessionFromARecordWithoutClosingTimeIsGivenThePollsTimeToBeForgottenLater() {
+        InMemoryKnownSessions known = new InMemoryKnownSessions();
+        known.apply(java.util.Map.of("storyclm:a", new KnownSession("list", "sessionflow/storyclm",
+                List.of(EventType.SESSION_STARTED, EventType.SESSION_ENDED), "f", Set.of(), Set.of(),
+                SessionData.builder(SystemId.STORYCLM, "a").status(SessionStatus.ENDED).build())));
+        SessionTracker restored = new SessionTracker(known,
+                new Forgetting(java.time.Duration.ofHours(1), java.util.Map.of()));
+        Transitions first = restored.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW);
+        assertThat(first.changes().get("storyclm:a").closedAt()).isEqualTo(NOW);
+        assertThat(first.forgotten().sessions()).isEmpty();
+        restored.commit(first);
+        assertThat(restored.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3601))
+                .forgotten().sessions()).containsExactly("storyclm:a");
+    }
+
+    @Test
+    void aDeadLetterIsForgottenAfterForgetAfter() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
+                new Forgetting(java.time.Duration.ofHours(1), java.util.Map.of()));
+        forgetting.known().deadLettered(SystemId.STORYCLM, List.of("d1"), NOW);
+        forgetting.known().deadLettered(SystemId.SEEIT, List.of("d2"), NOW);
+        assertThat(forgetting.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3599))
+                .forgotten().deadLetters()).isEmpty();
+        Transitions later = forgetting.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(3601));
+        assertThat(later.forgotten().deadLetters()).as("of its own system").containsExactly("d1");
+        forgetting.commit(later);
+        assertThat(forgetting.known().wasDeadLettered("d1")).isFalse();
+        assertThat(forgetting.known().wasDeadLettered("d2")).isTrue();
+    }
+
+    @Test
+    void aSessionForgottenEarlierInARunIsNewWhenALaterListOfTheRunHasIt() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
+                new Forgetting(java.time.Duration.ofHours(1), java.util.Map.of()));
+        SessionSnapshot a = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(a), Set.of("list"), MissingPolicy.ENDED, NOW));
+        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW));
+        SnapshotRun run = forgetting.run();
+        Instant later = NOW.plusSeconds(7200);
+        Transitions first = run.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, later);
+        Transitions second = run.diff(SystemId.STORYCLM, List.of(a), Set.of("list"), MissingPolicy.ENDED, later);
+        assertThat(first.forgotten().sessions()).containsExactly(a.key());
+        assertThat(second.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_STARTED);
+        Transitions together = Transitions.inOrder(List.of(first, second));
+        assertThat(together.forgotten().sessions()).isEmpty();
+        assertThat(together.changes()).containsKey(a.key());
+    }
+
+    @Test
     void participantsJoinAndLeaveOnceEach() {
         Person ann = new Person("7", "Ann", null, null, null);
         List<Milestone> live = List.of(at(EventType.SESSION_STARTED, 0));

@@ -31,6 +31,12 @@ public final class SeeitSource implements SourceModule {
         return settings.duration("sessionflow.seeit.poll-interval");
     }
 
+    /** {@code GET /sessions} lists by creation time, {@code lookBack} back; a session closes after it was created. */
+    @Override
+    public Duration listedAfterClose(Settings settings) {
+        return SeeitConfig.from(settings).lookBack().plusDays(1);
+    }
+
     @Override
     public SnapshotPoller<SeeitPayload> createBean(SourceContext context) {
         SeeitConfig config = SeeitConfig.from(context.settings());

@@ -90,8 +90,8 @@ public final class TradernetBatches {
         Set<String> complete = unreadable.isEmpty() ? Set.of(TradernetMapper.SCOPE) : Set.of();
         Transitions transitions = run.diff(SystemId.TRADERNET, snapshots, complete, MissingPolicy.ENDED, now);
         if (recovered) {
-            transitions = new Transitions(transitions.events().stream().map(TradernetBatches::markRecovered).toList(),
-                    transitions.changes());
+            transitions = transitions.withEvents(
+                    transitions.events().stream().map(TradernetBatches::markRecovered).toList());
         }
         if (raw.isEmpty()) {
             // an expiry check re-reads a list whose dead letters were published already

@@ -44,6 +44,16 @@ public final class WebinarSource implements SourceModule {
         return problems;
     }
 
+    /**
+     * The schedule lists a session while its date is inside the window, which reaches {@code windowPast} back and
+     * {@code windowAhead} forward in whole UTC days: a session deleted long before its date stays listed.
+     */
+    @Override
+    public Duration listedAfterClose(Settings settings) {
+        WebinarConfig config = WebinarConfig.from(settings);
+        return config.windowPast().plus(config.windowAhead()).plusDays(1);
+    }
+
     @Override
     public SnapshotPoller<WebinarPayload> createBean(SourceContext context) {
         WebinarConfig config = WebinarConfig.from(context.settings());

@@ -143,6 +143,60 @@ class SeeitRouteTest {
         }
     }
 
+    /**
+     * A finished session is forgotten (a tombstone in the state topic) once forget-after has passed and the poll
+     * window can no longer list it, not before: the window outlasts forget-after here, and while it lists the
+     * session the tracker keeps it. A dead letter is forgotten after forget-after. Nothing is published again,
+     * before or after a restart.
+     */
+    @Test
+    void aClosedSessionIsForgottenWithATombstoneOnlyOnceItsWindowCanNoLongerListIt() {
+        SeeitWorld.Session done = world.create(TECH, t0.minus(Duration.ofMinutes(10)));
+        world.start(done.uuid, t0.minus(Duration.ofMinutes(9)));
+        world.finish(done.uuid, t0.minus(Duration.ofMinutes(5)), 0, "done");
+        world.corrupt(world.create(TECH, t0.minus(Duration.ofMinutes(4))).uuid);
+        Map<String, String> settings = Map.of(
+                "sessionflow.seeit.base-url", vendor.baseUrl(),
+                "sessionflow.seeit.token", TOKEN,
+                "sessionflow.seeit.poll-interval", "200ms",
+                "sessionflow.seeit.look-back", "1h",
+                "sessionflow.state.forget-after", "30m");
+        pipeline = Pipeline.start(settings, clock);
+        io.sessionflow.kafka.Topics topics = pipeline.topics();
+        String stateKey = "session:seeit:" + done.uuid;
+        try (TopicReader events = pipeline.read(topics.events());
+             TopicReader dlq = pipeline.read(topics.dlq());
+             TopicReader state = pipeline.read(topics.state());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.SEEIT)) {
+            events.awaitCount(3, WAIT);
+            dlq.awaitCount(1, WAIT);
+
+            clock.set(t0.plus(Duration.ofHours(2)));
+            polls.awaitQuiet(WAIT);
+            assertThat(pipeline.app().tracker().known().get("seeit:" + done.uuid))
+                    .as("forget-after passed, but the window (look-back + a day) may still list it").isNotNull();
+            assertThat(state.readToEnd()).filteredOn(r -> r.key().startsWith("dead:")).extracting(r -> r.value() == null)
+                    .as("the dead letter, remembered for forget-after, is forgotten").containsExactly(false, true);
+
+            clock.set(t0.plus(Duration.ofHours(26)));
+            polls.awaitQuiet(WAIT);
+            assertThat(pipeline.app().tracker().known().get("seeit:" + done.uuid)).isNull();
+            assertThat(state.readToEnd()).filteredOn(r -> r.key().equals(stateKey)).extracting(r -> r.value() == null)
+                    .as("remembered, then a tombstone").endsWith(false, true).containsOnlyOnce(true);
+            assertThat(events.readToEnd()).hasSize(3);
+        }
+        pipeline.close();
+        pipeline = Pipeline.startOn(topics, settings, clock);
+        try (TopicReader events = pipeline.read(topics.events());
+             TopicReader dlq = pipeline.read(topics.dlq());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.SEEIT)) {
+            assertThat(pipeline.app().tracker().known().get("seeit:" + done.uuid)).as("not restored").isNull();
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("nothing published again").hasSize(3);
+            assertThat(dlq.readToEnd()).hasSize(1);
+        }
+    }
+
     @Test
     void unmappableRecordGoesToDeadLetterTopicWhileTheRestOfThePageIsPublished() {
         SeeitWorld.Session good = world.create(TECH, t0.minus(Duration.ofMinutes(3)));
