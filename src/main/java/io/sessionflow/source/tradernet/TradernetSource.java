@@ -5,6 +5,7 @@ import io.sessionflow.event.SystemId;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.http.VendorHttpVersion;
 import io.sessionflow.source.http.VendorTls;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class TradernetSource implements SourceModule {
         TradernetConfig config = TradernetConfig.from(context.settings());
         Optional<VendorTls.Trust> trust = context.vendorTrust();
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
+                .followRedirects(HttpClient.Redirect.NEVER).version(VendorHttpVersion.of(config.apiUrl()));
         trust.ifPresent(t -> builder.sslContext(t.context())); // host names are verified either way
         HttpClient http = builder.build();
         FeedTransport transport = config.transport() == TradernetConfig.Transport.SOCKETIO

@@ -58,6 +58,20 @@ class IspringRouteTest {
                 "sessionflow.ispring.poll-interval", "200ms"), clock);
     }
 
+    /** A server that drops h2c upgrade requests (WebSocket on the same port) still answers plain HTTP/1.1. */
+    @Test
+    void soapWorksAgainstAServerThatDropsUpgradeRequests() {
+        vendor.server().dropUpgradeRequests();
+        IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",
+                at(t0.plusSeconds(3600), "+03:00"), 1800, "Олег Смирнов");
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
+                    .containsExactly(moscow.id());
+            assertThat(vendor.server().droppedUpgradeRequests()).as("no request asked for an upgrade").isZero();
+        }
+    }
+
     @Test
     void publishesEachTransitionOnceDeletesVanishedSessionsAndInfersStartAndEnd() {
         IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",

@@ -29,6 +29,21 @@ class TradernetRouteTest {
         h.close();
     }
 
+    /**
+     * On http:// the JDK client would first ask for an h2c upgrade; a server with the feed on the same port drops
+     * such a request, and the login never completed. Vendors are spoken to in HTTP/1.1 on plain HTTP.
+     */
+    @Test
+    void loginAndSnapshotWorkAgainstAServerThatDropsUpgradeRequests() {
+        h.vendor.dropUpgradeRequests();
+        TradernetWorld.Session a = h.world.open("virtual@virtual.com", "SMS", t0, Duration.ofHours(24), "19.16.32.32");
+        h.start("websocket");
+        assertThat(h.awaitEvents(1)).extracting(SessionEvent::subject).containsExactly(id(a));
+        assertThat(h.vendor.loginCount()).isPositive();
+        assertThat(h.vendor.snapshotCount()).isPositive();
+        assertThat(h.vendor.droppedUpgradeRequests()).as("no request asked for an upgrade").isZero();
+    }
+
     @Test
     void loginAndFeedProduceTheExactEvents() {
         TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", t0, Duration.ofHours(24), "19.16.32.32");
