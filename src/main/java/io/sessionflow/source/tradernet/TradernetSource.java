@@ -7,6 +7,7 @@ import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.http.VendorHttpVersion;
 import io.sessionflow.source.http.VendorTls;
+import io.sessionflow.track.KnownSession;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class TradernetSource implements SourceModule {
                 transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay(),
                         () -> ThreadLocalRandom.current().nextDouble()),
                 TradernetStream.queueOf(context.template()), context.clock());
-        TradernetBatches batches = new TradernetBatches(new TradernetMapper(IpMasker.from(context.settings())),
+        TradernetBatches batches = new TradernetBatches(new TradernetMapper(IpMasker.from(context.settings(),
+                context.tracker().known().of(SystemId.TRADERNET).filter(KnownSession::isOpen).count())),
                 context.tracker(), context.clock());
         return new TradernetStream(feed, batches, context.clock());
     }

@@ -22,6 +22,7 @@ final class TradernetHarness implements AutoCloseable {
     final TradernetSimulator vendor = new TradernetSimulator(world, LOGIN, PASSWORD);
     private Pipeline pipeline;
     private TopicReader events;
+    private Map<String, String> settings;
 
     Pipeline start(String transport, Map<String, String> extra) {
         Map<String, String> s = new LinkedHashMap<>();
@@ -35,8 +36,17 @@ final class TradernetHarness implements AutoCloseable {
         s.put("sessionflow.tradernet.reconnect-max-delay", "2s");
         s.put("sessionflow.privacy.ip-hash-key", IP_KEY);
         s.putAll(extra);
+        settings = s;
         pipeline = Pipeline.start(s);
         events = pipeline.read(pipeline.topics().events());
+        return pipeline;
+    }
+
+    /** Stops the pipeline and starts it again on the same topics and settings: its memory restored from them. */
+    Pipeline restart() {
+        io.sessionflow.kafka.Topics topics = pipeline.topics();
+        pipeline.close();
+        pipeline = Pipeline.startOn(topics, settings, Clock.systemUTC());
         return pipeline;
     }
 
