@@ -18,11 +18,21 @@ final class TradernetHarness implements AutoCloseable {
     static final String PASSWORD = "canary-password-7f3a91";
     static final String IP_KEY = "test-ip-hash-key";
     static final Duration WAIT = Duration.ofSeconds(30);
-    final TradernetWorld world = new TradernetWorld(Clock.systemUTC());
-    final TradernetSimulator vendor = new TradernetSimulator(world, LOGIN, PASSWORD);
+    final TradernetWorld world;
+    final TradernetSimulator vendor;
     private Pipeline pipeline;
     private TopicReader events;
     private Map<String, String> settings;
+
+    TradernetHarness() {
+        this(java.time.ZoneOffset.UTC);
+    }
+
+    /** @param vendorZone the zone the simulated vendor writes its zone-less times in */
+    TradernetHarness(java.time.ZoneId vendorZone) {
+        world = new TradernetWorld(Clock.systemUTC(), vendorZone);
+        vendor = new TradernetSimulator(world, LOGIN, PASSWORD);
+    }
 
     Pipeline start(String transport, Map<String, String> extra) {
         Map<String, String> s = new LinkedHashMap<>();

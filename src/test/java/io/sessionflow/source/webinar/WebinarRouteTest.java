@@ -98,6 +98,25 @@ class WebinarRouteTest {
         }
     }
 
+    /** Times written in the event's local time without an offset, connection times too, keep their instants. */
+    @Test
+    void localTimesWithoutOffsetAreReadInTheEventsZoneConnectionTimesToo() {
+        vendor.writeLocalTimes();
+        WebinarWorld.Session live = world.schedule("Product demo", t0, t0.plusSeconds(600));
+        world.start(live.id, t0.plusSeconds(600));
+        world.join(live.id, YURI, t0.plusSeconds(660));
+        world.leave(live.id, YURI.id(), t0.plusSeconds(900));
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            assertThat(EventAssertions.events(events.awaitCount(4, WAIT)))
+                    .extracting(e -> e.type().type(), SessionEvent::time).containsExactly(
+                            tuple("sessionflow.session.scheduled", t0),
+                            tuple("sessionflow.session.started", t0.plusSeconds(600)),
+                            tuple("sessionflow.participant.joined", t0.plusSeconds(660)),
+                            tuple("sessionflow.participant.left", t0.plusSeconds(900)));
+        }
+    }
+
     @Test
     void unmappableRecordGoesToDeadLetterTopicWhileTheRestIsPublished() {
         WebinarWorld.Session good = world.schedule("Onboarding", t0, t0.plusSeconds(3600));
