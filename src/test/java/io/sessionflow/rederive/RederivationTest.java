@@ -60,12 +60,15 @@ class RederivationTest {
         settings.put("sessionflow.webinar.base-url", vendor.baseUrl());
         pipeline = Pipeline.start(settings);
         List<ConsumerRecord<String, byte[]>> liveRecords;
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.WEBINAR)) {
             events.awaitCount(4, WAIT);
             world.stop(live.id, t0.plusSeconds(4200));
             world.delete(planned.id);
             events.awaitCount(7, WAIT);
-            liveRecords = events.drain(Duration.ofSeconds(1));
+            polls.awaitQuiet(WAIT);
+            liveRecords = events.readToEnd();
+            assertThat(liveRecords).hasSize(7);
         }
         pipeline.close();
         pipeline = null;
@@ -79,7 +82,8 @@ class RederivationTest {
         assertThat(summary.polls).isGreaterThan(2);
         try (TopicReader rederived = new TopicReader(SharedKafka.bootstrapServers(), target)) {
             rederived.awaitCount(liveRecords.size(), WAIT);
-            List<ConsumerRecord<String, byte[]>> copy = rederived.drain(Duration.ofSeconds(1));
+            // the re-derivation has returned: everything it wrote is on the topic
+            List<ConsumerRecord<String, byte[]>> copy = rederived.readToEnd();
             List<SessionEvent> liveEvents = EventAssertions.events(liveRecords);
             List<SessionEvent> derived = EventAssertions.events(copy);
             assertThat(derived).extracting(SessionEvent::id)

@@ -73,6 +73,11 @@ final class TradernetHarness implements AutoCloseable {
         return EventAssertions.events(events.drain(quiet));
     }
 
+    /** Every event committed so far (after a barrier such as every feed message published: nothing more). */
+    List<SessionEvent> readToEnd() {
+        return EventAssertions.events(events.readToEnd());
+    }
+
     TradernetStream stream() {
         return pipeline.app().camel().getRegistry().lookupByNameAndType("tradernetSource", TradernetStream.class);
     }
