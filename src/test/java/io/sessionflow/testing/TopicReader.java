@@ -46,15 +46,6 @@ public final class TopicReader implements AutoCloseable {
         return awaitUntil(s -> s.size() >= count, timeout);
     }
 
-    /** Everything that arrives within {@code quiet}: used to prove that nothing more was published. */
-    public List<ConsumerRecord<String, byte[]>> drain(Duration quiet) {
-        long deadline = System.nanoTime() + quiet.toNanos();
-        while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-        }
-        return List.copyOf(seen);
-    }
-
     /**
      * Everything committed so far: reads until this reader's position reaches the topic's last stable offset
      * of every partition (read_committed end offsets). After a {@link CommittedPolls} barrier this is the proof

@@ -68,9 +68,22 @@ final class TradernetHarness implements AutoCloseable {
         return EventAssertions.events(events.awaitCount(count, WAIT));
     }
 
-    /** Everything published after a quiet period, to prove nothing more (no duplicate) arrives. */
-    List<SessionEvent> drain(Duration quiet) {
-        return EventAssertions.events(events.drain(quiet));
+    /**
+     * Every event published before a barrier, to prove nothing more (no duplicate) arrives: a marker session opened
+     * now reaches the pipeline in a list behind every message before it, on the one ordered queue, so all those
+     * messages caused is published before the marker's start. The marker stays open.
+     */
+    List<SessionEvent> eventsBeforeBarrier() {
+        TradernetWorld.Session marker = world.open("barrier@example.org", "SMS", java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minusSeconds(1), Duration.ofDays(1), "192.0.2.250");
+        String markerId = String.valueOf(marker.id());
+        List<SessionEvent> all = EventAssertions.events(events.awaitUntil(
+                seen -> EventAssertions.events(seen).stream().anyMatch(e -> e.subject().equals(markerId)), WAIT));
+        int barrier = 0;
+        while (!all.get(barrier).subject().equals(markerId)) {
+            barrier++;
+        }
+        return all.subList(0, barrier);
     }
 
     /** Every event committed so far (after a barrier such as every feed message published: nothing more). */

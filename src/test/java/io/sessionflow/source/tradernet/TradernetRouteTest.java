@@ -74,7 +74,7 @@ class TradernetRouteTest {
         Instant soon = Instant.now().plusMillis(1500).truncatedTo(ChronoUnit.MILLIS);
         TradernetWorld.Session c = h.world.open("virtual@virtual.com", "SMS", soon.minusSeconds(30), Duration.ofSeconds(30), "198.51.100.23");
         List<SessionEvent> all = h.awaitEvents(6);
-        assertThat(h.drain(Duration.ofSeconds(2))).as("unchanged lists and expire countdowns publish nothing").hasSize(6);
+        assertThat(h.eventsBeforeBarrier()).as("unchanged lists and expire countdowns publish nothing").hasSize(6);
 
         assertThat(all).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().recovered())
                 .containsExactly(
@@ -117,7 +117,7 @@ class TradernetRouteTest {
         // live again: a change after the reconnect comes from the feed, not recovered
         h.world.close(c.id());
         List<SessionEvent> all = h.awaitEvents(6);
-        assertThat(h.drain(Duration.ofSeconds(2))).as("no duplicates from the overlap of snapshot and feed").hasSize(6);
+        assertThat(h.eventsBeforeBarrier()).as("no duplicates from the overlap of snapshot and feed").hasSize(6);
 
         assertThat(recovered.subList(2, 5)).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().recovered())
                 .containsExactlyInAnyOrder(
