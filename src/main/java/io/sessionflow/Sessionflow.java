@@ -34,6 +34,15 @@ public final class Sessionflow {
                 case "rederive" -> RederiveCommand.main(rest);
                 case "health" -> System.exit(io.sessionflow.observe.HealthCommand.run(rest, Settings.fromEnvironment()));
                 case "bench" -> BenchCommand.main(rest);
+                case "accounts" -> System.exit(new io.sessionflow.cluster.AccountsCommand(Settings.fromEnvironment(),
+                        System.out).run(rest));
+                case "cluster" -> {
+                    Settings settings = Settings.fromEnvironment();
+                    try (io.sessionflow.app.KafkaConnection kafka = io.sessionflow.app.KafkaConnection.open(settings)) {
+                        System.out.print(io.sessionflow.cluster.ClusterView.read(kafka.client(),
+                                io.sessionflow.cluster.ClusterSettings.from(settings), kafka.topics().state()).text());
+                    }
+                }
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     System.err.println("unknown command '" + command + "'");
@@ -66,6 +75,9 @@ public final class Sessionflow {
                   report --from <time> --to <time> --out <dir>   HTML charts + CSV  (docs/report.md)
                   rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)
                   health [live|ready]   ask a running instance's /observe/health; exit code 0 when healthy
+                  accounts add <system> <account> KEY=VALUE...   an account of the cluster (secrets as
+                         ${env:NAME} or ${file:/path} references); accounts remove <system> <account>; accounts list
+                  cluster   the cluster's members, their shards, and each account's owner, last poll and failure
                   bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md|-]
                          throughput, latency and memory against the raw Kafka limit (README "Benchmark")""");
     }

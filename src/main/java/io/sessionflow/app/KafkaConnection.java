@@ -47,6 +47,13 @@ public final class KafkaConnection implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The settings every Kafka client of the pipeline starts from. */
+    public java.util.Properties client() {
+        java.util.Properties p = new java.util.Properties();
+        p.put(org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return p;
+    }
+
     public Topics topics() {
         return topics;
     }

@@ -1,24 +1,30 @@
 package io.sessionflow.app;
 
+import io.sessionflow.cluster.AccountRegistry;
+import io.sessionflow.cluster.ClusterSettings;
+import io.sessionflow.cluster.ClusterTopics;
+import io.sessionflow.cluster.RouteOwners;
+import io.sessionflow.cluster.SecretReferences;
+import io.sessionflow.cluster.ShardManager;
+import io.sessionflow.cluster.ShardMembership;
+import io.sessionflow.cluster.TaskContext;
+import io.sessionflow.config.AccountSettings;
 import io.sessionflow.config.Settings;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.observe.Observability;
 import io.sessionflow.observe.PipelineMetrics;
 import io.sessionflow.observe.PollOutcomes;
-import io.sessionflow.observe.SourceHealthCheck;
 import io.sessionflow.publish.BatchRecords;
 import io.sessionflow.publish.TransactionalPublisher;
-import io.sessionflow.state.StateRestore;
-import io.sessionflow.source.SourceContext;
 import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.SourceModules;
 import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.VendorTls;
-import io.sessionflow.source.Sources;
-import io.sessionflow.track.SessionTracker;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.sessionflow.state.StateRestore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -26,8 +32,9 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
- * The pipeline: Camel Main with the YAML routes of {@code routes/}, the named beans they call, and Kafka.
- * Routes say what flows where; the beans bound here say how.
+ * The pipeline: Camel Main with the YAML routes of {@code routes/}, the named beans they call, Kafka, and this
+ * instance's membership in its cluster. Routes say what flows where; the beans bound here say how. Each account runs
+ * its module's route templates on the instance that owns the account's shard ({@link ShardManager}).
  */
 public final class SessionflowApp implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionflowApp.class);
@@ -35,44 +42,31 @@ public final class SessionflowApp implements AutoCloseable {
     private final KafkaConnection kafka;
     private final Clock clock;
     private final Main main = new Main();
-    private final SessionTracker tracker;
-    private final TransactionalPublisher publisher;
+    private final ClusterSettings cluster;
+    private final int shardCount;
     private final Observability observability;
+    private final RouteOwners owners = new RouteOwners();
+    private AccountRegistry accounts;
+    private ShardManager shards;
+    private ShardMembership membership;
+    private PollOutcomes outcomes;
 
     private SessionflowApp(Settings settings, KafkaConnection kafka, Clock clock) {
         this.settings = settings;
         this.kafka = kafka;
         this.clock = clock;
         this.observability = new Observability(settings);
-        this.tracker = new SessionTracker(StateRestore.read(kafka.bootstrapServers(), kafka.topics().state()),
-                Sources.forgetting(settings));
-        this.publisher = new TransactionalPublisher(new BatchRecords(kafka.topics()), tracker,
-                TransactionalPublisher.kafkaProducers(kafka.bootstrapServers(), transactionalId(settings)));
+        this.cluster = ClusterSettings.from(settings);
+        this.shardCount = ClusterTopics.ensure(kafka.client(), cluster,
+                (short) settings.integer("sessionflow.kafka.replication-factor"));
     }
 
-    /** One id per instance: a restarted instance fences its own zombie; two instances never share one. */
-    static String transactionalId(Settings settings) {
-        String instance = settings.string("sessionflow.instance-id");
-        if (instance.isEmpty()) {
-            try {
-                instance = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                instance = "default";
-            }
-        }
-        return "sessionflow-" + instance;
-    }
-
-    public SessionTracker tracker() {
-        return tracker;
-    }
-
-    /** Validates all settings first; each problem is one line of the exception. */
+    /** Validates all settings first, the environment's accounts included; each problem is one line of the exception. */
     public static SessionflowApp create(Settings settings, Clock clock) {
         List<String> problems = new ArrayList<>(settings.validate());
         problems.addAll(VendorTls.problems(settings));
         if (problems.isEmpty()) {
-            Sources.all().stream().filter(s -> s.enabled(settings)).forEach(s -> problems.addAll(s.problems(settings)));
+            environmentAccounts(settings).forEach((module, account) -> problems.addAll(module.problems(account)));
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
@@ -81,23 +75,36 @@ public final class SessionflowApp implements AutoCloseable {
         return new SessionflowApp(settings, KafkaConnection.open(settings), clock);
     }
 
+    /** Account {@code default} of every system whose enabling setting the environment sets. */
+    private static Map<SourceModule, AccountSettings> environmentAccounts(Settings settings) {
+        Map<SourceModule, AccountSettings> accounts = new java.util.LinkedHashMap<>();
+        for (SourceModule module : SourceModules.all()) {
+            if (settings.isSet(module.settingsPrefix() + module.enabledBy())) {
+                accounts.put(module, module.defaultAccount(settings));
+            }
+        }
+        return accounts;
+    }
+
+    /** Starts Camel and joins the cluster, returning once this instance is a member; {@link #close()} stops it. */
     public SessionflowApp start() {
-        configure();
+        configure(false);
         try {
             main.start();
         } catch (Exception e) {
             throw new IllegalStateException("the pipeline did not start: " + e.getMessage(), e);
         }
+        joinCluster(camel());
         return this;
     }
 
     /**
-     * Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops routes gracefully. The JVM ends
-     * when its shutdown hooks return; this one returns only once the in-flight poll has committed and the
-     * producer is closed, so a SIGTERM never cuts a transaction short.
+     * Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then leaves the cluster gracefully. The JVM ends
+     * when its shutdown hooks return; this one returns only once the in-flight polls have committed and the
+     * producers are closed, so a SIGTERM never cuts a transaction short.
      */
     public void run() throws Exception {
-        configure();
+        configure(true);
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         Thread holdJvm = new Thread(() -> {
             try {
@@ -122,20 +129,41 @@ public final class SessionflowApp implements AutoCloseable {
         return main.getCamelContext();
     }
 
+    public ClusterSettings cluster() {
+        return cluster;
+    }
+
+    /** The shards this instance owns and the accounts running in each (empty before it joined its cluster). */
+    public Map<Integer, java.util.Set<SourceAccount>> owned() {
+        return shards == null ? Map.of() : shards.owned();
+    }
+
+    /** Every account known to the cluster, running here or elsewhere. */
+    public java.util.Set<SourceAccount> accounts() {
+        return accounts == null ? java.util.Set.of() : accounts.accounts();
+    }
+
+    /** The bean the account's routes call while it runs on this instance. */
+    public <T> java.util.Optional<T> source(SourceAccount account, Class<T> type) {
+        return java.util.Optional.ofNullable(camel().getRegistry().lookupByNameAndType(
+                io.sessionflow.cluster.ShardManager.beanName(account), type));
+    }
+
     @Override
     public void close() {
         try {
+            leaveCluster();
             main.stop();
         } catch (Exception e) {
             throw new IllegalStateException("stopping Camel failed", e);
         } finally {
-            publisher.close();
             kafka.close();
         }
     }
 
-    private void configure() {
-        main.configure().withName("sessionflow").withRoutesIncludePattern(routesPattern())
+    /** @param running Camel Main runs until the JVM is asked to stop: joining and leaving follow its life cycle */
+    private void configure(boolean running) {
+        main.configure().withName("sessionflow").withRoutesIncludePattern(RouteFiles.includePattern(settings))
                 .withDurationMaxMessages(0).withShutdownTimeout(30);
         main.setOverrideProperties(camelProperties());
         main.addMainListener(new MainListenerSupport() {
@@ -145,10 +173,17 @@ public final class SessionflowApp implements AutoCloseable {
             }
 
             @Override
-            public void afterStop(BaseMainSupport support) {
-                // routes have finished their in-flight polls (graceful shutdown), so no transaction is open
-                publisher.close();
-                LOG.info("stopped cleanly: in-flight polls finished and committed, producer closed");
+            public void afterStart(BaseMainSupport support) {
+                if (running) {
+                    joinCluster(support.getCamelContext());
+                }
+            }
+
+            @Override
+            public void beforeStop(BaseMainSupport support) {
+                // hand the shards back while Camel still runs: in-flight polls finish and commit, then the group
+                // moves the shards to the other instances at once
+                leaveCluster();
             }
         });
     }
@@ -156,47 +191,49 @@ public final class SessionflowApp implements AutoCloseable {
     private void bindBeans(CamelContext camel) {
         observability.bind(camel.getRegistry(), kafka.bootstrapServers());
         PipelineMetrics metrics = observability.metrics();
-        SourceContext context = new SourceContext(settings, tracker, clock, camel.createProducerTemplate(), metrics,
-                VendorTls.bind(settings, camel.getRegistry()));
-        PollOutcomes outcomes = new PollOutcomes(metrics, clock);
-        for (SourceModule source : Sources.all()) {
-            Object bean = source.createBean(context);
-            camel.getRegistry().bind(source.beanName(), bean);
-            if (bean instanceof org.apache.camel.Service service) {
-                // a push source owns a connection: Camel stops it with the context
-                try {
-                    camel.addService(service, true, false);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot register " + source.beanName() + " with Camel", e);
-                }
-            }
-            metrics.trackedSessions(source.system(), tracker.known());
-            if (source.enabled(settings)) {
-                camel.getRegistry().bind("sourceHealth-" + source.system().id(),
-                        new SourceHealthCheck(source.system(), outcomes));
-            }
-        }
-        camel.getRegistry().bind("kafkaPublisher", publisher);
+        outcomes = new PollOutcomes(metrics, clock);
         camel.getRegistry().bind("pollOutcomes", outcomes);
-        camel.getRegistry().bind("pollFailures", new PollFailures(outcomes));
+        TaskContext tasks = new TaskContext(camel, camel.createProducerTemplate(), clock, metrics, outcomes, owners,
+                VendorTls.bind(settings, camel.getRegistry()));
+        accounts = new AccountRegistry(settings, kafka.client(), cluster.accountsTopic(),
+                SecretReferences.ofThisProcess());
+        BatchRecords records = new BatchRecords(kafka.topics());
+        shards = new ShardManager(shardCount, cluster.revokeTimeout(), accounts, tasks,
+                shard -> new TransactionalPublisher(records,
+                        TransactionalPublisher.kafkaProducers(kafka.client(), cluster.transactionalId(shard))),
+                wanted -> StateRestore.read(kafka.client(), kafka.topics().state(), wanted));
+        camel.getRegistry().bind("kafkaPublisher", shards);
+        camel.getRegistry().bind("pollFailures", new PollFailures(outcomes, owners, shards::failed));
+    }
+
+    /** Once Camel runs (the route templates are loaded): read the accounts, then join the group. */
+    private void joinCluster(CamelContext camel) {
+        accounts.start();
+        accounts.onChange(shards::accountsChanged);
+        membership = new ShardMembership(cluster, kafka.client(), shards);
+        membership.start();
+        LOG.info("instance '{}' joined cluster '{}' ({} shards, {} accounts known)", cluster.instance(), cluster.name(),
+                shardCount, accounts.accounts().size());
+    }
+
+    private synchronized void leaveCluster() {
+        if (membership != null) {
+            membership.close();
+            membership = null;
+            LOG.info("stopped cleanly: in-flight polls finished and committed, producers closed, left the cluster");
+        }
+        if (shards != null) {
+            shards.close();
+        }
+        if (accounts != null) {
+            accounts.close();
+        }
     }
 
     private Properties camelProperties() {
         Properties p = settings.asProperties();
         observability.addCamelProperties(p);
         p.setProperty("sessionflow.kafka.brokers", kafka.bootstrapServers());
-        for (SourceModule source : Sources.all()) {
-            String prefix = "sessionflow." + source.system().id();
-            boolean enabled = source.enabled(settings);
-            p.setProperty(prefix + ".enabled", String.valueOf(enabled));
-            p.setProperty(prefix + ".poll-interval-ms",
-                    String.valueOf(enabled ? source.pollInterval(settings).toMillis() : 60_000));
-        }
         return p;
-    }
-
-    private String routesPattern() {
-        Path dir = Path.of(settings.string("sessionflow.routes.dir"));
-        return Files.isDirectory(dir) ? "file:" + dir.toAbsolutePath() + "/**/*.yaml" : PackagedRoutes.includePattern();
     }
 }

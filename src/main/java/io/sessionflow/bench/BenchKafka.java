@@ -29,6 +29,8 @@ final class BenchKafka {
 
     /** The same factory TransactionalPublisher uses in the app: acks=all, idempotent, lz4, same batch and linger. */
     Supplier<Producer<String, byte[]>> producers(String stage) {
-        return TransactionalPublisher.kafkaProducers(bootstrap, "bench-" + stage + "-" + UUID.randomUUID());
+        java.util.Properties client = new java.util.Properties();
+        client.put("bootstrap.servers", bootstrap);
+        return TransactionalPublisher.kafkaProducers(client, "bench-" + stage + "-" + UUID.randomUUID());
     }
 }

@@ -1,11 +1,12 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.event.SystemId;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.publish.BatchRecords;
 import io.sessionflow.publish.TransactionalPublisher;
+import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.webinar.WebinarMapper;
+import io.sessionflow.source.webinar.WebinarModule;
 import io.sessionflow.source.webinar.WebinarPayload;
 import io.sessionflow.track.Forgetting;
 import io.sessionflow.track.InMemoryKnownSessions;
@@ -35,7 +36,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * sampled three times. Without forgetting, each would grow with every session ever seen.
  */
 final class ChurnStage {
-    /** The churning vendor's schedule lists two days; forgetting never comes earlier. */
+    /** The churning vendor's list holds two days; forgetting never comes earlier. */
     private static final Duration LISTED = Duration.ofDays(2);
     private final BenchKafka kafka;
     private final BenchSizes sizes;
@@ -52,18 +53,21 @@ final class ChurnStage {
         Topics topics = kafka.freshTopics("churn");
         InMemoryKnownSessions known = new InMemoryKnownSessions();
         SessionTracker tracker = new SessionTracker(known, new Forgetting(Duration.ofDays(sizes.churnForgetDays()),
-                Map.of(SystemId.WEBINAR, LISTED)));
-        ChurningWebinarVendor vendor = new ChurningWebinarVendor(sizes.churnPerDay());
+                LISTED));
+        @SuppressWarnings("unchecked")
+        BenchRecords<WebinarPayload> records = (BenchRecords<WebinarPayload>) new WebinarModule().benchRecords()
+                .orElseThrow();
+        ChurningVendor<WebinarPayload> vendor = new ChurningVendor<>(records, sizes.churnPerDay());
         DayClock clock = new DayClock();
-        SnapshotPoller<WebinarPayload> poller = new SnapshotPoller<>(SystemId.WEBINAR, vendor, new WebinarMapper(),
-                MissingPolicy.IGNORE, tracker, clock);
+        SnapshotPoller<WebinarPayload> poller = new SnapshotPoller<>(SourceAccount.defaultOf(WebinarModule.SYSTEM),
+                vendor, records.mapper(), MissingPolicy.IGNORE, tracker, clock);
         List<Sample> samples = new ArrayList<>();
         int every = sizes.churnDays() / 3;
-        try (TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics), tracker,
+        try (TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics),
                 kafka.producers("churn"))) {
             for (int day = 1; day <= sizes.churnDays(); day++) {
                 clock.now = vendor.nextDay();
-                publisher.publish(poller.poll());
+                publisher.publish(poller.poll(), tracker);
                 if (day % every == 0) {
                     long heap = ScalingStage.usedHeapAfterGc();
                     samples.add(compacted(topics.state(), day, known.size(), heap));
@@ -104,7 +108,7 @@ final class ChurnStage {
 
     /** The simulated day's time: the poller reads it once per poll. */
     private static final class DayClock extends Clock {
-        private volatile Instant now = ChurningWebinarVendor.DAY_ZERO;
+        private volatile Instant now = ChurningVendor.DAY_ZERO;
 
         @Override
         public Instant instant() {

@@ -2,8 +2,8 @@ package io.sessionflow.bench;
 
 import io.sessionflow.app.SessionflowApp;
 import io.sessionflow.config.Settings;
-import io.sessionflow.demo.TradernetSimulator;
-import io.sessionflow.demo.TradernetWorld;
+import io.sessionflow.source.tradernet.TradernetSimulator;
+import io.sessionflow.source.tradernet.TradernetWorld;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.source.tradernet.FeedLatency;
 import io.sessionflow.source.tradernet.TradernetStream;
@@ -44,8 +44,8 @@ final class FeedLatencyStage {
             TradernetWorld.Session session = world.open(LOGIN, "Login, password", Instant.now(), Duration.ofHours(24),
                     "19.16.32.32");
             await(() -> vendor.feedSubscribers() >= 1, "the pipeline did not subscribe to the feed");
-            TradernetStream stream = app.camel().getRegistry().lookupByNameAndType("tradernetSource",
-                    TradernetStream.class);
+            TradernetStream stream = app.source(io.sessionflow.event.SourceAccount.defaultOf(
+                    io.sessionflow.source.tradernet.TradernetModule.SYSTEM), TradernetStream.class).orElseThrow();
             FeedLatency latency = stream.latency();
             Instant expire = session.expire();
             // warm-up at a tenth of the rate, not measured: JIT, producer, first transactions
@@ -106,6 +106,7 @@ final class FeedLatencyStage {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("sessionflow.kafka.bootstrap-servers", kafka.bootstrap());
         s.put("sessionflow.instance-id", "bench-latency-" + Integer.toHexString(topics.events().hashCode()));
+        s.put("sessionflow.cluster", "bench-latency-" + Integer.toHexString(topics.events().hashCode()));
         s.put("sessionflow.topics.events", topics.events());
         s.put("sessionflow.topics.raw", topics.raw());
         s.put("sessionflow.topics.dlq", topics.dlq());

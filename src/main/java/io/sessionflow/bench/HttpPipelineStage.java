@@ -1,17 +1,18 @@
 package io.sessionflow.bench;
 
 import io.sessionflow.config.Settings;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.publish.BatchRecords;
 import io.sessionflow.publish.TransactionalPublisher;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.SourceContext;
+import io.sessionflow.source.AccountContext;
+import io.sessionflow.config.AccountSettings;
 import io.sessionflow.source.webinar.WebinarConfig;
 import io.sessionflow.source.webinar.WebinarPayload;
-import io.sessionflow.source.webinar.WebinarSource;
+import io.sessionflow.source.webinar.WebinarModule;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
@@ -54,7 +55,7 @@ final class HttpPipelineStage {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
         try (WebinarSimulator simulator = new WebinarSimulator(world, TOKEN);
              CamelContext camel = new DefaultCamelContext();
-             TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics), tracker,
+             TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics),
                      kafka.producers("http"))) {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
@@ -63,11 +64,10 @@ final class HttpPipelineStage {
                     "sessionflow.webinar.token", TOKEN,
                     "sessionflow.webinar.page-size", "500",
                     "sessionflow.http.requests-per-second", "0"));
-            SourceContext context = new SourceContext(settings, tracker, Clock.systemUTC(), template);
-            WebinarConfig config = WebinarConfig.from(settings);
-            SnapshotPoller<WebinarPayload> poller = WebinarSource.poller(config,
-                    context.http("webinar", config.baseUrl()), tracker, Clock.systemUTC());
-            publisher.publish(poller.poll());
+            AccountSettings account = new WebinarModule().defaultAccount(settings);
+            SnapshotPoller<WebinarPayload> poller = new WebinarModule().createSource(
+                    AccountContext.of(account, tracker, Clock.systemUTC(), template));
+            publisher.publish(poller.poll(), tracker);
             int requestsBefore = simulator.requestCount();
             long events = 0;
             long start = System.nanoTime();
@@ -77,7 +77,7 @@ final class HttpPipelineStage {
                     world.rename(s.id, "Webinar " + s.id + " rev " + round, renamedAt);
                 }
                 PollBatch batch = poller.poll();
-                publisher.publish(batch);
+                publisher.publish(batch, tracker);
                 events += batch.events().size();
             }
             double seconds = (System.nanoTime() - start) / 1e9;

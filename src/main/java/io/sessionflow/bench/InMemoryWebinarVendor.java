@@ -16,13 +16,16 @@ import java.util.Set;
  * which the tracker must turn into one {@code session.updated} each.
  */
 final class InMemoryWebinarVendor implements SnapshotFetcher<WebinarPayload> {
+    @SuppressWarnings("unchecked")
+    private static final io.sessionflow.source.BenchRecords<WebinarPayload> RECORDS =
+            (io.sessionflow.source.BenchRecords<WebinarPayload>) new io.sessionflow.source.webinar.WebinarModule().benchRecords().orElseThrow();
     private final List<SourceRecord<WebinarPayload>> records = new ArrayList<>();
     private int revision;
     private int nextToChange;
 
     InMemoryWebinarVendor(int sessions) {
         for (int i = 0; i < sessions; i++) {
-            records.add(SyntheticRecords.webinar(i, 0));
+            records.add(RECORDS.record(i, 0));
         }
     }
 
@@ -31,7 +34,7 @@ final class InMemoryWebinarVendor implements SnapshotFetcher<WebinarPayload> {
         revision++;
         for (int i = 0; i < count; i++) {
             int n = (nextToChange + i) % records.size();
-            records.set(n, SyntheticRecords.webinar(n, revision));
+            records.set(n, RECORDS.record(n, revision));
         }
         nextToChange = (nextToChange + count) % records.size();
     }

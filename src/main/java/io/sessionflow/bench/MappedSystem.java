@@ -1,12 +1,10 @@
 package io.sessionflow.bench;
 
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.source.SessionMapper;
+import io.sessionflow.source.BenchRecords;
+import io.sessionflow.source.SourceModules;
 import io.sessionflow.source.SourceRecord;
-import io.sessionflow.source.ispring.IspringMapper;
-import io.sessionflow.source.seeit.SeeitMapper;
-import io.sessionflow.source.storyclm.StoryclmMapper;
-import io.sessionflow.source.webinar.WebinarMapper;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionSnapshot;
@@ -16,40 +14,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
- * One system's mapper with records to map and a tracker that already knows them, as in a steady-state
+ * One module's mapper with its bench records to map and a tracker that already knows them, as in a steady-state
  * poll: most records are unchanged, and each still costs a mapping and a diff.
  */
 final class MappedSystem<R> {
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private final SystemId system;
-    private final SessionMapper<R> mapper;
+    private final BenchRecords<R> bench;
     private final List<SourceRecord<R>> records = new ArrayList<>();
     private final SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
 
-    private MappedSystem(SystemId system, SessionMapper<R> mapper, BiFunction<Integer, Integer, SourceRecord<R>> make,
-                         int count) {
+    private MappedSystem(SystemId system, BenchRecords<R> bench, int count) {
         this.system = system;
-        this.mapper = mapper;
+        this.bench = bench;
         for (int i = 0; i < count; i++) {
-            records.add(make.apply(i, 0));
+            records.add(bench.record(i, 0));
         }
-        List<SessionSnapshot> first = records.stream().map(r -> mapper.map(r, NOW)).toList();
+        List<SessionSnapshot> first = records.stream().map(r -> bench.mapper().map(r, NOW)).toList();
         tracker.commit(tracker.diff(system, first, Set.of(), MissingPolicy.IGNORE, NOW));
     }
 
     static MappedSystem<?> of(String system, int count) {
-        return switch (system) {
-            case "webinar" -> new MappedSystem<>(SystemId.WEBINAR, new WebinarMapper(), SyntheticRecords::webinar, count);
-            case "seeit" -> new MappedSystem<>(SystemId.SEEIT, new SeeitMapper(), SyntheticRecords::seeit, count);
-            case "storyclm" -> new MappedSystem<>(SystemId.STORYCLM, new StoryclmMapper(), SyntheticRecords::storyclm,
-                    count);
-            case "ispring" -> new MappedSystem<>(SystemId.ISPRING, new IspringMapper(), SyntheticRecords::ispring,
-                    count);
-            default -> throw new IllegalArgumentException("no system '" + system + "'");
-        };
+        SystemId id = SystemId.of(system);
+        BenchRecords<?> bench = SourceModules.of(id).flatMap(m -> m.benchRecords())
+                .orElseThrow(() -> new IllegalArgumentException("no bench records for system '" + system + "'"));
+        return new MappedSystem<>(id, bench, count);
     }
 
     int size() {
@@ -58,7 +49,7 @@ final class MappedSystem<R> {
 
     /** Maps record {@code i} and diffs it against what the tracker knows. */
     Transitions mapAndDiff(int i) {
-        SessionSnapshot snapshot = mapper.map(records.get(i), NOW);
+        SessionSnapshot snapshot = bench.mapper().map(records.get(i), NOW);
         return tracker.diff(system, List.of(snapshot), Set.of(), MissingPolicy.IGNORE, NOW);
     }
 }

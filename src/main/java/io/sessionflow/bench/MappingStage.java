@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs {@link MappingBenchmark} through JMH's API: a forked JVM per system in the full run. */
+/** Runs {@link MappingBenchmark} through JMH's API for every module with bench records: a forked JVM each in the full run. */
 final class MappingStage {
     private final BenchSizes sizes;
 
@@ -31,6 +31,8 @@ final class MappingStage {
                 .measurementIterations(sizes.jmhIterations())
                 .measurementTime(iteration)
                 .threads(1)
+                .param("system", io.sessionflow.source.SourceModules.all().stream()
+                        .filter(m -> m.benchRecords().isPresent()).map(m -> m.system().id()).toArray(String[]::new))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();

@@ -1,5 +1,7 @@
 package io.sessionflow.bench;
 
+import io.sessionflow.source.webinar.WebinarModule;
+
 import io.sessionflow.event.SystemId;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.publish.BatchRecords;
@@ -38,10 +40,10 @@ final class PipelineStage {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
         SnapshotPoller<WebinarPayload> poller = poller(vendor, tracker);
         BatchRecords records = new BatchRecords(topics);
-        try (TransactionalPublisher publisher = new TransactionalPublisher(records, tracker,
+        try (TransactionalPublisher publisher = new TransactionalPublisher(records,
                 kafka.producers("pipeline"))) {
             // the first poll sees every session new; it warms the JIT and the producer and is not counted
-            publisher.publish(poller.poll());
+            publisher.publish(poller.poll(), tracker);
             long events = 0;
             long kafkaRecords = 0;
             long nanos = 0;
@@ -50,7 +52,7 @@ final class PipelineStage {
                 vendor.change(sizes.changedPerPoll());
                 long start = System.nanoTime();
                 PollBatch batch = poller.poll();
-                publisher.publish(batch);
+                publisher.publish(batch, tracker);
                 nanos += System.nanoTime() - start;
                 events += batch.events().size();
                 kafkaRecords += batch.events().size() + batch.transitions().changes().size() + 1;
@@ -94,7 +96,7 @@ final class PipelineStage {
     }
 
     static SnapshotPoller<WebinarPayload> poller(InMemoryWebinarVendor vendor, SessionTracker tracker) {
-        return new SnapshotPoller<>(SystemId.WEBINAR, vendor, new WebinarMapper(), MissingPolicy.IGNORE, tracker,
+        return new SnapshotPoller<>(io.sessionflow.event.SourceAccount.defaultOf(WebinarModule.SYSTEM), vendor, new WebinarMapper(), MissingPolicy.IGNORE, tracker,
                 Clock.systemUTC());
     }
 }

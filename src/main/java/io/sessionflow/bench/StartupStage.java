@@ -1,7 +1,7 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.kafka.Topics;
 import java.io.File;
 import java.io.IOException;
@@ -74,6 +74,7 @@ final class StartupStage {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("-Dsessionflow.kafka.bootstrap-servers=" + kafka.bootstrap());
         cmd.add("-Dsessionflow.instance-id=bench-startup-" + topics.events().hashCode());
+        cmd.add("-Dsessionflow.cluster=bench-startup-" + Integer.toHexString(topics.events().hashCode()));
         cmd.add("-Dsessionflow.topics.events=" + topics.events());
         cmd.add("-Dsessionflow.topics.raw=" + topics.raw());
         cmd.add("-Dsessionflow.topics.dlq=" + topics.dlq());

@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the declarations in {@code application.properties}: every {@code sessionflow.*} key is preceded by a
- * comment {@code # [type] description}. That file is the one place a setting is declared; the README table
- * is checked against it by a test.
+ * Every setting: the pipeline's own, declared in {@code application.properties} (every {@code sessionflow.*} key
+ * preceded by a comment {@code # [type] description}), then each source module's account settings as the
+ * environment gives them to account {@code default} ({@code sessionflow.<system>.<key>}). The README table is
+ * generated from this and checked by a test.
  */
 public final class SettingsCatalog {
     private static final Pattern DOC = Pattern.compile("#\\s*\\[(\\w+)]\\s*(.*)");
@@ -26,6 +27,15 @@ public final class SettingsCatalog {
     }
 
     public static SettingsCatalog load() {
+        List<SettingDef> all = new ArrayList<>(pipeline().settings);
+        for (io.sessionflow.source.SourceModule module : io.sessionflow.source.SourceModules.all()) {
+            module.settings().forEach(def -> all.add(def.under(module.settingsPrefix())));
+        }
+        return new SettingsCatalog(all);
+    }
+
+    /** The pipeline's own settings, without any source module's. */
+    static SettingsCatalog pipeline() {
         try (InputStream in = SettingsCatalog.class.getResourceAsStream("/application.properties")) {
             if (in == null) {
                 throw new IllegalStateException("application.properties is missing from the classpath");

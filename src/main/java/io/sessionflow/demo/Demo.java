@@ -24,7 +24,8 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Duration duration = durationArg(args);
         Clock clock = Clock.systemUTC();
-        List<DemoVendor> vendors = DemoVendors.start();
+        List<DemoVendor> vendors = io.sessionflow.source.SourceModules.all().stream()
+                .map(io.sessionflow.source.SourceModule::demo).toList();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         try {
             Map<String, String> overrides = new LinkedHashMap<>();

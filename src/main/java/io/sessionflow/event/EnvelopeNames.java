@@ -19,6 +19,7 @@ final class EnvelopeNames {
     static final SerializableString DATASCHEMA = name("dataschema");
     static final SerializableString DATA = name("data");
     static final SerializableString SYSTEM = name("system");
+    static final SerializableString ACCOUNT = name("account");
     static final SerializableString SESSION_ID = name("sessionId");
     static final SerializableString KIND = name("kind");
     static final SerializableString STATUS = name("status");
@@ -47,19 +48,11 @@ final class EnvelopeNames {
     static final SerializableString CITY = name("city");
 
     private static final SerializableString[] TYPES = values(EventType.values().length);
-    private static final SerializableString[] SYSTEMS = values(SystemId.values().length);
-    private static final SerializableString[] KINDS = values(SessionKind.values().length);
     private static final SerializableString[] STATUSES = values(SessionStatus.values().length);
 
     static {
         for (EventType t : EventType.values()) {
             TYPES[t.ordinal()] = name(t.type());
-        }
-        for (SystemId s : SystemId.values()) {
-            SYSTEMS[s.ordinal()] = name(s.id());
-        }
-        for (SessionKind k : SessionKind.values()) {
-            KINDS[k.ordinal()] = name(k.value());
         }
         for (SessionStatus s : SessionStatus.values()) {
             STATUSES[s.ordinal()] = name(s.value());
@@ -74,11 +67,11 @@ final class EnvelopeNames {
     }
 
     static SerializableString of(SystemId system) {
-        return SYSTEMS[system.ordinal()];
+        return system.encoded();
     }
 
     static SerializableString of(SessionKind kind) {
-        return KINDS[kind.ordinal()];
+        return kind.encoded();
     }
 
     static SerializableString of(SessionStatus status) {

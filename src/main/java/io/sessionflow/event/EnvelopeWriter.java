@@ -56,6 +56,7 @@ public final class EnvelopeWriter {
             g.writeFieldName(EnvelopeNames.SYSTEM);
             g.writeString(EnvelopeNames.of(d.system()));
         }
+        text(g, EnvelopeNames.ACCOUNT, d.account());
         text(g, EnvelopeNames.SESSION_ID, d.sessionId());
         if (d.kind() != null) {
             g.writeFieldName(EnvelopeNames.KIND);

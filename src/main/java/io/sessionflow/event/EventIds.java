@@ -15,9 +15,23 @@ public final class EventIds {
     private EventIds() {
     }
 
-    /** @param discriminator what makes this occurrence unique for the session and type, "" for once-only events */
+    /**
+     * @param discriminator what makes this occurrence unique for the session and type, "" for once-only events
+     */
+    public static String of(SessionData session, EventType type, String discriminator) {
+        // account default names no account, so its ids are the ones published before accounts existed
+        String system = session.account() == null ? session.system().id()
+                : session.system().id() + '/' + session.account();
+        return of(system, session.sessionId(), type, discriminator);
+    }
+
+    /** The id of an event of account {@code default}. */
     public static String of(SystemId system, String sessionId, EventType type, String discriminator) {
-        String name = system.id() + '\u0000' + sessionId + '\u0000' + type.type() + '\u0000' + discriminator;
+        return of(system.id(), sessionId, type, discriminator);
+    }
+
+    private static String of(String system, String sessionId, EventType type, String discriminator) {
+        String name = system + '\u0000' + sessionId + '\u0000' + type.type() + '\u0000' + discriminator;
         return nameUuid(name).toString();
     }
 

@@ -13,11 +13,12 @@ import java.util.TreeMap;
  * {@code attributes} holds vendor-specific fields, sorted so the serialized bytes are stable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"system", "sessionId", "kind", "status", "title", "scheduledStart", "scheduledEnd",
+@JsonPropertyOrder({"system", "account", "sessionId", "kind", "status", "title", "scheduledStart", "scheduledEnd",
     "startedAt", "endedAt", "durationSeconds", "owner", "user", "participant", "location", "parent",
     "inferred", "recovered", "attributes"})
 public record SessionData(
         SystemId system,
+        String account,
         String sessionId,
         SessionKind kind,
         SessionStatus status,
@@ -46,17 +47,24 @@ public record SessionData(
                 : Collections.unmodifiableSortedMap(attributes == null ? new TreeMap<>() : new TreeMap<>(attributes));
     }
 
-    public static Builder builder(SystemId system, String sessionId) {
-        return new Builder(system, sessionId);
+    public static Builder builder(SystemId system, SessionKind kind, String sessionId) {
+        return new Builder(system, kind, sessionId);
+    }
+
+    /** The same session seen through one of the system's accounts; null is account {@code default}. */
+    public SessionData withAccount(String newAccount) {
+        return new SessionData(system, newAccount, sessionId, kind, status, title, scheduledStart, scheduledEnd,
+                startedAt, endedAt, durationSeconds, owner, user, participant, location, parent, inferred, recovered,
+                attributes);
     }
 
     public SessionData withStatus(SessionStatus newStatus) {
-        return new SessionData(system, sessionId, kind, newStatus, title, scheduledStart, scheduledEnd, startedAt,
+        return new SessionData(system, account, sessionId, kind, newStatus, title, scheduledStart, scheduledEnd, startedAt,
                 endedAt, durationSeconds, owner, user, participant, location, parent, inferred, recovered, attributes);
     }
 
     public SessionData withMarks(Person newParticipant, boolean isInferred, boolean isRecovered) {
-        return new SessionData(system, sessionId, kind, status, title, scheduledStart, scheduledEnd, startedAt,
+        return new SessionData(system, account, sessionId, kind, status, title, scheduledStart, scheduledEnd, startedAt,
                 endedAt, durationSeconds, owner, user, newParticipant, location, parent, isInferred, isRecovered,
                 attributes);
     }
@@ -64,6 +72,7 @@ public record SessionData(
     /** Builds a snapshot's data field by field; mappers read better with names than with 18 positions. */
     public static final class Builder {
         private final SystemId system;
+        private final SessionKind kind;
         private final String sessionId;
         private SessionStatus status;
         private String title;
@@ -80,8 +89,9 @@ public record SessionData(
         /** The map went read-only into a built SessionData: a later attribute() writes to a copy. */
         private boolean handedOver;
 
-        private Builder(SystemId system, String sessionId) {
+        private Builder(SystemId system, SessionKind kind, String sessionId) {
             this.system = system;
+            this.kind = kind;
             this.sessionId = sessionId;
         }
 
@@ -117,7 +127,7 @@ public record SessionData(
         /** Hands the attribute map over read-only instead of copying it (one copy per mapped record saved). */
         public SessionData build() {
             handedOver = true;
-            return new SessionData(system, sessionId, system.kind(), status, title, scheduledStart, scheduledEnd,
+            return new SessionData(system, null, sessionId, kind, status, title, scheduledStart, scheduledEnd,
                     startedAt, endedAt, durationSeconds, owner, user, null, location, parent, false, false,
                     Collections.unmodifiableSortedMap(attributes));
         }

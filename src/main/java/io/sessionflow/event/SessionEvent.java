@@ -28,8 +28,9 @@ public record SessionEvent(
                 DATA_SCHEMA, data);
     }
 
-    /** Kafka record key: every event of one session goes to one partition, in order. */
+    /** Kafka record key (see {@code SessionKeys}): every event of one session goes to one partition, in order. */
     public String kafkaKey() {
-        return data.system().id() + ":" + data.sessionId();
+        return data.account() == null ? data.system().id() + ":" + data.sessionId()
+                : data.system().id() + "/" + data.account() + ":" + data.sessionId();
     }
 }

@@ -1,21 +1,39 @@
 package io.sessionflow.event;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
-/** The vendor systems Sessionflow ingests; the id is part of every event's source and Kafka key. */
-public enum SystemId {
-    STORYCLM("storyclm", SessionKind.PRESENTATION),
-    ISPRING("ispring", SessionKind.TRAINING),
-    SEEIT("seeit", SessionKind.REMOTE_SUPPORT),
-    WEBINAR("webinar", SessionKind.WEBINAR),
-    TRADERNET("tradernet", SessionKind.SECURITY);
-
+/**
+ * A vendor system's id: part of every event's source and Kafka key. Each source module declares its own; ids are
+ * interned, so one system is one instance and compares with {@code ==}.
+ */
+public final class SystemId {
+    private static final Pattern SAFE = Pattern.compile("[a-z][a-z0-9]{1,30}");
+    private static final Map<String, SystemId> INTERNED = new ConcurrentHashMap<>();
     private final String id;
-    private final SessionKind kind;
+    private final SerializableString encoded;
 
-    SystemId(String id, SessionKind kind) {
+    private SystemId(String id) {
         this.id = id;
-        this.kind = kind;
+        this.encoded = new SerializedString(id);
+    }
+
+    /** @throws IllegalArgumentException when the id is not lower-case letters and digits, 2 to 31 long */
+    @JsonCreator
+    public static SystemId of(String id) {
+        SystemId known = id == null ? null : INTERNED.get(id);
+        if (known != null) {
+            return known;
+        }
+        if (id == null || !SAFE.matcher(id).matches()) {
+            throw new IllegalArgumentException("'" + id + "' is not a system id (lower-case letters and digits)");
+        }
+        return INTERNED.computeIfAbsent(id, SystemId::new);
     }
 
     @JsonValue
@@ -23,16 +41,13 @@ public enum SystemId {
         return id;
     }
 
-    public SessionKind kind() {
-        return kind;
+    /** The id quoted and encoded once, for the streaming writers. */
+    SerializableString encoded() {
+        return encoded;
     }
 
-    public static SystemId of(String id) {
-        for (SystemId s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown system '" + id + "'");
+    @Override
+    public String toString() {
+        return id;
     }
 }

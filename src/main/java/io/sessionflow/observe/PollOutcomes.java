@@ -1,6 +1,6 @@
 package io.sessionflow.observe;
 
-import io.sessionflow.event.SystemId;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.http.LogSafe;
 import java.time.Clock;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The outcome of every poll, per source: fed by the publish route once a batch is committed and by the shared
+ * The outcome of every poll, per account: fed by the publish route once a batch is committed and by the shared
  * error handling when a poll fails; read by each source's health check and counted in the metrics.
  */
 public final class PollOutcomes {
@@ -21,7 +21,7 @@ public final class PollOutcomes {
         }
     }
 
-    private final Map<SystemId, Outcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<SourceAccount, Outcome> outcomes = new ConcurrentHashMap<>();
     private final PipelineMetrics metrics;
     private final Clock clock;
 
@@ -33,25 +33,30 @@ public final class PollOutcomes {
     /** Called by the publish route after the batch's transaction committed. */
     public void published(PollBatch batch) {
         Instant now = clock.instant();
-        outcomes.compute(batch.system(), (s, o) -> new Outcome(now, o == null ? null : o.lastFailure(),
+        outcomes.compute(batch.account(), (s, o) -> new Outcome(now, o == null ? null : o.lastFailure(),
                 o == null ? null : o.lastError()));
-        metrics.poll(batch.system(), true);
+        metrics.poll(batch.account(), true);
         Map<String, Long> byType = batch.events().stream()
                 .collect(Collectors.groupingBy(e -> e.type().type(), Collectors.counting()));
-        byType.forEach((type, n) -> metrics.published(batch.system(), type, n.intValue()));
+        byType.forEach((type, n) -> metrics.published(batch.account(), type, n.intValue()));
         if (!batch.deadLetters().isEmpty()) {
-            metrics.deadLettered(batch.system(), batch.deadLetters().size());
+            metrics.deadLettered(batch.account(), batch.deadLetters().size());
         }
     }
 
     /** Called by the shared error handling; the error text is already free of credentials. */
-    public void failed(SystemId system, String error) {
+    public void failed(SourceAccount account, String error) {
         Instant now = clock.instant();
-        outcomes.compute(system, (s, o) -> new Outcome(o == null ? null : o.lastSuccess(), now, LogSafe.of(error)));
-        metrics.poll(system, false);
+        outcomes.compute(account, (s, o) -> new Outcome(o == null ? null : o.lastSuccess(), now, LogSafe.of(error)));
+        metrics.poll(account, false);
     }
 
-    public Outcome of(SystemId system) {
-        return outcomes.getOrDefault(system, new Outcome(null, null, null));
+    public Outcome of(SourceAccount account) {
+        return outcomes.getOrDefault(account, new Outcome(null, null, null));
+    }
+
+    /** The account left this instance: what happens to it next is another instance's to report. */
+    public void forget(SourceAccount account) {
+        outcomes.remove(account);
     }
 }

@@ -1,22 +1,23 @@
 package io.sessionflow.observe;
 
-import io.sessionflow.event.SystemId;
+import io.sessionflow.event.SourceAccount;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of one enabled source: up once a poll of it was fetched and committed and none failed since;
+ * Readiness of one account running on this instance ({@code source-<system>} for account {@code default},
+ * {@code source-<system>/<account>} for others): up once a poll of it was fetched and committed and none failed since;
  * details say when it last succeeded and, while failing, the error (credential-free, one line).
  * Not a liveness check: a vendor outage is not cured by restarting Sessionflow.
  */
 public final class SourceHealthCheck extends AbstractHealthCheck {
-    private final SystemId system;
+    private final SourceAccount account;
     private final PollOutcomes outcomes;
 
-    public SourceHealthCheck(SystemId system, PollOutcomes outcomes) {
-        super("sessionflow", "source-" + system.id());
-        this.system = system;
+    public SourceHealthCheck(SourceAccount account, PollOutcomes outcomes) {
+        super("sessionflow", "source-" + account.prefix());
+        this.account = account;
         this.outcomes = outcomes;
     }
 
@@ -27,15 +28,17 @@ public final class SourceHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        PollOutcomes.Outcome outcome = outcomes.of(system);
+        PollOutcomes.Outcome outcome = outcomes.of(account);
+        builder.detail("system", account.system().id());
+        builder.detail("account", account.account());
         builder.detail("last.success", outcome.lastSuccess() == null ? "never" : outcome.lastSuccess().toString());
         if (outcome.failing()) {
             builder.detail("last.failure", outcome.lastFailure().toString());
             builder.detail("last.error", outcome.lastError());
-            builder.message(system.id() + " polls are failing: " + outcome.lastError());
+            builder.message(account.prefix() + " polls are failing: " + outcome.lastError());
             builder.down();
         } else if (outcome.lastSuccess() == null) {
-            builder.message(system.id() + " has not completed a poll yet");
+            builder.message(account.prefix() + " has not completed a poll yet");
             builder.down();
         } else {
             builder.up();

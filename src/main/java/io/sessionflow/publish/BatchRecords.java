@@ -2,6 +2,7 @@ package io.sessionflow.publish;
 
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.PollBatch;
@@ -30,18 +31,24 @@ public final class BatchRecords {
 
     public List<ProducerRecord<String, byte[]>> of(PollBatch batch) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        SourceAccount account = batch.account();
+        // keyed by account: one account's raw records stay in one partition, in the order it polled
+        String accountKey = account.prefix();
+        String accountHeader = account.inData();
         for (RawPayload raw : batch.raw()) {
-            out.add(record(topics.raw(), raw.system().id(), raw.body(),
-                    HeaderNames.SYSTEM, raw.system().id(), HeaderNames.ENDPOINT, raw.endpoint(),
+            out.add(record(topics.raw(), accountKey, raw.body(),
+                    HeaderNames.SYSTEM, raw.system().id(), HeaderNames.ACCOUNT, accountHeader,
+                    HeaderNames.ENDPOINT, raw.endpoint(),
                     HeaderNames.FETCHED_AT, raw.fetchedAt().toString(), HeaderNames.CONTENT_TYPE, raw.contentType()));
         }
         out.addAll(InOrder.map(batch.events(), this::event));
         for (DeadLetter dead : batch.deadLetters()) {
-            out.add(record(topics.dlq(), dead.system().id(), EventJson.toBytes(DeadLetterRecord.of(dead)),
+            out.add(record(topics.dlq(), accountKey, EventJson.toBytes(DeadLetterRecord.of(dead, accountHeader)),
                     HeaderNames.CONTENT_TYPE, "application/json", HeaderNames.SYSTEM, dead.system().id(),
-                    HeaderNames.ENDPOINT, dead.endpoint(), HeaderNames.REASON, dead.reason()));
-            out.add(record(topics.state(), StateRecords.deadLetterKey(dead.fingerprint()),
-                    StateRecords.value(new StateRecords.DeadLetterSeen(dead.system(), dead.at()))));
+                    HeaderNames.ACCOUNT, accountHeader, HeaderNames.ENDPOINT, dead.endpoint(),
+                    HeaderNames.REASON, dead.reason()));
+            out.add(record(topics.state(), StateRecords.deadLetterKey(dead.fingerprint(account)),
+                    StateRecords.value(new StateRecords.DeadLettered(dead.system(), accountHeader, dead.at()))));
         }
         Forgotten forgotten = batch.transitions().forgotten();
         for (String key : forgotten.sessions()) {
@@ -52,15 +59,28 @@ public final class BatchRecords {
         }
         out.addAll(InOrder.map(List.copyOf(batch.transitions().changes().entrySet()), this::state));
         if (batch.polledAt() != null) {
-            out.add(record(topics.state(), StateRecords.cursorKey(batch.system()),
-                    StateRecords.value(new StateRecords.Cursor(batch.system(), batch.polledAt()))));
+            out.add(record(topics.state(), StateRecords.cursorKey(account),
+                    StateRecords.value(new StateRecords.Cursor(batch.system(), accountHeader, batch.polledAt()))));
         }
         return out;
     }
 
+    /** The mark that a removed account stopped on this shard: nothing of it is committed after this record. */
+    public ProducerRecord<String, byte[]> removal(SourceAccount account, java.time.Instant at) {
+        return record(topics.state(), StateRecords.removedKey(account), EventJson.toBytes(
+                new StateRecords.Removed(account.system().id(), account.account(), at)));
+    }
+
+    /** The account's last failed poll, for the operators' view of the cluster. */
+    public ProducerRecord<String, byte[]> failure(SourceAccount account, java.time.Instant at, String error) {
+        return record(topics.state(), StateRecords.failureKey(account), EventJson.toBytes(
+                new StateRecords.Failure(account.system().id(), account.account(), at, error)));
+    }
+
     private ProducerRecord<String, byte[]> event(SessionEvent event) {
         return record(topics.events(), event.kafkaKey(), EventJson.toBytes(event),
-                HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON, HeaderNames.SYSTEM, event.data().system().id());
+                HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON, HeaderNames.SYSTEM, event.data().system().id(),
+                HeaderNames.ACCOUNT, event.data().account());
     }
 
     private ProducerRecord<String, byte[]> state(Map.Entry<String, KnownSession> state) {

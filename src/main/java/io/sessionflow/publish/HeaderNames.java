@@ -5,6 +5,8 @@ public final class HeaderNames {
     public static final String CONTENT_TYPE = "content-type";
     public static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
     public static final String SYSTEM = "sessionflow-system";
+    /** The account of a record of any account but {@code default}; absent for {@code default}. */
+    public static final String ACCOUNT = "sessionflow-account";
     public static final String ENDPOINT = "sessionflow-endpoint";
     public static final String FETCHED_AT = "sessionflow-fetched-at";
     public static final String REASON = "sessionflow-reason";

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes one poll's batch in one Kafka transaction: raw payloads, events, dead letters and the tracker
- * state commit together or not at all, and the tracker remembers only what was committed. Batches are
- * published one at a time, since a transactional producer has one open transaction.
+ * state commit together or not at all, and the account's tracker remembers only what was committed. Batches are
+ * published one at a time, since a transactional producer has one open transaction. One publisher per shard: its
+ * transactional id belongs to the shard, so the shard's next owner fences this one ({@link FencedException}).
  *
  * <p>Not camel-kafka's transactions: those commit when the exchange completes, after the route's later
  * steps, so the tracker could remember a batch whose commit then failed.
@@ -29,22 +30,27 @@ import org.slf4j.LoggerFactory;
 public final class TransactionalPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
     private final BatchRecords records;
-    private final SessionTracker tracker;
     private final Supplier<Producer<String, byte[]>> producers;
     private Producer<String, byte[]> producer;
     private boolean fenced;
+    private boolean closed;
 
-    public TransactionalPublisher(BatchRecords records, SessionTracker tracker,
-                                  Supplier<Producer<String, byte[]>> producers) {
+    public TransactionalPublisher(BatchRecords records, Supplier<Producer<String, byte[]>> producers) {
         this.records = records;
-        this.tracker = tracker;
         this.producers = producers;
     }
 
-    public static Supplier<Producer<String, byte[]>> kafkaProducers(String bootstrap, String transactionalId) {
+    /** Another producer took over this publisher's transactional id: nothing it sends commits any more. */
+    public static final class FencedException extends IllegalStateException {
+        FencedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static Supplier<Producer<String, byte[]>> kafkaProducers(Properties client, String transactionalId) {
         return () -> {
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.putAll(client);
             p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -70,52 +76,97 @@ public final class TransactionalPublisher implements AutoCloseable {
         };
     }
 
-    public synchronized void publish(PollBatch polled) {
-        PollBatch batch = withoutRepeatedDeadLetters(polled);
+    /**
+     * Creates the producer and initialises its transactions, which fences the previous holder of the id and aborts
+     * its open transaction: after this, what is committed under the id is final until this publisher commits.
+     */
+    public synchronized void initialize() {
+        producer();
+    }
+
+    /** Commits the batch, then lets {@code tracker} remember it. */
+    public synchronized void publish(PollBatch polled, SessionTracker tracker) {
+        PollBatch batch = withoutRepeatedDeadLetters(polled, tracker);
         List<ProducerRecord<String, byte[]>> batchRecords = records.of(batch);
         if (batchRecords.isEmpty()) {
             return;
         }
+        if (closed) {
+            throw new IllegalStateException("the " + batch.account() + " batch was not published: its shard left "
+                    + "this instance; the account's new owner polls it again");
+        }
         if (fenced) {
-            throw new IllegalStateException("fenced by another instance with the same transactional id; "
-                    + "not publishing (restart with its own SESSIONFLOW_INSTANCE_ID)");
+            throw new FencedException("the " + batch.account() + " batch was not published: another instance "
+                    + "took over its shard", null);
         }
         Producer<String, byte[]> p = producer();
         try {
             p.beginTransaction();
             batchRecords.forEach(p::send);
             p.commitTransaction();
-        } catch (ProducerFencedException e) {
+        } catch (ProducerFencedException | org.apache.kafka.common.errors.InvalidProducerEpochException e) {
             // a new producer would fence the other instance in turn: stop instead of fighting over the id
             fenced = true;
             discardProducer();
-            throw new IllegalStateException("another Sessionflow instance took over this transactional id; "
-                    + "this one publishes nothing more until restarted with its own SESSIONFLOW_INSTANCE_ID", e);
+            throw new FencedException("fenced: another instance took over the shard of " + batch.account()
+                    + "; this batch is not published, the new owner polls the account again", e);
         } catch (KafkaException e) {
             // whatever state the transaction is in, a new producer aborts it (initTransactions) and starts clean
             discardProducer();
-            throw new IllegalStateException("Kafka did not commit the " + batch.system().id()
+            throw new IllegalStateException("Kafka did not commit the " + batch.account()
                     + " batch; it will be published again by the next poll: " + e.getMessage(), e);
         }
         tracker.commit(batch.system(), batch.transitions(), batch.polledAt());
-        batch.deadLetters().forEach(d -> tracker.known().deadLettered(d.system(), List.of(d.fingerprint()), d.at()));
+        batch.deadLetters().forEach(d -> tracker.known().deadLettered(List.of(d.fingerprint(batch.account())), d.at()));
         if (!batch.events().isEmpty() || !batch.deadLetters().isEmpty()) {
-            LOG.info("{}: committed {} events, {} raw payloads, {} dead letters, {} state records", batch.system().id(),
+            LOG.info("{}: committed {} events, {} raw payloads, {} dead letters, {} state records", batch.account(),
                     batch.events().size(), batch.raw().size(), batch.deadLetters().size(),
                     batch.transitions().changes().size());
         }
         Forgotten forgotten = batch.transitions().forgotten();
         if (!forgotten.isEmpty()) {
-            LOG.info("{}: forgot {} closed sessions and {} dead letters (tombstones committed)", batch.system().id(),
+            LOG.info("{}: forgot {} closed sessions and {} dead letters (tombstones committed)", batch.account(),
                     forgotten.sessions().size(), forgotten.deadLetters().size());
         }
     }
 
+    /**
+     * Commits the mark that {@code account} was removed and stopped here: the cut after which nothing of it is
+     * published. A failure is logged; the removal itself stands (the account is stopped either way).
+     */
+    public synchronized void publishRemoval(io.sessionflow.event.SourceAccount account) {
+        if (!publishAlone(records.removal(account, java.time.Instant.now()))) {
+            LOG.warn("{} was removed and stopped, but its removal mark was not committed", account);
+        }
+    }
+
+    /** Commits the account's last failure, for {@code sessionflow cluster}; a failure to do so is not an error. */
+    public synchronized void publishFailure(io.sessionflow.event.SourceAccount account, String error) {
+        publishAlone(records.failure(account, java.time.Instant.now(), error));
+    }
+
+    private boolean publishAlone(ProducerRecord<String, byte[]> record) {
+        if (closed || fenced) {
+            return false;
+        }
+        try {
+            Producer<String, byte[]> p = producer();
+            p.beginTransaction();
+            p.send(record);
+            p.commitTransaction();
+            return true;
+        } catch (KafkaException e) {
+            discardProducer();
+            LOG.debug("{} not committed: {}", record.key(), e.getMessage());
+            return false;
+        }
+    }
+
     /** A record that stays bad is dead-lettered once, not again on every poll that lists it. */
-    private PollBatch withoutRepeatedDeadLetters(PollBatch batch) {
+    private static PollBatch withoutRepeatedDeadLetters(PollBatch batch, SessionTracker tracker) {
         java.util.Map<String, DeadLetter> fresh = new java.util.LinkedHashMap<>();
         for (DeadLetter d : batch.deadLetters()) {
-            String fingerprint = d.fingerprint();
+            String fingerprint = d.fingerprint(batch.account());
             if (!tracker.known().wasDeadLettered(fingerprint)) {
                 fresh.putIfAbsent(fingerprint, d);
             }
@@ -141,11 +192,33 @@ public final class TransactionalPublisher implements AutoCloseable {
         }
     }
 
+    /** After the last batch: an open transaction is impossible here (publish is synchronized), so none is cut. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(10));
+            try {
+                producer.close(java.time.Duration.ofSeconds(10));
+            } catch (RuntimeException e) {
+                LOG.debug("closing a producer failed: {}", e.toString());
+            }
             producer = null;
+        }
+    }
+
+    /**
+     * The shard is lost (another instance may own it already): nothing more is committed; the producer is closed
+     * without waiting, and its open transaction, if any, is aborted by the next owner's {@link #initialize()}.
+     */
+    public void abandon() {
+        closed = true;
+        Producer<String, byte[]> p = producer;
+        if (p != null) {
+            try {
+                p.close(java.time.Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("closing an abandoned producer failed: {}", e.toString());
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ final class ArchivedHttp implements VendorHttp {
         byte[] body = poll.bodies().get(endpoint);
         if (body == null) {
             missed++;
-            throw new VendorCallException(poll.system().id() + " " + endpoint + " is not in the archived poll of "
+            throw new VendorCallException(poll.account() + " " + endpoint + " is not in the archived poll of "
                     + poll.fetchedAt(), 404, null, null);
         }
         return new HttpReply(200, Map.of("Content-Type", "application/json"), body);

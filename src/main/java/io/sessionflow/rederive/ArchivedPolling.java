@@ -1,6 +1,5 @@
 package io.sessionflow.rederive;
 
-import io.sessionflow.event.SystemId;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.http.HttpCall;
@@ -14,32 +13,25 @@ import java.util.function.Function;
  * Re-derivation of a polling HTTP source: its live {@link SnapshotPoller}, with the clock fixed at the poll's
  * fetched-at and {@link ArchivedHttp} answering from the archive instead of the vendor.
  */
-final class ArchivedPolling implements RederivableSource {
+public final class ArchivedPolling implements RederivableSource {
 
-    /** The source's own poller wiring ({@code WebinarSource.poller}), given the offline transport and clock. */
-    interface PollerFactory {
+    /** The source's own poller wiring ({@code WebinarModule.poller}), given the offline transport and clock. */
+    public interface PollerFactory {
         SnapshotPoller<?> create(VendorHttp http, SessionTracker tracker, Clock clock);
     }
 
-    private final SystemId system;
     private final Function<HttpCall, String> endpointOf;
     private final PollerFactory pollers;
 
     /** A source whose raw endpoint header is the request line ({@code GET /sessions?page=0}). */
-    ArchivedPolling(SystemId system, PollerFactory pollers) {
-        this(system, HttpCall::describe, pollers);
+    public ArchivedPolling(PollerFactory pollers) {
+        this(HttpCall::describe, pollers);
     }
 
     /** @param endpointOf how the source names a call in the raw endpoint header, when not by its request line */
-    ArchivedPolling(SystemId system, Function<HttpCall, String> endpointOf, PollerFactory pollers) {
-        this.system = system;
+    public ArchivedPolling(Function<HttpCall, String> endpointOf, PollerFactory pollers) {
         this.endpointOf = endpointOf;
         this.pollers = pollers;
-    }
-
-    @Override
-    public SystemId system() {
-        return system;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sessionflow.rederive;
 
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.publish.HeaderNames;
 import io.sessionflow.replay.Progress;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the raw topic from its beginning and regroups its records into polls, handing each poll on once it is
- * complete. Raw records are keyed by system, so one system's records sit in one partition in publish order, and
- * a system polls one poll at a time: a new fetched-at for a system means its previous poll is complete.
+ * complete. Raw records are keyed by account, so one account's records sit in one partition in publish order, and
+ * an account polls one poll at a time: a new fetched-at for an account means its previous poll is complete.
  */
 final class RawArchive {
     private static final Logger LOG = LoggerFactory.getLogger(RawArchive.class);
@@ -30,7 +31,7 @@ final class RawArchive {
     }
 
     void polls(String rawTopic, Progress progress, Consumer<RawPoll> sink) {
-        Map<SystemId, RawPoll> open = new HashMap<>();
+        Map<SourceAccount, RawPoll> open = new HashMap<>();
         long[] unreadable = {0};
         reader.read(rawTopic, EVERYTHING, progress, record -> {
             String system = header(record, HeaderNames.SYSTEM);
@@ -40,14 +41,17 @@ final class RawArchive {
                 unreadable[0]++;
                 return;
             }
-            RawPoll poll = open.get(SystemId.of(system));
+            String accountId = header(record, HeaderNames.ACCOUNT);
+            SourceAccount account = new SourceAccount(SystemId.of(system),
+                    accountId == null ? SourceAccount.DEFAULT : accountId);
+            RawPoll poll = open.get(account);
             Instant at = Instant.parse(fetchedAt);
             if (poll == null || !poll.fetchedAt().equals(at)) {
                 if (poll != null) {
                     sink.accept(poll);
                 }
-                poll = new RawPoll(SystemId.of(system), at);
-                open.put(poll.system(), poll);
+                poll = new RawPoll(account, at);
+                open.put(account, poll);
             }
             poll.bodies().put(endpoint, record.value());
         });

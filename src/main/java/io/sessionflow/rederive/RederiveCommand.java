@@ -22,7 +22,10 @@ public final class RederiveCommand {
             }
             TargetTopic.ensure(kafka.bootstrapServers(), target, kafka.topics().events(),
                     (short) settings.integer("sessionflow.kafka.replication-factor"));
-            Rederivation.Summary summary = new Rederivation(kafka.bootstrapServers(), settings)
+            var stored = io.sessionflow.cluster.AccountsTopic.read(kafka.client(),
+                    io.sessionflow.cluster.ClusterSettings.from(settings).accountsTopic());
+            Rederivation.Summary summary = new Rederivation(kafka.bootstrapServers(),
+                    account -> io.sessionflow.cluster.AccountsTopic.offline(account, stored, settings))
                     .run(kafka.topics().raw(), target, Progress.forConsole("rederive"));
             System.err.println("rederive: " + summary + " -> " + target);
         }

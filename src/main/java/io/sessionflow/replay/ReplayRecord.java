@@ -12,14 +12,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * {@link SessionEvent} was most of a replay's cost, and a JSON Lines or topic sink passes the bytes on unchanged.
  *
  * <p>A record the pipeline published (its value starts as the envelope does, <code>{"specversion":"1.0",</code>, and
- * its key is {@code <system>:<sessionId>} of a known system) answers system and session from its key and the type
+ * its key is {@code <system>[/<account>]:<sessionId>}) answers system and session from its key and the type
  * from a streaming look at the value. Any other record is parsed, as before, and is no session event when that
  * fails. The value's first bytes are compared rather than the content-type header: reading a header decodes its
  * key and copies its value for every record, which cost as much as the rest of replay together.
  */
 public final class ReplayRecord {
     private static final byte[] ENVELOPE_START = "{\"specversion\":\"1.0\",".getBytes(StandardCharsets.US_ASCII);
-    private static final String[] SYSTEMS = Arrays.stream(SystemId.values()).map(SystemId::id).toArray(String[]::new);
     private final ConsumerRecord<String, byte[]> record;
     /** From the key of a record the pipeline published; null for any other record. */
     private final String system;
@@ -64,7 +63,7 @@ public final class ReplayRecord {
 
     String sessionId() {
         if (system != null) {
-            return record.key().substring(system.length() + 1);
+            return record.key().substring(record.key().indexOf(':') + 1);
         }
         SessionEvent e = event();
         return e == null ? null : e.subject();
@@ -84,16 +83,23 @@ public final class ReplayRecord {
                 && Arrays.equals(value, 0, ENVELOPE_START.length, ENVELOPE_START, 0, ENVELOPE_START.length);
     }
 
-    /** The system id a {@code <system>:<sessionId>} key starts with, without cutting the key up. */
+    /** The system id a {@code <system>[/<account>]:<sessionId>} key starts with. */
     private static String systemOf(String key) {
-        if (key == null) {
+        int colon = key == null ? -1 : key.indexOf(':');
+        if (colon < 2) {
             return null;
         }
-        for (String id : SYSTEMS) {
-            if (key.length() > id.length() && key.charAt(id.length()) == ':' && key.startsWith(id)) {
-                return id;
+        int end = colon;
+        for (int i = 0; i < colon; i++) {
+            char c = key.charAt(i);
+            if (c == '/') {
+                end = i;
+                break;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return null;
             }
         }
-        return null;
+        return key.substring(0, end);
     }
 }

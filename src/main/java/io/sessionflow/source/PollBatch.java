@@ -1,6 +1,7 @@
 package io.sessionflow.source;
 
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.track.Transitions;
 import java.time.Instant;
@@ -8,23 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything one poll produces, published together in one Kafka transaction: raw payloads, canonical events,
+ * Everything one poll of one account produces, published together in one Kafka transaction: raw payloads, canonical events,
  * dead letters, and the tracker memory (and the poll time, the source's cursor) to keep once committed.
  *
  * @param polledAt the poll's time, committed as the source's cursor; null for a batch that does not advance it
  */
-public record PollBatch(SystemId system, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters,
+public record PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters,
                         Instant polledAt) {
 
-    public PollBatch(SystemId system, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters) {
-        this(system, raw, transitions, deadLetters, null);
+    public PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions,
+                     List<DeadLetter> deadLetters) {
+        this(account, raw, transitions, deadLetters, null);
     }
 
     /**
      * Batches of one system taken one after another, published as one (a push source's group commit): all
      * their records in order, the tracker memory each session was left in, and the last batch's cursor.
      */
-    public static PollBatch inOrder(SystemId system, List<PollBatch> batches) {
+    public static PollBatch inOrder(SourceAccount account, List<PollBatch> batches) {
         if (batches.size() == 1) {
             return batches.get(0);
         }
@@ -37,12 +39,16 @@ public record PollBatch(SystemId system, List<RawPayload> raw, Transitions trans
             deadLetters.addAll(b.deadLetters());
         }
         Instant polledAt = batches.isEmpty() ? null : batches.get(batches.size() - 1).polledAt();
-        return new PollBatch(system, List.copyOf(raw), Transitions.inOrder(transitions), List.copyOf(deadLetters),
+        return new PollBatch(account, List.copyOf(raw), Transitions.inOrder(transitions), List.copyOf(deadLetters),
                 polledAt);
     }
 
     public PollBatch withDeadLetters(List<DeadLetter> onlyThese) {
-        return new PollBatch(system, raw, transitions, onlyThese, polledAt);
+        return new PollBatch(account, raw, transitions, onlyThese, polledAt);
+    }
+
+    public SystemId system() {
+        return account.system();
     }
 
     public List<SessionEvent> events() {

@@ -1,5 +1,6 @@
 package io.sessionflow.source;
 
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.PolledInputs;
@@ -16,11 +17,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The whole pipeline of one polling source: fetch, map each record, diff against what was published.
+ * The whole pipeline of one polling source's account: fetch, map each record, diff against what was published.
  * A record whose input is exactly the one the session's committed state was made from is neither mapped nor
  * diffed (most of a steady-state poll): it would yield nothing, and it still counts as listed.
  */
-public final class SnapshotPoller<R> {
+public final class SnapshotPoller<R> implements AccountSource {
+    private final SourceAccount account;
     private final SystemId system;
     private final SnapshotFetcher<R> fetcher;
     private final SessionMapper<R> mapper;
@@ -28,9 +30,10 @@ public final class SnapshotPoller<R> {
     private final SessionTracker tracker;
     private final Clock clock;
 
-    public SnapshotPoller(SystemId system, SnapshotFetcher<R> fetcher, SessionMapper<R> mapper,
+    public SnapshotPoller(SourceAccount account, SnapshotFetcher<R> fetcher, SessionMapper<R> mapper,
                           MissingPolicy missing, SessionTracker tracker, Clock clock) {
-        this.system = system;
+        this.account = account;
+        this.system = account.system();
         this.fetcher = fetcher;
         this.mapper = mapper;
         this.missing = missing;
@@ -54,7 +57,7 @@ public final class SnapshotPoller<R> {
                 continue;
             }
             try {
-                SessionSnapshot snapshot = mapper.map(record, now);
+                SessionSnapshot snapshot = mapper.map(record, now).of(account);
                 snapshots.add(snapshot);
                 inputs.mapped(snapshot.key(), input);
             } catch (RuntimeException e) {
@@ -65,11 +68,11 @@ public final class SnapshotPoller<R> {
         }
         Transitions transitions = tracker.diff(system, snapshots, inputs.unchangedSessions(), completeScopes,
                 missing, now);
-        return new PollBatch(system, fetched.raw(), transitions.withInputs(inputs), deadLetters, now);
+        return new PollBatch(account, fetched.raw(), transitions.withInputs(inputs), deadLetters, now);
     }
 
-    public SystemId system() {
-        return system;
+    public SourceAccount account() {
+        return account;
     }
 
     private static String reason(RuntimeException e) {

@@ -1,49 +1,75 @@
 package io.sessionflow.source;
 
-import io.sessionflow.config.Settings;
+import io.sessionflow.config.AccountSettings;
+import io.sessionflow.config.SettingDef;
+import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SystemId;
+import io.sessionflow.rederive.RederivableSource;
+import io.sessionflow.track.Forgetting;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One vendor system: its route file (routes/sources/...) calls the bean {@link #beanName()}. A new vendor is
- * one package with a module, one route file and one fixtures folder.
+ * Everything Sessionflow knows about one vendor system, provided by the vendor's own package and found at start
+ * ({@link SourceModules}). The rooms above the sources (the app, settings, demo, rederive, bench) loop over the
+ * modules and never name a vendor. See docs/adding-a-vendor.md.
  */
 public interface SourceModule {
 
     SystemId system();
 
-    /** Enabled in {@code run} mode when its base URL (or equivalent) is configured. */
-    boolean enabled(Settings settings);
+    /** The vendor and its API, for people: {@code webinar.ru user API v3}. */
+    String title();
 
-    Duration pollInterval(Settings settings);
+    /** One account's settings, keyed without the {@code sessionflow.<system>.} prefix ({@code base-url}). */
+    List<SettingDef> settings();
+
+    /** The setting that enables account {@code default} when the environment sets it (a base URL or equivalent). */
+    String enabledBy();
+
+    /** What is wrong with one account's settings beyond their types, one line each naming the setting. */
+    List<String> problems(AccountSettings settings);
+
+    /** How often an account's route fires: its poll, or a push source's expiry check. Valid settings only. */
+    Duration pollInterval(AccountSettings settings);
+
+    /** The route file and the templates in it that run once per account. */
+    SourceRoutes routes();
+
+    /** The bean one account's routes call. Valid settings only. */
+    AccountSource createSource(AccountContext context);
+
+    /** A simulated vendor on loopback speaking the documented protocol, with a scenario: for the demo and tests. */
+    DemoVendor demo();
+
+    /** Re-derivation of the system's archived polls, wired like its live source; empty when it has none. */
+    Optional<RederivableSource> rederivation(AccountSettings settings);
+
+    /** Vendor-shaped records for the mapping bench; empty when the module offers none. */
+    Optional<BenchRecords<?>> benchRecords();
 
     /**
-     * Problems with this source's settings when it is enabled, one line each naming the variable. By default the
-     * checks a module makes while reading its configuration ({@link #pollInterval}), so they stop startup as
-     * configuration lines before Kafka is touched, not later as an exception.
+     * How long after a session ended or was deleted this account's polls can still list it (its poll window), so the
+     * tracker forgets it no earlier: a forgotten session listed again would be published as new. Valid settings only.
      */
-    default List<String> problems(Settings settings) {
-        try {
-            pollInterval(settings);
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(e.getMessage());
-        }
-    }
-
-    /**
-     * How long after a session ended or was deleted this source's polls can still list it (its poll window), so
-     * the tracker forgets it no earlier; a forgotten session listed again would be published as new.
-     */
-    default Duration listedAfterClose(Settings settings) {
+    default Duration listedAfterClose(AccountSettings settings) {
         return Duration.ZERO;
     }
 
-    /** The bean the route calls: a poller with {@code poll()} returning a {@link PollBatch}. */
-    Object createBean(SourceContext context);
+    /** When this account's tracker forgets closed sessions: {@code sessionflow.state.forget-after}, 0 never. */
+    default Forgetting forgetting(AccountSettings settings) {
+        Duration after = settings.pipeline().duration("sessionflow.state.forget-after");
+        return after.isZero() ? Forgetting.NEVER : new Forgetting(after, listedAfterClose(settings));
+    }
 
-    default String beanName() {
-        return system().id() + "Source";
+    default String settingsPrefix() {
+        return "sessionflow." + system().id() + ".";
+    }
+
+    /** Account {@code default}: this module's settings as the environment gives them. */
+    default AccountSettings defaultAccount(io.sessionflow.config.Settings settings) {
+        return AccountSettings.ofDefault(io.sessionflow.event.SourceAccount.defaultOf(system()), settings(),
+                settingsPrefix(), settings);
     }
 }

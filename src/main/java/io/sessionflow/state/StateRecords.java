@@ -1,6 +1,7 @@
 package io.sessionflow.state;
 
 import io.sessionflow.event.EventJson;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.track.KnownSession;
 import java.io.IOException;
@@ -8,21 +9,33 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * Keys and values of the compacted state topic: {@code session:<system>:<id>} holds what was published for
- * a session, {@code cursor:<system>} when the system was last polled, {@code dead:<fingerprint>} that a bad
- * record was dead-lettered already. The latest value per key is the state.
+ * Keys and values of the compacted state topic: {@code session:<session key>} holds what was published for
+ * a session, {@code cursor:<system>[/<account>]} when the account was last polled, {@code dead:<fingerprint>} that a
+ * bad record was dead-lettered already. The latest value per key is the state; every value names its account.
  */
 public final class StateRecords {
     static final String SESSION = "session:";
     static final String CURSOR = "cursor:";
     static final String DEAD_LETTER = "dead:";
+    static final String REMOVED = "removed:";
+    static final String FAILURE = "failure:";
 
-    /** The value of a cursor record. */
-    public record Cursor(SystemId system, Instant lastPoll) {
+    /** The value of a cursor record; {@code account} null for account {@code default}. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"system", "account", "lastPoll"})
+    public record Cursor(SystemId system, String account, Instant lastPoll) {
+        public SourceAccount source() {
+            return new SourceAccount(system, account == null ? SourceAccount.DEFAULT : account);
+        }
     }
 
-    /** The value of a dead-letter record: which system, and when it was published. */
-    public record DeadLetterSeen(SystemId system, Instant at) {
+    /** The value of a dead-letter record: a bad record of this account was published to the dead-letter topic. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"system", "account", "at"})
+    public record DeadLettered(SystemId system, String account, Instant at) {
+        SourceAccount source() {
+            return new SourceAccount(system, account == null ? SourceAccount.DEFAULT : account);
+        }
     }
 
     private StateRecords() {
@@ -32,8 +45,38 @@ public final class StateRecords {
         return SESSION + sessionKey;
     }
 
-    public static String cursorKey(SystemId system) {
-        return CURSOR + system.id();
+    public static String cursorKey(SourceAccount account) {
+        return CURSOR + account.prefix();
+    }
+
+    /** Written in the shard's transaction once a removed account stopped: nothing of it is committed after this. */
+    public static String removedKey(SourceAccount account) {
+        return REMOVED + account;
+    }
+
+    public static boolean isRemoval(String key) {
+        return key != null && key.startsWith(REMOVED);
+    }
+
+    /** The last failed poll of an account, for {@code sessionflow cluster}; never read back into a tracker. */
+    public static String failureKey(SourceAccount account) {
+        return FAILURE + account;
+    }
+
+    /** The value of a failure record: when and why (the same credential-free line as the log). */
+    public record Failure(String system, String account, Instant at, String error) {
+    }
+
+    public static boolean isFailure(String key) {
+        return key != null && key.startsWith(FAILURE);
+    }
+
+    public static boolean isCursor(String key, SourceAccount account) {
+        return cursorKey(account).equals(key);
+    }
+
+    /** The value of a removal record: when the owning instance stopped the account. */
+    public record Removed(String system, String account, Instant at) {
     }
 
     public static String deadLetterKey(String fingerprint) {
@@ -44,12 +87,12 @@ public final class StateRecords {
         return KnownSessionJson.bytes(session);
     }
 
-    public static byte[] value(DeadLetterSeen seen) {
-        return EventJson.toBytes(seen);
-    }
-
     public static byte[] value(Cursor cursor) {
         return EventJson.toBytes(cursor);
+    }
+
+    public static byte[] value(DeadLettered deadLettered) {
+        return EventJson.toBytes(deadLettered);
     }
 
     static boolean isSession(String key) {
@@ -65,15 +108,11 @@ public final class StateRecords {
         return sessionRecordKey.substring(SESSION.length());
     }
 
-    static DeadLetterSeen deadLetter(byte[] value) {
-        return read(value, DeadLetterSeen.class);
-    }
-
     static String fingerprintOf(String deadLetterKey) {
         return deadLetterKey.substring(DEAD_LETTER.length());
     }
 
-    static boolean isCursor(String key) {
+    public static boolean isCursor(String key) {
         return key != null && key.startsWith(CURSOR);
     }
 
@@ -81,8 +120,20 @@ public final class StateRecords {
         return read(value, KnownSession.class);
     }
 
-    static Cursor cursor(byte[] value) {
+    public static Cursor cursor(byte[] value) {
         return read(value, Cursor.class);
+    }
+
+    static DeadLettered deadLettered(byte[] value) {
+        return read(value, DeadLettered.class);
+    }
+
+    public static Failure failure(byte[] value) {
+        return read(value, Failure.class);
+    }
+
+    public static Removed removed(byte[] value) {
+        return read(value, Removed.class);
     }
 
     private static <T> T read(byte[] value, Class<T> type) {

@@ -1,5 +1,6 @@
 package io.sessionflow.state;
 
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.KnownSession;
 import io.sessionflow.track.SessionKeys;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the tracker's memory from the state topic at start: every committed record up to the end,
- * read_committed, so only state whose events were committed with it comes back.
+ * Rebuilds the trackers' memory of some accounts from the state topic: every committed record up to the end,
+ * read_committed, so only state whose events were committed with it comes back. Called when a shard is assigned,
+ * after its producer fenced the previous owner: nothing of those accounts can be committed behind this read.
  */
 public final class StateRestore {
     private static final Logger LOG = LoggerFactory.getLogger(StateRestore.class);
@@ -27,14 +30,18 @@ public final class StateRestore {
     private StateRestore() {
     }
 
-    public static InMemoryKnownSessions read(String bootstrap, String topic) {
+    /** @return the memory of each wanted account that has any state */
+    public static Map<SourceAccount, InMemoryKnownSessions> read(Properties client, String topic,
+                                                                 Predicate<SourceAccount> wanted) {
         long started = System.nanoTime();
-        InMemoryKnownSessions known = new InMemoryKnownSessions();
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        Map<SourceAccount, InMemoryKnownSessions> known = new HashMap<>();
+        int records = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
@@ -42,44 +49,65 @@ public final class StateRestore {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<String, KnownSession> sessions = new HashMap<>();
-            Map<String, StateRecords.DeadLetterSeen> deadLetters = new HashMap<>();
-            int records = 0;
+            Map<SourceAccount, Map<String, KnownSession>> sessions = new HashMap<>();
+            Map<SourceAccount, Map<String, java.time.Instant>> deadLetters = new HashMap<>();
             while (!reached(consumer, end)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     records++;
-                    apply(r, sessions, deadLetters, known);
+                    apply(r, wanted, sessions, deadLetters, known);
                 }
             }
-            known.apply(sessions);
-            deadLetters.forEach((fingerprint, seen) -> known.deadLettered(seen.system(), List.of(fingerprint), seen.at()));
-            LOG.info("restored {} tracked sessions from {} ({} records) in {} ms", sessions.size(), topic, records,
-                    (System.nanoTime() - started) / 1_000_000);
+            sessions.forEach((account, s) -> memoryOf(known, account).apply(s));
+            deadLetters.forEach((account, d) -> d.forEach((fingerprint, at) ->
+                    memoryOf(known, account).deadLettered(List.of(fingerprint), at)));
         }
+        LOG.info("restored {} tracked sessions of {} accounts from {} ({} records) in {} ms",
+                known.values().stream().mapToInt(InMemoryKnownSessions::size).sum(), known.size(), topic, records,
+                (System.nanoTime() - started) / 1_000_000);
         return known;
     }
 
-    /** A tombstone (null value) removes what an earlier record of its key said: the tracker forgot it. */
-    private static void apply(ConsumerRecord<String, byte[]> r, Map<String, KnownSession> sessions,
-                              Map<String, StateRecords.DeadLetterSeen> deadLetters, InMemoryKnownSessions known) {
+    /**
+     * A tombstone (null value) removes what an earlier record of its key said: the tracker forgot it. Its key names
+     * the session or dead letter across accounts, so it is removed wherever it was.
+     */
+    private static void apply(ConsumerRecord<String, byte[]> r, Predicate<SourceAccount> wanted,
+                              Map<SourceAccount, Map<String, KnownSession>> sessions,
+                              Map<SourceAccount, Map<String, java.time.Instant>> deadLetters,
+                              Map<SourceAccount, InMemoryKnownSessions> known) {
         if (StateRecords.isSession(r.key())) {
             if (r.value() == null) {
-                sessions.remove(StateRecords.trackerKeyOf(r.key()));
-            } else {
-                KnownSession s = StateRecords.session(r.value());
-                sessions.put(SessionKeys.of(s.data().system(), s.data().sessionId()), s);
+                String key = StateRecords.trackerKeyOf(r.key());
+                sessions.values().forEach(m -> m.remove(key));
+                return;
+            }
+            KnownSession s = StateRecords.session(r.value());
+            SourceAccount account = new SourceAccount(s.data().system(),
+                    s.data().account() == null ? SourceAccount.DEFAULT : s.data().account());
+            if (wanted.test(account)) {
+                sessions.computeIfAbsent(account, a -> new HashMap<>()).put(SessionKeys.of(s.data()), s);
             }
         } else if (StateRecords.isDeadLetter(r.key())) {
             String fingerprint = StateRecords.fingerprintOf(r.key());
             if (r.value() == null) {
-                deadLetters.remove(fingerprint);
-            } else {
-                deadLetters.put(fingerprint, StateRecords.deadLetter(r.value()));
+                deadLetters.values().forEach(m -> m.remove(fingerprint));
+                return;
+            }
+            StateRecords.DeadLettered dead = StateRecords.deadLettered(r.value());
+            if (wanted.test(dead.source())) {
+                deadLetters.computeIfAbsent(dead.source(), a -> new HashMap<>()).put(fingerprint, dead.at());
             }
         } else if (StateRecords.isCursor(r.key()) && r.value() != null) {
             StateRecords.Cursor c = StateRecords.cursor(r.value());
-            known.advance(c.system(), c.lastPoll());
+            if (wanted.test(c.source())) {
+                memoryOf(known, c.source()).advance(c.system(), c.lastPoll());
+            }
         }
+    }
+
+    private static InMemoryKnownSessions memoryOf(Map<SourceAccount, InMemoryKnownSessions> known,
+                                                  SourceAccount account) {
+        return known.computeIfAbsent(account, a -> new InMemoryKnownSessions());
     }
 
     /** read_committed positions stop before open transactions, so compare positions, not record counts. */

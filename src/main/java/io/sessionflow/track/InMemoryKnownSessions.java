@@ -11,10 +11,8 @@ import java.util.stream.Stream;
 public final class InMemoryKnownSessions implements KnownSessions {
     private final Map<String, KnownSession> sessions = new ConcurrentHashMap<>();
     private final Map<SystemId, Instant> lastPolls = new ConcurrentHashMap<>();
-    private final Map<String, DeadLetterSeen> deadLetters = new ConcurrentHashMap<>();
-
-    private record DeadLetterSeen(SystemId system, Instant at) {
-    }
+    /** Per fingerprint, when it was published. */
+    private final Map<String, Instant> deadLetters = new ConcurrentHashMap<>();
 
     @Override
     public KnownSession get(String key) {
@@ -53,15 +51,13 @@ public final class InMemoryKnownSessions implements KnownSessions {
     }
 
     @Override
-    public void deadLettered(SystemId system, Collection<String> fingerprints, Instant at) {
-        fingerprints.forEach(f -> deadLetters.put(f, new DeadLetterSeen(system, at)));
+    public void deadLettered(Collection<String> fingerprints, Instant at) {
+        fingerprints.forEach(f -> deadLetters.put(f, at));
     }
 
     @Override
-    public Stream<String> deadLettersBefore(SystemId system, Instant before) {
-        return deadLetters.entrySet().stream()
-                .filter(e -> system.equals(e.getValue().system()) && e.getValue().at().isBefore(before))
-                .map(Map.Entry::getKey);
+    public Stream<String> deadLettersBefore(Instant before) {
+        return deadLetters.entrySet().stream().filter(e -> e.getValue().isBefore(before)).map(Map.Entry::getKey);
     }
 
     public int size() {

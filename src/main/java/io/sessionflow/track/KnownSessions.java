@@ -25,8 +25,8 @@ public interface KnownSessions extends SessionLookup {
     boolean wasDeadLettered(String fingerprint);
 
     /** @param at when they were published: they are forgotten some time after */
-    void deadLettered(SystemId system, Collection<String> fingerprints, Instant at);
+    void deadLettered(Collection<String> fingerprints, Instant at);
 
-    /** Fingerprints of the system's dead letters published before {@code before}. */
-    Stream<String> deadLettersBefore(SystemId system, Instant before);
+    /** Fingerprints of the dead letters published before {@code before}. */
+    Stream<String> deadLettersBefore(Instant before);
 }

@@ -162,7 +162,7 @@ final class SessionDiff {
 
     private void emit(EventType type, String discriminator, Instant time, SessionData data, boolean inferred) {
         SessionData marked = data.withMarks(data.participant(), inferred, data.recovered());
-        String id = EventIds.of(data.system(), data.sessionId(), type, discriminator);
+        String id = EventIds.of(data, type, discriminator);
         events.add(SessionEvent.of(id, now.source(), type, time, marked));
     }
 

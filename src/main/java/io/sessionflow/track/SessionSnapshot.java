@@ -10,10 +10,11 @@ import java.util.List;
  *
  * @param scope     the unit the vendor lists completely (a training, a user's list); absence from a complete
  *                  scope means the session left it
- * @param account   the vendor account the session belongs to, when the vendor has one; part of the event source
+ * @param vendorAccount the vendor's own account the session belongs to (webinar.ru's organization), when the
+ *                  vendor has one; part of the event source of account {@code default}
  * @param changedAt the vendor's last-modified time, used as the time of an update; null when unknown
  */
-public record SessionSnapshot(String scope, String account, SessionData data, List<Milestone> milestones,
+public record SessionSnapshot(String scope, String vendorAccount, SessionData data, List<Milestone> milestones,
                               List<ParticipantVisit> participants, Instant changedAt) {
 
     public SessionSnapshot {
@@ -24,12 +25,24 @@ public record SessionSnapshot(String scope, String account, SessionData data, Li
         participants = List.copyOf(participants);
     }
 
+    /** {@code sessionflow/<system>/<account>}; account {@code default} keeps the source it had before accounts. */
     public String source() {
         String base = "sessionflow/" + data.system().id();
-        return account == null || account.isBlank() ? base : base + "/" + account;
+        if (data.account() != null) {
+            return base + "/" + data.account();
+        }
+        return vendorAccount == null || vendorAccount.isBlank() ? base : base + "/" + vendorAccount;
     }
 
     public String key() {
-        return SessionKeys.of(data.system(), data.sessionId());
+        return SessionKeys.of(data);
+    }
+
+    /** This snapshot as polled through one account of its system. */
+    public SessionSnapshot of(io.sessionflow.event.SourceAccount account) {
+        String inData = account.inData();
+        return java.util.Objects.equals(inData, data.account()) ? this
+                : new SessionSnapshot(scope, vendorAccount, data.withAccount(inData), milestones, participants,
+                        changedAt);
     }
 }

@@ -89,7 +89,7 @@ public final class SessionTracker {
             snapshots.forEach(s -> seen.add(s.key()));
             state.of(system)
                     .filter(k -> completeScopes.contains(k.scope()) && canVanish(k, missing))
-                    .filter(k -> !seen.contains(SessionKeys.of(system, k.data().sessionId())))
+                    .filter(k -> !seen.contains(SessionKeys.of(k.data())))
                     .forEach(k -> vanish(k, missing, observedAt, events, changes));
         }
         Forgotten forgotten = forgetting.isOn()
@@ -105,11 +105,11 @@ public final class SessionTracker {
     private Forgotten forget(SessionLookup state, SystemId system, List<SessionSnapshot> snapshots,
                              Collection<String> unchanged, MissingPolicy missing, Instant observedAt,
                              Map<String, KnownSession> changes) {
-        Instant closedBefore = forgetting.sessionsClosedBefore(system, observedAt);
+        Instant closedBefore = forgetting.sessionsClosedBefore(observedAt);
         Set<String> sessions = new HashSet<>();
         Set<String> listed = null;
         for (KnownSession k : (Iterable<KnownSession>) state.of(system)::iterator) {
-            String key = SessionKeys.of(system, k.data().sessionId());
+            String key = SessionKeys.of(k.data());
             if (!k.isOpen() && k.closedAt() == null) {
                 changes.putIfAbsent(key, k.closedAt(observedAt));
             } else if (Forgetting.canForget(k, missing, closedBefore) && !changes.containsKey(key)) {
@@ -124,7 +124,7 @@ public final class SessionTracker {
                 }
             }
         }
-        Set<String> deadLetters = known.deadLettersBefore(system, forgetting.deadLettersBefore(observedAt))
+        Set<String> deadLetters = known.deadLettersBefore(forgetting.deadLettersBefore(observedAt))
                 .collect(java.util.stream.Collectors.toSet());
         return sessions.isEmpty() && deadLetters.isEmpty() ? Forgotten.NONE : new Forgotten(sessions, deadLetters);
     }
@@ -157,11 +157,11 @@ public final class SessionTracker {
                                List<SessionEvent> events, Map<String, KnownSession> changes) {
         EventType type = missing == MissingPolicy.DELETED ? EventType.SESSION_DELETED : EventType.SESSION_ENDED;
         SessionData data = gone.data().withStatus(type.resultingStatus());
-        events.add(SessionEvent.of(EventIds.of(data.system(), data.sessionId(), type, ""), gone.source(),
+        events.add(SessionEvent.of(EventIds.of(data, type, ""), gone.source(),
                 type, observedAt, data));
         List<EventType> reached = new ArrayList<>(gone.reached());
         reached.add(type);
-        changes.put(SessionKeys.of(data.system(), data.sessionId()),
+        changes.put(SessionKeys.of(data),
                 new KnownSession(gone.scope(), gone.source(), reached, gone.fingerprint(), gone.joined(),
                         gone.left(), data, gone.updates(), observedAt));
     }

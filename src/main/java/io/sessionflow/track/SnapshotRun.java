@@ -48,7 +48,7 @@ public final class SnapshotRun implements SessionLookup {
     public Stream<KnownSession> of(SystemId system) {
         return Stream.concat(
                 committed.of(system).filter(k -> {
-                    String key = SessionKeys.of(system, k.data().sessionId());
+                    String key = SessionKeys.of(k.data());
                     return !pending.containsKey(key) && !forgotten.contains(key);
                 }),
                 pending.values().stream().filter(k -> k.data().system() == system));

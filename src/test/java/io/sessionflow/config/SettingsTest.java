@@ -64,9 +64,9 @@ class SettingsTest {
         assertThatThrownBy(() -> SessionflowApp.create(s, Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class)
                 .extracting(e -> ((ConfigurationException) e).problems())
-                .isEqualTo(List.of("SESSIONFLOW_SEEIT_TOKEN is required when SESSIONFLOW_SEEIT_BASE_URL is set",
-                        "SESSIONFLOW_ISPRING_TRAINING_IDS is required when SESSIONFLOW_ISPRING_URL is set: the API lists"
-                                + " sessions per training"));
+                .isEqualTo(List.of("SESSIONFLOW_ISPRING_TRAINING_IDS is required when SESSIONFLOW_ISPRING_URL is set: the"
+                                + " API lists sessions per training",
+                        "SESSIONFLOW_SEEIT_TOKEN is required when SESSIONFLOW_SEEIT_BASE_URL is set"));
     }
 
     @Test

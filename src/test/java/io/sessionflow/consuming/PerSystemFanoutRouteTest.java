@@ -1,5 +1,9 @@
 package io.sessionflow.consuming;
 
+import io.sessionflow.source.seeit.SeeitModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static io.sessionflow.replay.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,17 +47,17 @@ class PerSystemFanoutRouteTest {
             TestEvents.createTopic(events + ".webinar", 3);
             TestEvents.createTopic(events + ".seeit", 3);
             TestEvents.publish(events, List.of(
-                    new Timed(t, event(SystemId.WEBINAR, "6784", EventType.SESSION_STARTED, t)),
-                    new Timed(t, event(SystemId.SEEIT, "s-1", EventType.SESSION_STARTED, t)),
-                    new Timed(t, event(SystemId.WEBINAR, "6784", EventType.SESSION_ENDED, t))));
+                    new Timed(t, event(WebinarModule.SYSTEM, "6784", EventType.SESSION_STARTED, t)),
+                    new Timed(t, event(SeeitModule.SYSTEM, "s-1", EventType.SESSION_STARTED, t)),
+                    new Timed(t, event(WebinarModule.SYSTEM, "6784", EventType.SESSION_ENDED, t))));
 
             try (TopicReader webinar = pipeline.read(events + ".webinar");
                  TopicReader seeit = pipeline.read(events + ".seeit")) {
                 List<ConsumerRecord<String, byte[]>> webinarRecords = webinar.awaitCount(2, WAIT);
                 List<ConsumerRecord<String, byte[]>> seeitRecords = seeit.awaitCount(1, WAIT);
                 // a barrier per session: a later event of the same key is copied after every earlier one
-                SessionEvent webinarMarker = event(SystemId.WEBINAR, "6784", EventType.SESSION_DELETED, t);
-                SessionEvent seeitMarker = event(SystemId.SEEIT, "s-1", EventType.SESSION_DELETED, t);
+                SessionEvent webinarMarker = event(WebinarModule.SYSTEM, "6784", EventType.SESSION_DELETED, t);
+                SessionEvent seeitMarker = event(SeeitModule.SYSTEM, "s-1", EventType.SESSION_DELETED, t);
                 TestEvents.publish(events, List.of(new Timed(t, webinarMarker), new Timed(t, seeitMarker)));
                 assertThat(copiedBefore(webinar, webinarMarker)).as("each copied once").hasSize(2);
                 assertThat(copiedBefore(seeit, seeitMarker)).hasSize(1);
@@ -64,7 +68,7 @@ class PerSystemFanoutRouteTest {
                 assertThat(webinarRecords).extracting(r -> EventAssertions.header(r, "sessionflow-system"))
                         .containsOnly("webinar");
                 assertThat(EventAssertions.events(seeitRecords)).extracting(e -> e.data().system())
-                        .containsExactly(SystemId.SEEIT);
+                        .containsExactly(SeeitModule.SYSTEM);
             }
         }
     }
@@ -89,7 +93,7 @@ class PerSystemFanoutRouteTest {
             String seeitTopic = events + ".seeit";
             TestEvents.createTopic(seeitTopic, 1);
             setMaxMessageBytes(seeitTopic, "64"); // every event is larger: the broker refuses each copy
-            SessionEvent refused = event(SystemId.SEEIT, "s-1", EventType.SESSION_STARTED, t);
+            SessionEvent refused = event(SeeitModule.SYSTEM, "s-1", EventType.SESSION_STARTED, t);
             TestEvents.publish(events, List.of(new Timed(t, refused)));
 
             await().atMost(WAIT).until(() -> logs.lines().stream()

@@ -1,6 +1,6 @@
 package io.sessionflow.delivery;
 
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.verify.ExpectedTransition;
 import java.time.Instant;
 import java.util.ArrayList;

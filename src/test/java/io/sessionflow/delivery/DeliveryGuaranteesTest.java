@@ -2,7 +2,7 @@ package io.sessionflow.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.verify.EventsTopic;
 import io.sessionflow.verify.StreamChecks;

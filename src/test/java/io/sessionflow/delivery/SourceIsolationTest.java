@@ -1,13 +1,14 @@
 package io.sessionflow.delivery;
 
+import io.sessionflow.source.storyclm.StoryclmModule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
-import io.sessionflow.demo.StoryclmSimulator;
-import io.sessionflow.demo.StoryclmWorld;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.storyclm.StoryclmSimulator;
+import io.sessionflow.source.storyclm.StoryclmWorld;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.testing.CommittedPolls;
@@ -69,7 +70,7 @@ class SourceIsolationTest {
                 assertThat(logs.lines()).as("the HTTP client does not retry on its own under our policy")
                         .noneMatch(l -> l.contains("automatically re-executed"));
                 int whileOpen = webinar.requestCount();
-                try (CommittedPolls storyclmPolls = new CommittedPolls(pipeline, SystemId.STORYCLM)) {
+                try (CommittedPolls storyclmPolls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
                     // StoryCLM polls on the same interval: three of its polls are three webinar.ru timer ticks
                     storyclmPolls.awaitQuiet(WAIT);
                 }

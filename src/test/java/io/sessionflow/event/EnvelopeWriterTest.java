@@ -1,5 +1,17 @@
 package io.sessionflow.event;
 
+import io.sessionflow.source.SourceModule;
+
+import io.sessionflow.source.SourceModules;
+
+import io.sessionflow.source.ispring.IspringModule;
+
+import io.sessionflow.source.storyclm.StoryclmModule;
+
+import io.sessionflow.source.seeit.SeeitModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,7 +47,7 @@ class EnvelopeWriterTest {
         attributes.put("list", List.of("274", "275"));
         attributes.put("map", nested);
         attributes.put("nothing", null);
-        SessionData data = new SessionData(SystemId.WEBINAR, "6345", SessionKind.WEBINAR, SessionStatus.STARTED,
+        SessionData data = new SessionData(WebinarModule.SYSTEM, null, "6345", WebinarModule.KIND, SessionStatus.STARTED,
                 "Новый вебинар \"АПИ\"\n\t</script> \u0001 😀", T, T.plusSeconds(3600), T.plusNanos(1_000_000),
                 T.plusNanos(123_456_000), 5400L, new Person("274", "Юрий", "y@example.org", "yuri", "ADMIN"),
                 new Person(null, "U", null, null, null), new Person("3080", null, "badger@example.org", null, "guest"),
@@ -48,8 +60,8 @@ class EnvelopeWriterTest {
 
     @Test
     void absentFieldsAreOmittedOrNullExactlyAsTheMapperDoesIt() throws Exception {
-        SessionData bare = SessionData.builder(SystemId.SEEIT, "s1").build();
-        SessionData partial = new SessionData(SystemId.ISPRING, "i", null, null, null, null, null, null, null, null,
+        SessionData bare = SessionData.builder(SeeitModule.SYSTEM, SeeitModule.KIND, "s1").build();
+        SessionData partial = new SessionData(IspringModule.SYSTEM, "acme", "i", null, null, null, null, null, null, null, null,
                 Person.email("e@example.org"), null, null, new Location(null, null, null, null, "Berlin"),
                 new Parent(null, "t"), false, true, null);
 
@@ -70,7 +82,7 @@ class EnvelopeWriterTest {
                     random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000)));
         }
         for (Instant t : times) {
-            SessionData data = SessionData.builder(SystemId.STORYCLM, "a").startedAt(t).endedAt(t).build();
+            SessionData data = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a").startedAt(t).endedAt(t).build();
             assertSameBytes(SessionEvent.of("id", "sessionflow/storyclm", EventType.SESSION_ENDED, t, data));
         }
     }
@@ -80,8 +92,8 @@ class EnvelopeWriterTest {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("k", "v");
         for (EventType type : EventType.values()) {
-            for (SystemId system : SystemId.values()) {
-                SessionData data = SessionData.builder(system, "s").status(type.resultingStatus())
+            for (SystemId system : SourceModules.all().stream().map(SourceModule::system).toList()) {
+                SessionData data = SessionData.builder(system, SessionKind.of("webinar"), "s").status(type.resultingStatus())
                         .attributes(attributes).build();
                 assertSameBytes(SessionEvent.of("id", "sessionflow/" + system.id(), type, T, data));
             }

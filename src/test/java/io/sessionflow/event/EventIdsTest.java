@@ -1,5 +1,9 @@
 package io.sessionflow.event;
 
+import io.sessionflow.source.seeit.SeeitModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -9,8 +13,8 @@ class EventIdsTest {
 
     @Test
     void idsAreStableVersion5UuidsOfTheirInputs() {
-        String id = EventIds.of(SystemId.WEBINAR, "6784", EventType.SESSION_STARTED, "");
-        assertThat(EventIds.of(SystemId.WEBINAR, "6784", EventType.SESSION_STARTED, "")).isEqualTo(id);
+        String id = EventIds.of(WebinarModule.SYSTEM, "6784", EventType.SESSION_STARTED, "");
+        assertThat(EventIds.of(WebinarModule.SYSTEM, "6784", EventType.SESSION_STARTED, "")).isEqualTo(id);
         UUID uuid = UUID.fromString(id);
         assertThat(uuid.version()).isEqualTo(5);
         assertThat(uuid.variant()).isEqualTo(2);
@@ -21,14 +25,14 @@ class EventIdsTest {
 
     @Test
     void everyInputChangesTheId() {
-        String base = EventIds.of(SystemId.WEBINAR, "1", EventType.SESSION_UPDATED, "x");
+        String base = EventIds.of(WebinarModule.SYSTEM, "1", EventType.SESSION_UPDATED, "x");
         assertThat(base)
-                .isNotEqualTo(EventIds.of(SystemId.SEEIT, "1", EventType.SESSION_UPDATED, "x"))
-                .isNotEqualTo(EventIds.of(SystemId.WEBINAR, "2", EventType.SESSION_UPDATED, "x"))
-                .isNotEqualTo(EventIds.of(SystemId.WEBINAR, "1", EventType.SESSION_ENDED, "x"))
-                .isNotEqualTo(EventIds.of(SystemId.WEBINAR, "1", EventType.SESSION_UPDATED, "y"));
+                .isNotEqualTo(EventIds.of(SeeitModule.SYSTEM, "1", EventType.SESSION_UPDATED, "x"))
+                .isNotEqualTo(EventIds.of(WebinarModule.SYSTEM, "2", EventType.SESSION_UPDATED, "x"))
+                .isNotEqualTo(EventIds.of(WebinarModule.SYSTEM, "1", EventType.SESSION_ENDED, "x"))
+                .isNotEqualTo(EventIds.of(WebinarModule.SYSTEM, "1", EventType.SESSION_UPDATED, "y"));
         // the separator keeps ("1", "2x") and ("12", "x") apart
-        assertThat(EventIds.of(SystemId.WEBINAR, "1", EventType.SESSION_UPDATED, "2x"))
-                .isNotEqualTo(EventIds.of(SystemId.WEBINAR, "12", EventType.SESSION_UPDATED, "x"));
+        assertThat(EventIds.of(WebinarModule.SYSTEM, "1", EventType.SESSION_UPDATED, "2x"))
+                .isNotEqualTo(EventIds.of(WebinarModule.SYSTEM, "12", EventType.SESSION_UPDATED, "x"));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.ObservePort;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
@@ -44,11 +44,11 @@ class ObserveTest {
 
             String metrics = observe.get("/observe/metrics").body();
             assertThat(metrics)
-                    .contains("sessionflow_events_published_total{system=\"webinar\",type=\"sessionflow.session.scheduled\"} 1.0")
-                    .contains("sessionflow_polls_total{outcome=\"success\",system=\"webinar\"}")
-                    .contains("sessionflow_vendor_fetch_seconds_count{outcome=\"success\",system=\"webinar\"}")
-                    .contains("sessionflow_tracked_sessions{system=\"webinar\"} 1.0")
-                    .contains("sessionflow_circuit_breaker_state{system=\"webinar\"} 0.0");
+                    .contains("sessionflow_events_published_total{account=\"default\",system=\"webinar\",type=\"sessionflow.session.scheduled\"} 1.0")
+                    .contains("sessionflow_polls_total{account=\"default\",outcome=\"success\",system=\"webinar\"}")
+                    .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"success\",system=\"webinar\"}")
+                    .contains("sessionflow_tracked_sessions{account=\"default\",system=\"webinar\"} 1.0")
+                    .contains("sessionflow_circuit_breaker_state{account=\"default\",system=\"webinar\"} 0.0");
 
             // the vendor starts refusing: the source is not ready, and health says why
             for (int i = 0; i < 200; i++) {
@@ -60,8 +60,8 @@ class ObserveTest {
                 assertThat(ready.body()).contains("last.error").contains("answered HTTP 503");
             });
             String failing = observe.get("/observe/metrics").body();
-            assertThat(failing).contains("sessionflow_polls_total{outcome=\"failure\",system=\"webinar\"}")
-                    .contains("sessionflow_vendor_fetch_seconds_count{outcome=\"failure\",system=\"webinar\"}");
+            assertThat(failing).contains("sessionflow_polls_total{account=\"default\",outcome=\"failure\",system=\"webinar\"}")
+                    .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"failure\",system=\"webinar\"}");
         }
     }
 }

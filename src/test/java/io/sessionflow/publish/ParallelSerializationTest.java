@@ -1,5 +1,9 @@
 package io.sessionflow.publish;
 
+import io.sessionflow.event.SourceAccount;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventJson;
@@ -56,9 +60,11 @@ class ParallelSerializationTest {
         PollBatch batch = batch(4 * InOrder.PARALLEL_FROM);
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
 
-        try (TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics), tracker,
-                TransactionalPublisher.kafkaProducers(SharedKafka.bootstrapServers(), prefix))) {
-            publisher.publish(batch);
+        java.util.Properties client = new java.util.Properties();
+        client.put("bootstrap.servers", SharedKafka.bootstrapServers());
+        try (TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics),
+                TransactionalPublisher.kafkaProducers(client, prefix))) {
+            publisher.publish(batch, tracker);
         }
 
         List<ConsumerRecord<String, byte[]>> read;
@@ -83,14 +89,14 @@ class ParallelSerializationTest {
         for (int i = 0; i < events; i++) {
             String session = String.valueOf(i / steps.length);
             EventType type = steps[i % steps.length];
-            SessionData data = SessionData.builder(SystemId.WEBINAR, session).status(type.resultingStatus())
+            SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session).status(type.resultingStatus())
                     .title("Вебинар " + i).startedAt(T.plusSeconds(i)).attribute("n", (long) i)
                     .owner(new Person("274", "Yuri", null, null, null)).build();
             list.add(SessionEvent.of("id-" + i, "sessionflow/webinar/1", type, T.plusSeconds(i), data));
             changes.put("webinar:" + session, new KnownSession("1", "sessionflow/webinar/1",
                     List.of(EventType.SESSION_SCHEDULED), "fp" + i, java.util.Set.of("v" + i), java.util.Set.of(), data));
         }
-        return new PollBatch(SystemId.WEBINAR, List.of(), new Transitions(list, changes), List.of(), T);
+        return new PollBatch(SourceAccount.defaultOf(WebinarModule.SYSTEM), List.of(), new Transitions(list, changes), List.of(), T);
     }
 
     /** What the batch was before serialization went parallel: each record written in turn by the mapper. */
@@ -103,7 +109,7 @@ class ParallelSerializationTest {
         batch.transitions().changes().forEach((key, known) ->
                 out.add(topics.state() + " session:" + key + " " + text(mapperBytes(known))));
         out.add(topics.state() + " cursor:webinar " + text(mapperBytes(new io.sessionflow.state.StateRecords.Cursor(
-                SystemId.WEBINAR, T))));
+                WebinarModule.SYSTEM, null, T))));
         return out;
     }
 

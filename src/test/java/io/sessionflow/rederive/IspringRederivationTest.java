@@ -2,8 +2,8 @@ package io.sessionflow.rederive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.IspringSimulator;
-import io.sessionflow.demo.IspringWorld;
+import io.sessionflow.source.ispring.IspringSimulator;
+import io.sessionflow.source.ispring.IspringWorld;
 import io.sessionflow.source.ispring.IspringNamespaces;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.Pipeline;
@@ -58,7 +58,7 @@ class IspringRederivationTest {
         pipeline = Pipeline.start(settings, clock);
         List<ConsumerRecord<String, byte[]>> liveRecords;
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.ISPRING)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.ispring.IspringModule.SYSTEM)) {
             events.awaitCount(2, WAIT);
             world.fault(TRAINING_A, "Permission denied");
             world.reschedule(moscow.id(), at(t0.plusSeconds(5400), "+03:00"));

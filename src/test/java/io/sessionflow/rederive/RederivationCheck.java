@@ -1,5 +1,7 @@
 package io.sessionflow.rederive;
 
+import io.sessionflow.cluster.AccountsTopic;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.config.Settings;
@@ -31,8 +33,9 @@ final class RederivationCheck {
                                                    List<ConsumerRecord<String, byte[]>> liveRecords) {
         String rawTopic = liveRecords.get(0).topic().replace(".events", ".raw");
         String target = TestEvents.newTopic(3);
+        Settings settings = Settings.from(Map.of(), new Properties(), sourceSettings);
         Rederivation.Summary summary = new Rederivation(SharedKafka.bootstrapServers(),
-                Settings.from(Map.of(), new Properties(), sourceSettings)).run(rawTopic, target, Progress.none());
+                account -> AccountsTopic.offline(account, Map.of(), settings)).run(rawTopic, target, Progress.none());
         assertThat(summary.failedPolls).as("polls that could not be re-derived").isZero();
         assertThat(summary.skippedPolls).isEmpty();
         try (TopicReader rederived = new TopicReader(SharedKafka.bootstrapServers(), target)) {

@@ -1,11 +1,13 @@
 package io.sessionflow.rederive;
 
+import io.sessionflow.cluster.AccountsTopic;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.config.Settings;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.TestEvents;
@@ -61,7 +63,7 @@ class RederivationTest {
         pipeline = Pipeline.start(settings);
         List<ConsumerRecord<String, byte[]>> liveRecords;
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.WEBINAR)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.webinar.WebinarModule.SYSTEM)) {
             events.awaitCount(4, WAIT);
             world.stop(live.id, t0.plusSeconds(4200));
             world.delete(planned.id);
@@ -74,8 +76,9 @@ class RederivationTest {
         pipeline = null;
         String target = TestEvents.newTopic(3);
 
+        Settings liveSettings = Settings.from(Map.of(), new Properties(), WEBINAR_SETTINGS);
         Rederivation.Summary summary = new Rederivation(SharedKafka.bootstrapServers(),
-                Settings.from(Map.of(), new Properties(), WEBINAR_SETTINGS))
+                account -> AccountsTopic.offline(account, Map.of(), liveSettings))
                 .run(rawTopicOf(liveRecords), target, Progress.none());
 
         assertThat(summary.failedPolls).isZero();
@@ -135,7 +138,7 @@ class RederivationTest {
                     abab.rename(session.id, titles.get(i), t0.plusSeconds(60L * (i + 1)));
                     events.awaitCount(i + 2, WAIT);
                 }
-                try (CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.WEBINAR)) {
+                try (CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.webinar.WebinarModule.SYSTEM)) {
                     polls.awaitQuiet(WAIT);
                 }
                 List<ConsumerRecord<String, byte[]>> all = events.readToEnd();

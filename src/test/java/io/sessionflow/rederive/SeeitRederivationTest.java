@@ -2,8 +2,8 @@ package io.sessionflow.rederive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.SeeitSimulator;
-import io.sessionflow.demo.SeeitWorld;
+import io.sessionflow.source.seeit.SeeitSimulator;
+import io.sessionflow.source.seeit.SeeitWorld;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
@@ -55,7 +55,7 @@ class SeeitRederivationTest {
         pipeline = Pipeline.start(settings, clock);
         List<ConsumerRecord<String, byte[]>> liveRecords;
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.SEEIT)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.seeit.SeeitModule.SYSTEM)) {
             events.awaitCount(4, WAIT);
             world.join(first.uuid, t0.minus(Duration.ofMinutes(4)));
             world.start(second.uuid, t0.minus(Duration.ofMinutes(3)));

@@ -2,8 +2,8 @@ package io.sessionflow.rederive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.StoryclmSimulator;
-import io.sessionflow.demo.StoryclmWorld;
+import io.sessionflow.source.storyclm.StoryclmSimulator;
+import io.sessionflow.source.storyclm.StoryclmWorld;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
@@ -52,7 +52,7 @@ class StoryclmRederivationTest {
         pipeline = Pipeline.start(settings);
         List<ConsumerRecord<String, byte[]>> liveRecords;
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.event.SystemId.STORYCLM)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.storyclm.StoryclmModule.SYSTEM)) {
             events.awaitCount(3, WAIT);
             world.setVisit(done.id, 1, 1);
             world.finish(running.id, t0.plusSeconds(400));

@@ -1,5 +1,9 @@
 package io.sessionflow.replay;
 
+import io.sessionflow.source.seeit.SeeitModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static io.sessionflow.replay.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +27,9 @@ class ReplayCommandTest {
         String topic = TestEvents.newTopic(3);
         Instant t = Instant.parse("2026-11-20T09:00:00Z");
         TestEvents.publish(topic, List.of(
-                new Timed(t, event(SystemId.WEBINAR, "1", EventType.SESSION_STARTED, t)),
-                new Timed(t, event(SystemId.SEEIT, "2", EventType.SESSION_STARTED, t)),
-                new Timed(t.plusSeconds(7200), event(SystemId.WEBINAR, "3", EventType.SESSION_STARTED, t))));
+                new Timed(t, event(WebinarModule.SYSTEM, "1", EventType.SESSION_STARTED, t)),
+                new Timed(t, event(SeeitModule.SYSTEM, "2", EventType.SESSION_STARTED, t)),
+                new Timed(t.plusSeconds(7200), event(WebinarModule.SYSTEM, "3", EventType.SESSION_STARTED, t))));
         Path out = dir.resolve("started.csv");
         Map<String, String> settings = Map.of("sessionflow.kafka.bootstrap-servers", SharedKafka.bootstrapServers(),
                 "sessionflow.topics.events", topic, "sessionflow.topics.raw", topic + ".raw",

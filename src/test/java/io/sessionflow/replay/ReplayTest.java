@@ -1,5 +1,11 @@
 package io.sessionflow.replay;
 
+import io.sessionflow.source.ispring.IspringModule;
+
+import io.sessionflow.source.seeit.SeeitModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static io.sessionflow.replay.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +41,11 @@ class ReplayTest {
         String topic = TestEvents.newTopic(3);
         // CloudEvent time is a day off on purpose: only the record timestamp may decide
         Instant dayBefore = from.minus(Duration.ofDays(1));
-        SessionEvent justBefore = event(SystemId.WEBINAR, "1", EventType.SESSION_SCHEDULED, dayBefore);
-        SessionEvent atFrom = event(SystemId.WEBINAR, "2", EventType.SESSION_SCHEDULED, dayBefore);
-        SessionEvent inside = event(SystemId.SEEIT, "3", EventType.SESSION_STARTED, dayBefore);
-        SessionEvent lastMilli = event(SystemId.ISPRING, "4", EventType.SESSION_ENDED, dayBefore);
-        SessionEvent atTo = event(SystemId.WEBINAR, "5", EventType.SESSION_ENDED, dayBefore);
+        SessionEvent justBefore = event(WebinarModule.SYSTEM, "1", EventType.SESSION_SCHEDULED, dayBefore);
+        SessionEvent atFrom = event(WebinarModule.SYSTEM, "2", EventType.SESSION_SCHEDULED, dayBefore);
+        SessionEvent inside = event(SeeitModule.SYSTEM, "3", EventType.SESSION_STARTED, dayBefore);
+        SessionEvent lastMilli = event(IspringModule.SYSTEM, "4", EventType.SESSION_ENDED, dayBefore);
+        SessionEvent atTo = event(WebinarModule.SYSTEM, "5", EventType.SESSION_ENDED, dayBefore);
         TestEvents.publish(topic, List.of(new Timed(from.minusMillis(1), justBefore), new Timed(from, atFrom),
                 new Timed(from.plusSeconds(1800), inside), new Timed(to.minusMillis(1), lastMilli),
                 new Timed(to, atTo)));
@@ -72,10 +78,10 @@ class ReplayTest {
         String topic = TestEvents.newTopic(3);
         Instant t = from.plusSeconds(60);
         TestEvents.publish(topic, List.of(
-                new Timed(t, event(SystemId.WEBINAR, "10", EventType.SESSION_STARTED, t)),
-                new Timed(t, event(SystemId.WEBINAR, "10", EventType.SESSION_ENDED, t)),
-                new Timed(t, event(SystemId.WEBINAR, "11", EventType.SESSION_STARTED, t)),
-                new Timed(t, event(SystemId.SEEIT, "10", EventType.SESSION_STARTED, t))));
+                new Timed(t, event(WebinarModule.SYSTEM, "10", EventType.SESSION_STARTED, t)),
+                new Timed(t, event(WebinarModule.SYSTEM, "10", EventType.SESSION_ENDED, t)),
+                new Timed(t, event(WebinarModule.SYSTEM, "11", EventType.SESSION_STARTED, t)),
+                new Timed(t, event(SeeitModule.SYSTEM, "10", EventType.SESSION_STARTED, t))));
 
         assertThat(subjectsAndTypes(topic, new EventFilter(List.of("webinar"), List.of(), List.of())))
                 .containsExactlyInAnyOrder("webinar:10 sessionflow.session.started",
@@ -94,7 +100,7 @@ class ReplayTest {
         List<Timed> events = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             Instant t = from.plusSeconds(30L * (30 - i)); // record times not in publish order
-            events.add(new Timed(t, event(SystemId.values()[i % 5], "s" + i, EventType.SESSION_STARTED, t)));
+            events.add(new Timed(t, event(TestEvents.SYSTEMS.get(i % 5), "s" + i, EventType.SESSION_STARTED, t)));
         }
         TestEvents.publish(topic, events);
 
@@ -118,9 +124,9 @@ class ReplayTest {
         String target = TestEvents.newTopic(3);
         Instant t = from.plusSeconds(5);
         TestEvents.publish(topic, List.of(
-                new Timed(t, event(SystemId.WEBINAR, "20", EventType.SESSION_STARTED, t)),
-                new Timed(t.plusSeconds(1), event(SystemId.WEBINAR, "20", EventType.SESSION_ENDED, t)),
-                new Timed(to.plusSeconds(1), event(SystemId.WEBINAR, "21", EventType.SESSION_STARTED, t))));
+                new Timed(t, event(WebinarModule.SYSTEM, "20", EventType.SESSION_STARTED, t)),
+                new Timed(t.plusSeconds(1), event(WebinarModule.SYSTEM, "20", EventType.SESSION_ENDED, t)),
+                new Timed(to.plusSeconds(1), event(WebinarModule.SYSTEM, "21", EventType.SESSION_STARTED, t))));
 
         long written = replay.run(topic, range, EventFilter.any(),
                 new TopicSink(SharedKafka.bootstrapServers(), target), Progress.none());

@@ -1,5 +1,11 @@
 package io.sessionflow.replay;
 
+import io.sessionflow.source.ispring.IspringModule;
+
+import io.sessionflow.source.seeit.SeeitModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static io.sessionflow.replay.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +49,9 @@ class ReplayWithoutParsingTest {
         List<Timed> events = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Instant t = from.plusSeconds(i);
-            events.add(new Timed(t, event(SystemId.values()[i % 5], "s" + i % 7, EventType.values()[i % 8], t)));
+            events.add(new Timed(t, event(TestEvents.SYSTEMS.get(i % 5), "s" + i % 7, EventType.values()[i % 8], t)));
         }
-        events.add(new Timed(from.minusSeconds(1), event(SystemId.WEBINAR, "before", EventType.SESSION_ENDED, from)));
+        events.add(new Timed(from.minusSeconds(1), event(WebinarModule.SYSTEM, "before", EventType.SESSION_ENDED, from)));
         TestEvents.publish(topic, events);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -70,7 +76,7 @@ class ReplayWithoutParsingTest {
         List<Timed> events = new ArrayList<>();
         for (int i = 0; i < 600; i++) { // ~200 per partition: later partitions fill their look-ahead and pause
             Instant t = from.plusMillis(i);
-            events.add(new Timed(t, event(SystemId.WEBINAR, "s" + i % 97, EventType.SESSION_UPDATED, t)));
+            events.add(new Timed(t, event(WebinarModule.SYSTEM, "s" + i % 97, EventType.SESSION_UPDATED, t)));
         }
         TestEvents.publish(topic, events);
 
@@ -99,7 +105,7 @@ class ReplayWithoutParsingTest {
         for (int i = 0; i < 60; i++) {
             Instant t = from.plusSeconds(i);
             String session = i % 3 == 0 ? "room:" + i % 4 : "s" + i % 4; // a ':' inside a session id, too
-            events.add(new Timed(t, event(SystemId.values()[i % 5], session, EventType.values()[i % 8], t)));
+            events.add(new Timed(t, event(TestEvents.SYSTEMS.get(i % 5), session, EventType.values()[i % 8], t)));
         }
         TestEvents.publish(topic, events);
         List<EventFilter> filters = List.of(EventFilter.any(),
@@ -121,8 +127,8 @@ class ReplayWithoutParsingTest {
     void recordsNotFromThePipelineAreParsedAndThoseThatAreNoEventsAreSkipped() {
         String topic = TestEvents.newTopic(1);
         Instant t = from.plusSeconds(10);
-        SessionEvent bare = event(SystemId.SEEIT, "7", EventType.SESSION_STARTED, t);
-        SessionEvent otherKey = event(SystemId.ISPRING, "8", EventType.SESSION_ENDED, t);
+        SessionEvent bare = event(SeeitModule.SYSTEM, "7", EventType.SESSION_STARTED, t);
+        SessionEvent otherKey = event(IspringModule.SYSTEM, "8", EventType.SESSION_ENDED, t);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             send(producer, topic, t, "seeit:7", EventJson.toBytes(bare), false); // the pipeline's, without headers
             send(producer, topic, t, "anything", EventJson.toBytes(otherKey), false); // key says nothing

@@ -1,5 +1,7 @@
 package io.sessionflow.replay;
 
+import io.sessionflow.event.SessionKind;
+
 import io.sessionflow.event.EventIds;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.EventType;
@@ -45,9 +47,13 @@ public final class TestEvents {
         }
     }
 
+    /** Five systems, as many as the real modules (the test needs no module). */
+    public static final java.util.List<SystemId> SYSTEMS = java.util.stream.Stream.of("storyclm", "ispring", "seeit",
+            "webinar", "tradernet").map(SystemId::of).toList();
+
     public static SessionEvent event(SystemId system, String sessionId, EventType type, Instant time,
                                      Instant startedAt, Instant endedAt) {
-        SessionData data = SessionData.builder(system, sessionId).status(type.resultingStatus())
+        SessionData data = SessionData.builder(system, SessionKind.of("webinar"), sessionId).status(type.resultingStatus())
                 .title("Session " + sessionId).startedAt(startedAt).endedAt(endedAt)
                 .durationSeconds(startedAt != null && endedAt != null ? endedAt.getEpochSecond() - startedAt.getEpochSecond() : null)
                 .build();

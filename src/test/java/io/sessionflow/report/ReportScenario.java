@@ -1,5 +1,11 @@
 package io.sessionflow.report;
 
+import io.sessionflow.source.ispring.IspringModule;
+
+import io.sessionflow.source.seeit.SeeitModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static io.sessionflow.replay.TestEvents.event;
 
 import io.sessionflow.event.EventIds;
@@ -33,27 +39,27 @@ final class ReportScenario {
         Instant s1Start = at("2026-11-21T12:00:00Z");
         Instant s1End = at("2026-11-21T12:10:00Z");
         List<SessionEvent> events = new ArrayList<>(List.of(
-                event(SystemId.WEBINAR, "w1", EventType.SESSION_STARTED, w1Start, w1Start, null),
+                event(WebinarModule.SYSTEM, "w1", EventType.SESSION_STARTED, w1Start, w1Start, null),
                 joined("w1", "Ann", w1Start.plusSeconds(60), w1Start),
                 joined("w1", "Bob", w1Start.plusSeconds(120), w1Start),
                 joined("w1", "Ann", w1Start.plusSeconds(1800), w1Start),
-                event(SystemId.WEBINAR, "w1", EventType.SESSION_ENDED, w1End, w1Start, w1End),
-                event(SystemId.WEBINAR, "w2", EventType.SESSION_STARTED, w2Start, w2Start, null),
+                event(WebinarModule.SYSTEM, "w1", EventType.SESSION_ENDED, w1End, w1Start, w1End),
+                event(WebinarModule.SYSTEM, "w2", EventType.SESSION_STARTED, w2Start, w2Start, null),
                 joined("w2", "Cid", w2Start.plusSeconds(30), w2Start),
-                event(SystemId.SEEIT, "s1", EventType.SESSION_STARTED, s1Start, s1Start, null),
-                event(SystemId.SEEIT, "s1", EventType.SESSION_ENDED, s1End, s1Start, s1End),
-                event(SystemId.ISPRING, "i1", EventType.SESSION_SCHEDULED, at("2026-11-21T08:00:00Z"))));
+                event(SeeitModule.SYSTEM, "s1", EventType.SESSION_STARTED, s1Start, s1Start, null),
+                event(SeeitModule.SYSTEM, "s1", EventType.SESSION_ENDED, s1End, s1Start, s1End),
+                event(IspringModule.SYSTEM, "i1", EventType.SESSION_SCHEDULED, at("2026-11-21T08:00:00Z"))));
         List<Timed> timed = new ArrayList<>(events.stream().map(e -> new Timed(e.time(), e)).toList());
         Instant before = DAY1.minusSeconds(3600);
-        timed.add(new Timed(before, event(SystemId.WEBINAR, "w0", EventType.SESSION_STARTED, before, before, null)));
+        timed.add(new Timed(before, event(WebinarModule.SYSTEM, "w0", EventType.SESSION_STARTED, before, before, null)));
         String topic = TestEvents.newTopic(3);
         TestEvents.publish(topic, timed);
         return topic;
     }
 
     private static SessionEvent joined(String session, String name, Instant time, Instant startedAt) {
-        SessionEvent base = event(SystemId.WEBINAR, session, EventType.PARTICIPANT_JOINED, time, startedAt, null);
-        return SessionEvent.of(EventIds.of(SystemId.WEBINAR, session, EventType.PARTICIPANT_JOINED, name + time),
+        SessionEvent base = event(WebinarModule.SYSTEM, session, EventType.PARTICIPANT_JOINED, time, startedAt, null);
+        return SessionEvent.of(EventIds.of(WebinarModule.SYSTEM, session, EventType.PARTICIPANT_JOINED, name + time),
                 base.source(), EventType.PARTICIPANT_JOINED, time,
                 base.data().withMarks(Person.named(name), false, false));
     }

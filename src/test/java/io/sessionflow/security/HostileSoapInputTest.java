@@ -2,8 +2,8 @@ package io.sessionflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.IspringSimulator;
-import io.sessionflow.demo.IspringWorld;
+import io.sessionflow.source.ispring.IspringSimulator;
+import io.sessionflow.source.ispring.IspringWorld;
 import io.sessionflow.demo.SimulatedHttpServer.RawAnswer;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;

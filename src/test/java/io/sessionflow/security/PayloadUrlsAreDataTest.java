@@ -2,8 +2,8 @@ package io.sessionflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.SeeitSimulator;
-import io.sessionflow.demo.SeeitWorld;
+import io.sessionflow.source.seeit.SeeitSimulator;
+import io.sessionflow.source.seeit.SeeitWorld;
 import io.sessionflow.demo.SimulatedHttpServer;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;

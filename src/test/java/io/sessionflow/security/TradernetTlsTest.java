@@ -3,8 +3,8 @@ package io.sessionflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sessionflow.demo.TradernetSimulator;
-import io.sessionflow.demo.TradernetWorld;
+import io.sessionflow.source.tradernet.TradernetSimulator;
+import io.sessionflow.source.tradernet.TradernetWorld;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.SelfSignedCertificate;

@@ -3,10 +3,10 @@ package io.sessionflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sessionflow.demo.IspringSimulator;
-import io.sessionflow.demo.IspringWorld;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
+import io.sessionflow.source.ispring.IspringSimulator;
+import io.sessionflow.source.ispring.IspringWorld;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.SelfSignedCertificate;

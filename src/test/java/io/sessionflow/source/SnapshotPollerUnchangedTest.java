@@ -1,5 +1,9 @@
 package io.sessionflow.source;
 
+import io.sessionflow.event.SourceAccount;
+
+import io.sessionflow.source.storyclm.StoryclmModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.SessionEvent;
@@ -33,7 +37,7 @@ class SnapshotPollerUnchangedTest {
     private final List<String> mapped = new ArrayList<>();
     private boolean mapperReadsOnlyItsRecord = true;
     private boolean fetcherKnowsInput = true;
-    private final SnapshotPoller<StoryclmPayload> poller = new SnapshotPoller<>(SystemId.STORYCLM, this::fetch,
+    private final SnapshotPoller<StoryclmPayload> poller = new SnapshotPoller<>(SourceAccount.defaultOf(StoryclmModule.SYSTEM), this::fetch,
             new CountingMapper(), MissingPolicy.DELETED, tracker, clock);
 
     @Test
@@ -78,7 +82,7 @@ class SnapshotPollerUnchangedTest {
         assertThat(mapped).isEmpty();
         assertThat(types(batch)).as("A was skipped, not taken for gone").containsExactly("B sessionflow.session.deleted");
         commit(batch);
-        assertThat(tracker.inputs(SystemId.STORYCLM).size()).as("the vanished session is forgotten").isEqualTo(1);
+        assertThat(tracker.inputs(StoryclmModule.SYSTEM).size()).as("the vanished session is forgotten").isEqualTo(1);
     }
 
     @Test
@@ -113,13 +117,13 @@ class SnapshotPollerUnchangedTest {
         commit(poller.poll());
         // a new process: the tracker's sessions restored (here: the same store), the record memory empty
         SessionTracker restarted = new SessionTracker(tracker.known());
-        SnapshotPoller<StoryclmPayload> after = new SnapshotPoller<>(SystemId.STORYCLM, this::fetch,
+        SnapshotPoller<StoryclmPayload> after = new SnapshotPoller<>(SourceAccount.defaultOf(StoryclmModule.SYSTEM), this::fetch,
                 new CountingMapper(), MissingPolicy.DELETED, restarted, clock);
         vendor.put("B", session("B", 2));
         mapped.clear();
 
         PollBatch first = after.poll();
-        restarted.commit(SystemId.STORYCLM, first.transitions(), first.polledAt());
+        restarted.commit(StoryclmModule.SYSTEM, first.transitions(), first.polledAt());
         mapped.clear();
         PollBatch second = after.poll();
 
@@ -173,7 +177,7 @@ class SnapshotPollerUnchangedTest {
         mapped.clear();
 
         List<SourceRecord<StoryclmPayload>> twice = List.of(record(session("A", 1)), record(session("A", 2)));
-        SnapshotPoller<StoryclmPayload> listingTwice = new SnapshotPoller<>(SystemId.STORYCLM,
+        SnapshotPoller<StoryclmPayload> listingTwice = new SnapshotPoller<>(SourceAccount.defaultOf(StoryclmModule.SYSTEM),
                 (now, known) -> new FetchResult<>(List.of(), twice, Set.of(SCOPE), List.of()), new CountingMapper(),
                 MissingPolicy.DELETED, tracker, clock);
         PollBatch batch = listingTwice.poll();

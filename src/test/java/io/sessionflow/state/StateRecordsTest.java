@@ -1,5 +1,9 @@
 package io.sessionflow.state;
 
+import io.sessionflow.source.seeit.SeeitModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventJson;
@@ -19,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * compacted topic and new ones are read back alike by the restore.
  */
 class StateRecordsTest {
-    private final SessionData data = SessionData.builder(SystemId.WEBINAR, "6345").status(SessionStatus.STARTED)
+    private final SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "6345").status(SessionStatus.STARTED)
             .title("Вебинар \"A\"").startedAt(Instant.parse("2026-11-20T09:05:00.250Z"))
             .owner(new Person("274", "Yuri", null, null, null)).attribute("timezone", "Europe/Moscow")
             .attribute("lectors", List.of("274")).build();
@@ -34,7 +38,7 @@ class StateRecordsTest {
         assertThat(new String(StateRecords.value(session), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(EventJson.mapper().writeValueAsString(session));
         KnownSession unscoped = new KnownSession(null, "sessionflow/seeit", List.of(), "f", Set.of(), Set.of(),
-                SessionData.builder(SystemId.SEEIT, "u").build());
+                SessionData.builder(SeeitModule.SYSTEM, SeeitModule.KIND, "u").build());
         assertThat(StateRecords.value(unscoped)).isEqualTo(EventJson.mapper().writeValueAsBytes(unscoped));
     }
 

@@ -40,6 +40,8 @@ public final class Pipeline implements AutoCloseable {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("sessionflow.kafka.bootstrap-servers", bootstrap);
         all.put("sessionflow.instance-id", "test-" + topics.events());
+        // a cluster of its own: pipelines of other tests on the shared broker never share its shards
+        all.put("sessionflow.cluster", topics.events().substring(0, topics.events().lastIndexOf('.')));
         all.put("sessionflow.topics.events", topics.events());
         all.put("sessionflow.topics.raw", topics.raw());
         all.put("sessionflow.topics.dlq", topics.dlq());
@@ -47,7 +49,31 @@ public final class Pipeline implements AutoCloseable {
         all.put("sessionflow.observe.port", "0"); // tests run side by side; ObserveTest picks a free port
         all.putAll(settings);
         SessionflowApp app = SessionflowApp.create(Settings.from(Map.of(), new Properties(), all), clock).start();
+        awaitAllAccountsRunning(app);
         return new Pipeline(app, app.kafka().topics(), bootstrap);
+    }
+
+    /** Alone in its cluster, the pipeline owns every shard: it has started once every account runs here. */
+    private static void awaitAllAccountsRunning(SessionflowApp app) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!running(app).containsAll(app.accounts())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("accounts not running after 60 s: " + app.accounts() + " known, "
+                        + running(app) + " running");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static java.util.Set<io.sessionflow.event.SourceAccount> running(SessionflowApp app) {
+        java.util.Set<io.sessionflow.event.SourceAccount> running = new java.util.HashSet<>();
+        app.owned().values().forEach(running::addAll);
+        return running;
     }
 
     public Topics topics() {

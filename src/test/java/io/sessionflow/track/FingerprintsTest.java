@@ -1,5 +1,9 @@
 package io.sessionflow.track;
 
+import io.sessionflow.source.storyclm.StoryclmModule;
+
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventType;
@@ -12,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shortcut for unchanged sessions gives exactly the digest hashing would, and never hides a change. */
 class FingerprintsTest {
-    private final SessionData deck = SessionData.builder(SystemId.STORYCLM, "a").title("Deck")
+    private final SessionData deck = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a").title("Deck")
             .attribute("slides", 3L).build();
 
     private KnownSession known(SessionData data) {
@@ -28,7 +32,7 @@ class FingerprintsTest {
 
     @Test
     void digestIsStillTheHashOfTheMappersJsonSoStoredFingerprintsAndUpdateIdsStay() throws Exception {
-        SessionData full = SessionData.builder(SystemId.WEBINAR, "6345").title("Вебинар \"A\"")
+        SessionData full = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "6345").title("Вебинар \"A\"")
                 .startedAt(java.time.Instant.parse("2026-11-20T09:05:00.250Z"))
                 .owner(new io.sessionflow.event.Person("274", "Yuri", null, null, null))
                 .attribute("lectors", List.of("274")).attribute("access", 1L).build()
@@ -43,9 +47,9 @@ class FingerprintsTest {
 
     @Test
     void anyMeaningfulChangeIsHashedAnew() {
-        SessionData moreSlides = SessionData.builder(SystemId.STORYCLM, "a").title("Deck").attribute("slides", 4L)
+        SessionData moreSlides = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a").title("Deck").attribute("slides", 4L)
                 .build();
-        SessionData renamed = SessionData.builder(SystemId.STORYCLM, "a").title("Deck v2").attribute("slides", 3L)
+        SessionData renamed = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a").title("Deck v2").attribute("slides", 3L)
                 .build();
 
         assertThat(Fingerprints.of(moreSlides, known(deck))).isEqualTo(Fingerprints.of(moreSlides))

@@ -1,5 +1,9 @@
 package io.sessionflow.track;
 
+import io.sessionflow.source.storyclm.StoryclmModule;
+
+import io.sessionflow.source.seeit.SeeitModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.SystemId;
@@ -24,13 +28,13 @@ class RecordInputsTest {
         RecordDigest a = RecordDigest.of(null, "a");
         RecordDigest b = RecordDigest.of(null, "b");
         commit(polled(Map.of("seeit:A", a, "seeit:B", b)));
-        assertThat(tracker.inputs(SystemId.SEEIT).sessionOf(a)).isEqualTo("seeit:A");
+        assertThat(tracker.inputs(SeeitModule.SYSTEM).sessionOf(a)).isEqualTo("seeit:A");
 
         commit(polled(Map.of("seeit:B", b)));
 
-        assertThat(tracker.inputs(SystemId.SEEIT).sessionOf(a)).as("A was not listed: forgotten").isNull();
-        assertThat(tracker.inputs(SystemId.SEEIT).sessionOf(b)).isEqualTo("seeit:B");
-        assertThat(tracker.inputs(SystemId.SEEIT).size()).isEqualTo(1);
+        assertThat(tracker.inputs(SeeitModule.SYSTEM).sessionOf(a)).as("A was not listed: forgotten").isNull();
+        assertThat(tracker.inputs(SeeitModule.SYSTEM).sessionOf(b)).isEqualTo("seeit:B");
+        assertThat(tracker.inputs(SeeitModule.SYSTEM).size()).isEqualTo(1);
     }
 
     @Test
@@ -38,35 +42,35 @@ class RecordInputsTest {
         RecordDigest a = RecordDigest.of(null, "a");
         PolledInputs polled = polled(Map.of("seeit:A", a));
 
-        assertThat(tracker.inputs(SystemId.SEEIT).sessionOf(a)).isNull();
+        assertThat(tracker.inputs(SeeitModule.SYSTEM).sessionOf(a)).isNull();
         commit(polled);
-        assertThat(tracker.inputs(SystemId.STORYCLM).sessionOf(a)).isNull();
+        assertThat(tracker.inputs(StoryclmModule.SYSTEM).sessionOf(a)).isNull();
     }
 
     @Test
     void aSessionMappedWithoutAnInputIsNotRememberedButCountsAsTaken() {
-        PolledInputs polled = new PolledInputs(SystemId.SEEIT, 1);
+        PolledInputs polled = new PolledInputs(SeeitModule.SYSTEM, 1);
         polled.mapped("seeit:A", null);
 
         assertThat(polled.has("seeit:A")).isTrue();
         commit(polled);
-        assertThat(tracker.inputs(SystemId.SEEIT).size()).isZero();
+        assertThat(tracker.inputs(SeeitModule.SYSTEM).size()).isZero();
     }
 
     @Test
     void unchangedSessionsAreHandedToTheDiffAsListed() {
         RecordDigest a = RecordDigest.of(null, "a");
-        PolledInputs polled = new PolledInputs(SystemId.SEEIT, 2);
+        PolledInputs polled = new PolledInputs(SeeitModule.SYSTEM, 2);
         polled.unchanged("seeit:A", a);
         polled.mapped("seeit:B", RecordDigest.of(null, "b"));
 
         assertThat(polled.unchangedSessions()).isEqualTo(List.of("seeit:A"));
         commit(polled);
-        assertThat(tracker.inputs(SystemId.SEEIT).sessionOf(a)).isEqualTo("seeit:A");
+        assertThat(tracker.inputs(SeeitModule.SYSTEM).sessionOf(a)).isEqualTo("seeit:A");
     }
 
     private PolledInputs polled(Map<String, RecordDigest> inputs) {
-        PolledInputs polled = new PolledInputs(SystemId.SEEIT, inputs.size());
+        PolledInputs polled = new PolledInputs(SeeitModule.SYSTEM, inputs.size());
         inputs.forEach(polled::mapped);
         return polled;
     }

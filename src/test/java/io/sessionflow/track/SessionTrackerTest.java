@@ -1,5 +1,7 @@
 package io.sessionflow.track;
 
+import io.sessionflow.source.storyclm.StoryclmModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -23,7 +25,7 @@ class SessionTrackerTest {
 
     private static SessionSnapshot snapshot(String id, String title, List<Milestone> milestones,
                                             List<ParticipantVisit> visits) {
-        SessionData data = SessionData.builder(SystemId.STORYCLM, id).title(title).build();
+        SessionData data = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, id).title(title).build();
         return new SessionSnapshot("list", null, data, milestones, visits, T0.plusSeconds(999));
     }
 
@@ -32,7 +34,7 @@ class SessionTrackerTest {
     }
 
     private List<SessionEvent> poll(MissingPolicy missing, SessionSnapshot... snapshots) {
-        Transitions t = tracker.diff(SystemId.STORYCLM, List.of(snapshots), Set.of("list"), missing, NOW);
+        Transitions t = tracker.diff(StoryclmModule.SYSTEM, List.of(snapshots), Set.of("list"), missing, NOW);
         tracker.commit(t);
         return t.events();
     }
@@ -51,7 +53,7 @@ class SessionTrackerTest {
         poll(MissingPolicy.IGNORE, a, b);
         SessionSnapshot bRenamed = snapshot("b", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
 
-        Transitions t = tracker.diff(SystemId.STORYCLM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
+        Transitions t = tracker.diff(StoryclmModule.SYSTEM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
 
         assertThat(t.changes().keySet()).containsExactly(bRenamed.key());
         assertThat(t.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_UPDATED);
@@ -95,9 +97,9 @@ class SessionTrackerTest {
         String toV3 = poll(MissingPolicy.IGNORE, snapshot("a", "v3", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
                 .get(0).id();
         SessionTracker fresh = new SessionTracker(new InMemoryKnownSessions());
-        fresh.commit(fresh.diff(SystemId.STORYCLM, List.of(snapshot("a", "v1",
+        fresh.commit(fresh.diff(StoryclmModule.SYSTEM, List.of(snapshot("a", "v1",
                 List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW));
-        String replayedToV2 = fresh.diff(SystemId.STORYCLM, List.of(snapshot("a", "v2",
+        String replayedToV2 = fresh.diff(StoryclmModule.SYSTEM, List.of(snapshot("a", "v2",
                 List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW)
                 .events().get(0).id();
         assertThat(toV2).isNotEqualTo(toV3).isEqualTo(replayedToV2);
@@ -118,14 +120,14 @@ class SessionTrackerTest {
                 tuple(EventType.SESSION_UPDATED, "B"));
         assertThat(updates).extracting(SessionEvent::id).doesNotHaveDuplicates();
         // first occurrences keep the id an update to that data always had
-        assertThat(updates.get(0).id()).isEqualTo(EventIds.of(SystemId.STORYCLM, "a", EventType.SESSION_UPDATED,
+        assertThat(updates.get(0).id()).isEqualTo(EventIds.of(StoryclmModule.SYSTEM, "a", EventType.SESSION_UPDATED,
                 Fingerprints.of(abab.get(1).data().withStatus(SessionStatus.STARTED))));
 
         SessionTracker again = new SessionTracker(new InMemoryKnownSessions());
         SnapshotRun run = again.run();
         List<SessionEvent> rederived = new ArrayList<>();
         abab.forEach(s -> rederived.addAll(
-                run.diff(SystemId.STORYCLM, List.of(s), Set.of("list"), MissingPolicy.IGNORE, NOW).events()));
+                run.diff(StoryclmModule.SYSTEM, List.of(s), Set.of("list"), MissingPolicy.IGNORE, NOW).events()));
         assertThat(rederived.subList(1, 4)).extracting(SessionEvent::id)
                 .containsExactlyElementsOf(updates.stream().map(SessionEvent::id).toList());
     }
@@ -145,22 +147,22 @@ class SessionTrackerTest {
     @Test
     void aClosedSessionIsForgottenAfterTheLongerOfForgetAfterAndItsListingWindowUnlessListed() {
         SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(), new Forgetting(
-                java.time.Duration.ofHours(1), java.util.Map.of(SystemId.STORYCLM, java.time.Duration.ofHours(3))));
+                java.time.Duration.ofHours(1), java.time.Duration.ofHours(3)));
         SessionSnapshot ended = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0),
                 at(EventType.SESSION_ENDED, 10)), List.of());
         SessionSnapshot open = snapshot("b", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
-        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(ended, open), Set.of(), MissingPolicy.IGNORE, NOW));
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(ended, open), Set.of(), MissingPolicy.IGNORE, NOW));
         assertThat(forgetting.known().get(ended.key()).closedAt()).isEqualTo(NOW);
 
-        Transitions afterTwoHours = forgetting.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE,
+        Transitions afterTwoHours = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
                 NOW.plusSeconds(7200));
         assertThat(afterTwoHours.forgotten().sessions()).as("the listing window is longer than forget-after").isEmpty();
-        Transitions listedLate = forgetting.diff(SystemId.STORYCLM, List.of(ended), Set.of(), MissingPolicy.IGNORE,
+        Transitions listedLate = forgetting.diff(StoryclmModule.SYSTEM, List.of(ended), Set.of(), MissingPolicy.IGNORE,
                 NOW.plusSeconds(4 * 3600));
         assertThat(listedLate.forgotten().sessions()).as("listed by this very poll").isEmpty();
         assertThat(listedLate.events()).isEmpty();
 
-        Transitions late = forgetting.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE,
+        Transitions late = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
                 NOW.plusSeconds(4 * 3600));
         assertThat(late.forgotten().sessions()).as("never an open one").containsExactly(ended.key());
         assertThat(late.events()).isEmpty();
@@ -172,17 +174,17 @@ class SessionTrackerTest {
     @Test
     void aListOfEverySessionTheVendorKeepsForgetsOnlyDeletedOnes() {
         SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
-                new Forgetting(java.time.Duration.ofHours(1), java.util.Map.of()));
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
         SessionSnapshot ended = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0),
                 at(EventType.SESSION_ENDED, 10)), List.of());
         SessionSnapshot gone = snapshot("b", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
-        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(ended, gone), Set.of("list"),
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(ended, gone), Set.of("list"),
                 MissingPolicy.DELETED, NOW));
-        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(ended), Set.of("list"), MissingPolicy.DELETED,
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(ended), Set.of("list"), MissingPolicy.DELETED,
                 NOW.plusSeconds(60)));
         assertThat(forgetting.known().get(gone.key()).isDeleted()).isTrue();
 
-        Transitions later = forgetting.diff(SystemId.STORYCLM, List.of(), List.of(ended.key()), Set.of("list"),
+        Transitions later = forgetting.diff(StoryclmModule.SYSTEM, List.of(), List.of(ended.key()), Set.of("list"),
                 MissingPolicy.DELETED, NOW.plusSeconds(7200));
         assertThat(later.forgotten().sessions()).containsExactly(gone.key());
     }
@@ -192,28 +194,28 @@ class SessionTrackerTest {
         InMemoryKnownSessions known = new InMemoryKnownSessions();
         known.apply(java.util.Map.of("storyclm:a", new KnownSession("list", "sessionflow/storyclm",
                 List.of(EventType.SESSION_STARTED, EventType.SESSION_ENDED), "f", Set.of(), Set.of(),
-                SessionData.builder(SystemId.STORYCLM, "a").status(SessionStatus.ENDED).build())));
+                SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a").status(SessionStatus.ENDED).build())));
         SessionTracker restored = new SessionTracker(known,
-                new Forgetting(java.time.Duration.ofHours(1), java.util.Map.of()));
-        Transitions first = restored.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW);
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
+        Transitions first = restored.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW);
         assertThat(first.changes().get("storyclm:a").closedAt()).isEqualTo(NOW);
         assertThat(first.forgotten().sessions()).isEmpty();
         restored.commit(first);
-        assertThat(restored.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3601))
+        assertThat(restored.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3601))
                 .forgotten().sessions()).containsExactly("storyclm:a");
     }
 
     @Test
     void aDeadLetterIsForgottenAfterForgetAfter() {
         SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
-                new Forgetting(java.time.Duration.ofHours(1), java.util.Map.of()));
-        forgetting.known().deadLettered(SystemId.STORYCLM, List.of("d1"), NOW);
-        forgetting.known().deadLettered(SystemId.SEEIT, List.of("d2"), NOW);
-        assertThat(forgetting.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3599))
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
+        forgetting.known().deadLettered(List.of("d1"), NOW);
+        forgetting.known().deadLettered(List.of("d2"), NOW.plusSeconds(1800));
+        assertThat(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3599))
                 .forgotten().deadLetters()).isEmpty();
-        Transitions later = forgetting.diff(SystemId.STORYCLM, List.of(), Set.of(), MissingPolicy.IGNORE,
+        Transitions later = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
                 NOW.plusSeconds(3601));
-        assertThat(later.forgotten().deadLetters()).as("of its own system").containsExactly("d1");
+        assertThat(later.forgotten().deadLetters()).as("the one published an hour before").containsExactly("d1");
         forgetting.commit(later);
         assertThat(forgetting.known().wasDeadLettered("d1")).isFalse();
         assertThat(forgetting.known().wasDeadLettered("d2")).isTrue();
@@ -222,14 +224,14 @@ class SessionTrackerTest {
     @Test
     void aSessionForgottenEarlierInARunIsNewWhenALaterListOfTheRunHasIt() {
         SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
-                new Forgetting(java.time.Duration.ofHours(1), java.util.Map.of()));
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
         SessionSnapshot a = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
-        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(a), Set.of("list"), MissingPolicy.ENDED, NOW));
-        forgetting.commit(forgetting.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW));
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(a), Set.of("list"), MissingPolicy.ENDED, NOW));
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW));
         SnapshotRun run = forgetting.run();
         Instant later = NOW.plusSeconds(7200);
-        Transitions first = run.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, later);
-        Transitions second = run.diff(SystemId.STORYCLM, List.of(a), Set.of("list"), MissingPolicy.ENDED, later);
+        Transitions first = run.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, later);
+        Transitions second = run.diff(StoryclmModule.SYSTEM, List.of(a), Set.of("list"), MissingPolicy.ENDED, later);
         assertThat(first.forgotten().sessions()).containsExactly(a.key());
         assertThat(second.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_STARTED);
         Transitions together = Transitions.inOrder(List.of(first, second));
@@ -287,8 +289,8 @@ class SessionTrackerTest {
     @Test
     void nothingIsRememberedUntilCommitted() {
         SessionSnapshot s = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
-        Transitions unpublished = tracker.diff(SystemId.STORYCLM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
-        Transitions retried = tracker.diff(SystemId.STORYCLM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
+        Transitions unpublished = tracker.diff(StoryclmModule.SYSTEM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
+        Transitions retried = tracker.diff(StoryclmModule.SYSTEM, List.of(s), Set.of(), MissingPolicy.IGNORE, NOW);
         assertThat(retried.events()).extracting(SessionEvent::id)
                 .containsExactlyElementsOf(unpublished.events().stream().map(SessionEvent::id).toList());
     }
@@ -302,7 +304,7 @@ class SessionTrackerTest {
         SessionTracker alone = new SessionTracker(new InMemoryKnownSessions());
         List<SessionEvent> oneAtATime = new ArrayList<>();
         for (SessionSnapshot s : versions) {
-            Transitions t = alone.diff(SystemId.STORYCLM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW);
+            Transitions t = alone.diff(StoryclmModule.SYSTEM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW);
             alone.commit(t);
             oneAtATime.addAll(t.events());
         }
@@ -310,7 +312,7 @@ class SessionTrackerTest {
         SnapshotRun run = tracker.run();
         List<Transitions> each = new ArrayList<>();
         for (SessionSnapshot s : versions) {
-            each.add(run.diff(SystemId.STORYCLM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW));
+            each.add(run.diff(StoryclmModule.SYSTEM, List.of(s), Set.of("list"), MissingPolicy.ENDED, NOW));
         }
         Transitions together = Transitions.inOrder(each);
 
@@ -334,9 +336,9 @@ class SessionTrackerTest {
         poll(MissingPolicy.ENDED, b);
         SnapshotRun run = tracker.run();
 
-        Transitions first = run.diff(SystemId.STORYCLM, List.of(a, b), Set.of("list"), MissingPolicy.ENDED, NOW);
-        Transitions second = run.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
-        Transitions third = run.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
+        Transitions first = run.diff(StoryclmModule.SYSTEM, List.of(a, b), Set.of("list"), MissingPolicy.ENDED, NOW);
+        Transitions second = run.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
+        Transitions third = run.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW);
 
         assertThat(first.events()).extracting(SessionEvent::type, SessionEvent::subject)
                 .containsExactly(tuple(EventType.SESSION_STARTED, "a"));
@@ -351,13 +353,13 @@ class SessionTrackerTest {
         SessionSnapshot renamed = snapshot("a", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
         SnapshotRun failed = tracker.run();
         Transitions lost = Transitions.inOrder(List.of(
-                failed.diff(SystemId.STORYCLM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
-                failed.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
+                failed.diff(StoryclmModule.SYSTEM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
+                failed.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
 
         SnapshotRun retried = tracker.run();
         Transitions again = Transitions.inOrder(List.of(
-                retried.diff(SystemId.STORYCLM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
-                retried.diff(SystemId.STORYCLM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
+                retried.diff(StoryclmModule.SYSTEM, List.of(renamed), Set.of("list"), MissingPolicy.ENDED, NOW),
+                retried.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW)));
 
         assertThat(lost.events()).extracting(SessionEvent::type)
                 .containsExactly(EventType.SESSION_UPDATED, EventType.SESSION_ENDED);

@@ -1,5 +1,7 @@
 package io.sessionflow.verify;
 
+import io.sessionflow.source.webinar.WebinarModule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventIds;
@@ -16,11 +18,11 @@ class StreamChecksTest {
     private static final Instant T = Instant.parse("2026-11-22T10:00:00Z");
 
     private static SessionEvent event(String session, EventType type, String participant) {
-        SessionData data = SessionData.builder(SystemId.WEBINAR, session).status(type.resultingStatus()).build();
+        SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session).status(type.resultingStatus()).build();
         if (participant != null) {
             data = data.withMarks(new Person(participant, null, null, null, null), false, false);
         }
-        return SessionEvent.of(EventIds.of(SystemId.WEBINAR, session, type, participant == null ? "" : participant),
+        return SessionEvent.of(EventIds.of(WebinarModule.SYSTEM, session, type, participant == null ? "" : participant),
                 "sessionflow/webinar", type, T, data);
     }
 

@@ -54,7 +54,7 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
                 continue;
             }
             String endpoint = endpointOf(trainingId);
-            raw.add(new RawPayload(SystemId.ISPRING, endpoint, now, "text/xml", answer.body()));
+            raw.add(new RawPayload(IspringModule.SYSTEM, endpoint, now, "text/xml", answer.body()));
             for (TrainingSession session : answer.result().getTrainingSession()) {
                 records.add(new SourceRecord<>(trainingId, endpoint, new IspringPayload(trainingId, session),
                         IspringXml.of(session)));

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * iSpring Learn trainingSession to canonical session. The API only lists the plan (start and duration), so
  * a listed session is scheduled, and started / ended are inferred from the clock passing the planned start
- * and end. Absence from its training's list means deleted (see {@link IspringSource}).
+ * and end. Absence from its training's list means deleted (see {@link IspringModule}).
  */
 public final class IspringMapper implements SessionMapper<IspringPayload> {
     static final String INSTRUCTOR_ROLE = "instructor";
@@ -40,7 +40,7 @@ public final class IspringMapper implements SessionMapper<IspringPayload> {
         boolean started = !now.isBefore(startsAt);
         boolean ended = !now.isBefore(endsAt);
         String instructor = instructor(s);
-        SessionData data = SessionData.builder(SystemId.ISPRING, id)
+        SessionData data = SessionData.builder(IspringModule.SYSTEM, IspringModule.KIND, id)
                 .title(blankToNull(s.getTitle()))
                 .scheduledStart(startsAt)
                 .scheduledEnd(endsAt)

@@ -38,11 +38,11 @@ public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
 
     @Override
     public FetchResult<SeeitPayload> fetch(Instant now, KnownSessions known) {
-        FetchRound round = new FetchRound(SystemId.SEEIT, http, now);
+        FetchRound round = new FetchRound(SeeitModule.SYSTEM, http, now);
         Map<String, SourceRecord<SeeitPayload>> byUuid = new LinkedHashMap<>();
         List<SourceRecord<SeeitPayload>> withoutUuid = new ArrayList<>();
-        readWindow(round, SeeitCursor.at(now, known.lastPoll(SystemId.SEEIT), config), byUuid, withoutUuid);
-        known.of(SystemId.SEEIT).filter(KnownSession::isOpen)
+        readWindow(round, SeeitCursor.at(now, known.lastPoll(SeeitModule.SYSTEM), config), byUuid, withoutUuid);
+        known.of(SeeitModule.SYSTEM).filter(KnownSession::isOpen)
                 .map(k -> k.data().sessionId())
                 .filter(uuid -> !byUuid.containsKey(uuid))
                 .toList()

@@ -50,7 +50,7 @@ public final class SeeitMapper implements SessionMapper<SeeitPayload> {
             throw new UnmappableRecordException(what + " has no 'sessionCreateTime'");
         }
         String technician = Json.text(s, "technicianEmail");
-        SessionData data = SessionData.builder(SystemId.SEEIT, uuid)
+        SessionData data = SessionData.builder(SeeitModule.SYSTEM, SeeitModule.KIND, uuid)
                 .startedAt(started ? startedAt : null)
                 .endedAt(endedAt)
                 .durationSeconds(startedAt != null && endedAt != null ? Duration.between(startedAt, endedAt).toSeconds() : null)

@@ -1,17 +1,15 @@
 package io.sessionflow.source.storyclm;
 
-import io.sessionflow.config.Settings;
-import java.time.Duration;
+import io.sessionflow.config.AccountSettings;
 
 /**
- * StoryCLM settings. StoryCLM's command protocol is reached through a bridge that accepts the command JSON
+ * One StoryCLM account. StoryCLM's command protocol is reached through a bridge that accepts the command JSON
  * as an HTTP POST; {@code token} is optional and sent as {@code Authorization: Bearer}.
  */
-public record StoryclmConfig(String url, String token, Duration pollInterval) {
+public record StoryclmConfig(String url, String token) {
 
-    public static StoryclmConfig from(Settings s) {
-        return new StoryclmConfig(s.string("sessionflow.storyclm.url"), s.string("sessionflow.storyclm.token"),
-                s.duration("sessionflow.storyclm.poll-interval"));
+    public static StoryclmConfig from(AccountSettings s) {
+        return new StoryclmConfig(s.string("url"), s.string("token"));
     }
 
     public boolean hasToken() {

@@ -13,7 +13,7 @@ import java.util.Set;
 public record StoryclmCursor(List<String> toConfirm) {
 
     public static StoryclmCursor after(Set<String> listedIds, KnownSessions known) {
-        return new StoryclmCursor(known.of(SystemId.STORYCLM)
+        return new StoryclmCursor(known.of(StoryclmModule.SYSTEM)
                 .filter(k -> !k.isDeleted())
                 .map(k -> k.data().sessionId())
                 .filter(id -> !listedIds.contains(id))

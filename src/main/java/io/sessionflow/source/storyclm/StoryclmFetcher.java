@@ -38,7 +38,7 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
 
     @Override
     public FetchResult<StoryclmPayload> fetch(Instant now, KnownSessions known) {
-        FetchRound round = new FetchRound(SystemId.STORYCLM, http, now);
+        FetchRound round = new FetchRound(StoryclmModule.SYSTEM, http, now);
         HttpCall getSessions = requests.getSessions();
         String endpoint = endpointOf(getSessions);
         JsonNode data = command(round, getSessions, StoryclmRequests.GET_SESSIONS).data();

@@ -54,7 +54,7 @@ public final class StoryclmMapper implements SessionMapper<StoryclmPayload> {
         Instant end = finished ? StoryclmTimes.utc(Json.text(s, "end"), offset, "end") : null;
         String userName = Json.text(s, "userName");
         String presentation = Json.text(s, "presentationId");
-        SessionData data = SessionData.builder(SystemId.STORYCLM, id)
+        SessionData data = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, id)
                 .startedAt(start)
                 .endedAt(end)
                 .durationSeconds(finished ? duration(s, start, end) : null)

@@ -2,6 +2,7 @@ package io.sessionflow.source.tradernet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.Json;
@@ -31,6 +32,7 @@ import java.util.Set;
  * Called from one consumer only (the route's ordered queue); not thread-safe on purpose.
  */
 public final class TradernetBatches {
+    private final SourceAccount account;
     private final TradernetMapper mapper;
     private final SessionTracker tracker;
     private final Clock clock;
@@ -41,7 +43,8 @@ public final class TradernetBatches {
      */
     private ZoneOffset lastOffset = ZoneOffset.UTC;
 
-    public TradernetBatches(TradernetMapper mapper, SessionTracker tracker, Clock clock) {
+    public TradernetBatches(SourceAccount account, TradernetMapper mapper, SessionTracker tracker, Clock clock) {
+        this.account = account;
         this.mapper = mapper;
         this.tracker = tracker;
         this.clock = clock;
@@ -54,7 +57,7 @@ public final class TradernetBatches {
         for (TradernetMessage message : group) {
             batches.add(toBatch(message, run));
         }
-        return PollBatch.inOrder(SystemId.TRADERNET, batches);
+        return PollBatch.inOrder(account, batches);
     }
 
     public PollBatch toBatch(TradernetMessage message) {
@@ -66,12 +69,12 @@ public final class TradernetBatches {
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
             return diff(run, lastList, lastOffset, List.of(), now, false);
         }
-        List<RawPayload> raw = List.of(new RawPayload(SystemId.TRADERNET, message.endpoint(), message.receivedAt(),
+        List<RawPayload> raw = List.of(new RawPayload(TradernetModule.SYSTEM, message.endpoint(), message.receivedAt(),
                 "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));
         if (message.problem() != null || message.sessions() == null || !message.sessions().isArray()) {
             String reason = message.problem() != null ? message.problem() : "not a session list";
-            return new PollBatch(SystemId.TRADERNET, raw, Transitions.none(),
-                    List.of(new DeadLetter(SystemId.TRADERNET, message.endpoint(), now, reason, message.raw())));
+            return new PollBatch(account, raw, Transitions.none(),
+                    List.of(new DeadLetter(TradernetModule.SYSTEM, message.endpoint(), now, reason, message.raw())));
         }
         List<SourceRecord<JsonNode>> records = new ArrayList<>();
         for (JsonNode session : Json.elements(message.sessions())) {
@@ -88,14 +91,14 @@ public final class TradernetBatches {
         List<DeadLetter> unreadable = new ArrayList<>();
         for (SourceRecord<JsonNode> record : records) {
             try {
-                snapshots.add(mapper.map(record, offset, now));
+                snapshots.add(mapper.map(record, offset, now).of(account));
             } catch (UnmappableRecordException e) {
-                unreadable.add(new DeadLetter(SystemId.TRADERNET, record.endpoint(), now, e.getMessage(), record.raw()));
+                unreadable.add(new DeadLetter(TradernetModule.SYSTEM, record.endpoint(), now, e.getMessage(), record.raw()));
             }
         }
         // an unreadable entry is still open at the vendor: with it missing, the list is not complete, so nobody ends
         Set<String> complete = unreadable.isEmpty() ? Set.of(TradernetMapper.SCOPE) : Set.of();
-        Transitions transitions = run.diff(SystemId.TRADERNET, snapshots, complete, MissingPolicy.ENDED, now);
+        Transitions transitions = run.diff(TradernetModule.SYSTEM, snapshots, complete, MissingPolicy.ENDED, now);
         if (recovered) {
             transitions = transitions.withEvents(
                     transitions.events().stream().map(TradernetBatches::markRecovered).toList());
@@ -104,7 +107,7 @@ public final class TradernetBatches {
             // an expiry check re-reads a list whose dead letters were published already
             unreadable.clear();
         }
-        return new PollBatch(SystemId.TRADERNET, raw, transitions, unreadable);
+        return new PollBatch(account, raw, transitions, unreadable);
     }
 
     private static SessionEvent markRecovered(SessionEvent e) {

@@ -43,7 +43,7 @@ public final class TradernetMapper implements SessionMapper<JsonNode> {
         Instant start = TradernetTimes.time(s, "start_datetime", id, vendorOffset);
         Instant expire = TradernetTimes.time(s, "expire_datetime", id, vendorOffset);
         boolean expired = expire != null && !expire.isAfter(now);
-        SessionData data = SessionData.builder(SystemId.TRADERNET, id)
+        SessionData data = SessionData.builder(TradernetModule.SYSTEM, TradernetModule.KIND, id)
                 .startedAt(start)
                 .scheduledEnd(expire)
                 .endedAt(expired ? expire : null)

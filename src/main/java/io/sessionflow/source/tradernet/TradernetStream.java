@@ -1,13 +1,14 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.source.AccountSource;
 import io.sessionflow.source.PollBatch;
+import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.Service;
 import org.apache.camel.Variable;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.slf4j.Logger;
@@ -19,36 +20,47 @@ import org.slf4j.LoggerFactory;
  * behind it ({@link FeedGroups}), turns the group into one batch and publishes it in one transaction. Camel
  * stops it with the context, which ends the feed thread and its connection.
  */
-public final class TradernetStream implements Service {
-    /** The route's consumer; one consumer, so groups are diffed and published strictly one after another. */
-    public static final String QUEUE = "seda:tradernet-feed?blockWhenFull=true";
+public final class TradernetStream implements AccountSource {
     private static final Logger LOG = LoggerFactory.getLogger(TradernetStream.class);
     private final TradernetFeed feed;
     private final TradernetBatches batches;
     private final FeedLatency latency = new FeedLatency();
     private final AtomicLong feedTransactions = new AtomicLong();
     private final Clock clock;
+    /** The account's ordered queue, its route's one consumer: groups are diffed and published one after another. */
+    private final String queue;
     private Thread thread;
 
-    public TradernetStream(TradernetFeed feed, TradernetBatches batches, Clock clock) {
+    public TradernetStream(TradernetFeed feed, TradernetBatches batches, String queue, Clock clock) {
         this.feed = feed;
         this.batches = batches;
+        this.queue = queue;
         this.clock = clock;
     }
 
-    /** Feeds messages into the route's queue; a message offered while Camel shuts down is dropped (the next start re-snapshots). */
-    public static java.util.function.Consumer<TradernetMessage> queueOf(ProducerTemplate template) {
+    /**
+     * Feeds messages into the account's route queue; a message offered while the account stops is dropped (the next
+     * start re-snapshots).
+     */
+    public static java.util.function.Consumer<TradernetMessage> queueOf(ProducerTemplate template, String queue) {
+        String uri = "seda:" + queue + "?blockWhenFull=true";
         return message -> {
             try {
-                template.sendBody(QUEUE, message);
+                template.sendBody(uri, message);
             } catch (RuntimeException e) {
                 LOG.warn("Tradernet message not queued (pipeline stopping?): {}", e.getClass().getSimpleName());
             }
         };
     }
 
-    /** Starts the feed thread once; called by the route's one-shot timer so a disabled route never connects. */
-    public synchronized void connect() {
+    @Override
+    public Map<String, String> routeParameters() {
+        return Map.of("queue", queue);
+    }
+
+    /** Starts the feed thread once the account's routes run. */
+    @Override
+    public synchronized void start() {
         if (thread == null) {
             thread = new Thread(feed, "tradernet-feed");
             thread.setDaemon(true);
@@ -96,12 +108,7 @@ public final class TradernetStream implements Service {
     }
 
     @Override
-    public void start() {
-        // the route's timer calls connect(); nothing to do when Camel starts its services
-    }
-
-    @Override
-    public synchronized void stop() {
+    public synchronized void close() {
         feed.stop();
         if (thread != null) {
             thread.interrupt();

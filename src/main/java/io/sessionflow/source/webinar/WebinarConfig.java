@@ -1,23 +1,29 @@
 package io.sessionflow.source.webinar;
 
-import io.sessionflow.config.Settings;
+import io.sessionflow.config.AccountSettings;
 import java.time.Duration;
 import java.util.List;
 
-public record WebinarConfig(String baseUrl, String token, Duration pollInterval, Duration windowPast,
-                            Duration windowAhead, int pageSize, List<String> statuses) {
+/** One webinar.ru account (an organization's token) and how its schedule is read. */
+public record WebinarConfig(String baseUrl, String token, Duration windowPast, Duration windowAhead, int pageSize,
+                            List<String> statuses) {
 
     public static final List<Integer> PAGE_SIZES = List.of(10, 50, 100, 250, 500);
+    public static final List<String> STATUSES = List.of("ACTIVE", "START", "STOP");
 
-    public static WebinarConfig from(Settings s) {
-        int pageSize = s.integer("sessionflow.webinar.page-size");
+    /** @throws IllegalArgumentException naming the setting when the account cannot be polled */
+    public static WebinarConfig from(AccountSettings s) {
+        int pageSize = s.integer("page-size");
         if (!PAGE_SIZES.contains(pageSize)) {
-            throw new IllegalArgumentException("SESSIONFLOW_WEBINAR_PAGE_SIZE " + pageSize + " must be one of "
-                    + PAGE_SIZES);
+            throw new IllegalArgumentException(s.name("page-size") + " " + pageSize + " must be one of " + PAGE_SIZES);
         }
-        return new WebinarConfig(s.string("sessionflow.webinar.base-url"), s.string("sessionflow.webinar.token"),
-                s.duration("sessionflow.webinar.poll-interval"), s.duration("sessionflow.webinar.window-past"),
-                s.duration("sessionflow.webinar.window-ahead"), pageSize, s.list("sessionflow.webinar.statuses"));
+        List<String> statuses = s.list("statuses");
+        List<String> unknown = statuses.stream().filter(st -> !STATUSES.contains(st)).toList();
+        if (statuses.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalArgumentException(s.name("statuses") + " '" + s.string("statuses") + "' must list some of "
+                    + STATUSES);
+        }
+        return new WebinarConfig(s.string("base-url"), s.string("token"), s.duration("window-past"), s.duration("window-ahead"), pageSize, statuses);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.KnownSession;
 import io.sessionflow.track.KnownSessions;
 import io.sessionflow.track.SessionKeys;
+import io.sessionflow.event.SourceAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +36,10 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     private final WebinarConfig config;
     private final WebinarRequests requests;
     private final VendorHttp http;
+    private final SourceAccount account;
 
-    public WebinarFetcher(WebinarConfig config, VendorHttp http) {
+    public WebinarFetcher(SourceAccount account, WebinarConfig config, VendorHttp http) {
+        this.account = account;
         this.config = config;
         this.requests = new WebinarRequests(config);
         this.http = http;
@@ -45,11 +48,11 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     @Override
     public FetchResult<WebinarPayload> fetch(Instant now, KnownSessions known) {
         Round round = new Round(now);
-        Set<String> ids = new LinkedHashSet<>(scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(SystemId.WEBINAR), config)));
-        known.of(SystemId.WEBINAR).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
+        Set<String> ids = new LinkedHashSet<>(scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(WebinarModule.SYSTEM), config)));
+        known.of(WebinarModule.SYSTEM).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
         List<SessionRead> read = new ArrayList<>();
         for (String id : ids) {
-            KnownSession before = known.get(SessionKeys.of(SystemId.WEBINAR, id));
+            KnownSession before = known.get(SessionKeys.of(account, id));
             if (before != null && !before.isOpen()) {
                 continue;
             }
@@ -90,7 +93,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     private java.util.Optional<SessionRead> sessionRecord(Round round, String id, KnownSession before) {
         if (!HttpCall.isSafeSegment(id)) {
             // a vendor id becomes a URL path segment: one that could reach another path or host is never sent
-            round.unreadable.add(new DeadLetter(SystemId.WEBINAR, "GET /eventsessions/{id}", round.now,
+            round.unreadable.add(new DeadLetter(WebinarModule.SYSTEM, "GET /eventsessions/{id}", round.now,
                     "webinar.ru event session id '" + LogSafe.of(id) + "' is not a safe URL path segment; not requested",
                     id));
             return java.util.Optional.empty();
@@ -107,7 +110,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
             }
             throw e;
         } catch (UnmappableRecordException e) {
-            round.unreadable.add(new DeadLetter(SystemId.WEBINAR, call.describe(), round.now, e.getMessage(),
+            round.unreadable.add(new DeadLetter(WebinarModule.SYSTEM, call.describe(), round.now, e.getMessage(),
                     round.lastText));
             return java.util.Optional.empty();
         }
@@ -194,7 +197,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
 
         JsonNode getJson(HttpCall call) {
             HttpReply reply = http.send(call);
-            raw.add(new RawPayload(SystemId.WEBINAR, http.endpointOf(call), now, "application/json", reply.body()));
+            raw.add(new RawPayload(WebinarModule.SYSTEM, http.endpointOf(call), now, "application/json", reply.body()));
             lastText = reply.text();
             return Json.parse(reply.body(), "webinar.ru " + call.describe());
         }

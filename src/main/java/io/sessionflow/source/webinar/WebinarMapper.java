@@ -49,7 +49,7 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
             throw new UnmappableRecordException("webinar.ru event session " + id + " has unknown status '"
                     + status + "'");
         }
-        SessionData data = SessionData.builder(SystemId.WEBINAR, id)
+        SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, id)
                 .title(Json.text(s, "name"))
                 .scheduledStart(started ? null : startsAt)
                 .scheduledEnd(started || startsAt == null || planned == null ? null : startsAt.plus(planned))

@@ -1,5 +1,7 @@
 package io.sessionflow.source.ispring;
 
+import io.sessionflow.config.AccountSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,28 +13,27 @@ import org.junit.jupiter.api.Test;
 
 class IspringConfigTest {
 
-    private static Settings settings(Map<String, String> values) {
-        return Settings.from(Map.of(), new Properties(), values);
+    private static AccountSettings account(Map<String, String> values) {
+        return new IspringModule().defaultAccount(Settings.from(Map.of(), new Properties(), values));
     }
 
     @Test
     void readsTheTrainingListAndKeepsTheTokenOutOfToString() {
-        IspringConfig config = IspringConfig.from(settings(Map.of("sessionflow.ispring.url", "https://x.ispringlearn.ru/soap",
+        IspringConfig config = IspringConfig.from(account(Map.of("sessionflow.ispring.url", "https://x.ispringlearn.ru/soap",
                 "sessionflow.ispring.token", "s3cret", "sessionflow.ispring.training-ids", " a, b ,,c ",
                 "sessionflow.ispring.poll-interval", "90s")));
 
         assertThat(config.trainingIds()).containsExactly("a", "b", "c");
-        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.toString()).doesNotContain("s3cret");
     }
 
     @Test
     void anEnabledSourceWithoutTrainingsOrTokenIsRefusedNamingTheVariable() {
-        assertThatThrownBy(() -> new IspringSource().pollInterval(settings(Map.of(
+        assertThat(new IspringModule().problems(account(Map.of(
                 "sessionflow.ispring.url", "https://x.ispringlearn.ru/soap", "sessionflow.ispring.token", "t"))))
-                .hasMessageStartingWith("SESSIONFLOW_ISPRING_TRAINING_IDS is required");
-        assertThatThrownBy(() -> new IspringSource().pollInterval(settings(Map.of(
+                .singleElement().asString().startsWith("SESSIONFLOW_ISPRING_TRAINING_IDS is required");
+        assertThat(new IspringModule().problems(account(Map.of(
                 "sessionflow.ispring.url", "https://x.ispringlearn.ru/soap", "sessionflow.ispring.training-ids", "a"))))
-                .hasMessageStartingWith("SESSIONFLOW_ISPRING_TOKEN is required");
+                .singleElement().asString().startsWith("SESSIONFLOW_ISPRING_TOKEN is required");
     }
 }

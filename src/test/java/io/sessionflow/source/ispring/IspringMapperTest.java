@@ -1,5 +1,7 @@
 package io.sessionflow.source.ispring;
 
+import io.sessionflow.event.SourceAccount;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -71,7 +73,7 @@ class IspringMapperTest {
         result.getTrainingSession().get(0).setStartTime("2023-03-31 15:30");
         var records = IspringFixtures.records(TRAINING, result);
 
-        PollBatch batch = new SnapshotPoller<>(SystemId.ISPRING, (now, known) -> new FetchResult<>(List.of(), records,
+        PollBatch batch = new SnapshotPoller<>(SourceAccount.defaultOf(IspringModule.SYSTEM), (now, known) -> new FetchResult<>(List.of(), records,
                 Set.of(TRAINING), List.of()), new IspringMapper(), MissingPolicy.DELETED, tracker,
                 Clock.fixed(FIRST_POLL, ZoneOffset.UTC)).poll();
 
@@ -88,7 +90,7 @@ class IspringMapperTest {
         FetchResult<IspringPayload> fetched = new FetchResult<>(List.of(),
                 IspringFixtures.records(TRAINING, IspringFixtures.result("list-sessions-by-training.xml")),
                 Set.of(TRAINING), List.of());
-        return new SnapshotPoller<>(SystemId.ISPRING, (now, known) -> fetched, new IspringMapper(),
+        return new SnapshotPoller<>(SourceAccount.defaultOf(IspringModule.SYSTEM), (now, known) -> fetched, new IspringMapper(),
                 MissingPolicy.DELETED, tracker, Clock.fixed(at, ZoneOffset.UTC)).poll();
     }
 

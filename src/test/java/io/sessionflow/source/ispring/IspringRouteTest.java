@@ -3,8 +3,6 @@ package io.sessionflow.source.ispring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.sessionflow.demo.IspringSimulator;
-import io.sessionflow.demo.IspringWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.testing.CommittedPolls;
@@ -83,7 +81,7 @@ class IspringRouteTest {
         pipeline = startPipeline();
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.ISPRING)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, IspringModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(2, WAIT));
             assertThat(first).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().inferred(),
                             e -> e.data().scheduledStart(), e -> e.data().parent().id())
@@ -132,7 +130,7 @@ class IspringRouteTest {
         try (LogLines log = new LogLines(IspringFetcher.class)) {
             pipeline = startPipeline();
             try (TopicReader events = pipeline.read(pipeline.topics().events());
-                 CommittedPolls polls = new CommittedPolls(pipeline, SystemId.ISPRING)) {
+                 CommittedPolls polls = new CommittedPolls(pipeline, IspringModule.SYSTEM)) {
                 EventAssertions.events(events.awaitCount(2, WAIT));
 
                 world.fault(TRAINING_A, "Permission denied");
@@ -164,7 +162,7 @@ class IspringRouteTest {
             try (TopicReader events = pipeline.read(pipeline.topics().events());
                  TopicReader raw = pipeline.read(pipeline.topics().raw());
                  TopicReader dlq = pipeline.read(pipeline.topics().dlq());
-                 CommittedPolls polls = new CommittedPolls(pipeline, SystemId.ISPRING)) {
+                 CommittedPolls polls = new CommittedPolls(pipeline, IspringModule.SYSTEM)) {
                 assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
                         .containsExactly(b.id());
                 polls.awaitQuiet(WAIT);

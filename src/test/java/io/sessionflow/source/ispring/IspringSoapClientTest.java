@@ -3,8 +3,6 @@ package io.sessionflow.source.ispring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sessionflow.demo.IspringSimulator;
-import io.sessionflow.demo.IspringWorld;
 import io.sessionflow.source.ispring.soap.ListSessionsByTrainingResult;
 import io.sessionflow.source.ispring.soap.TrainingSession;
 import java.nio.file.Files;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class SeeitFetcherTest {
     private static final String DIR = "fixtures/seeit/";
     private final Instant now = Instant.parse("2026-11-20T09:10:00Z");
-    private final SeeitConfig config = new SeeitConfig("http://seeit.invalid/v1", "tok", Duration.ofSeconds(30), 2,
+    private final SeeitConfig config = new SeeitConfig("http://seeit.invalid/v1", "tok", 2,
             Duration.ofHours(1));
     private final List<JsonNode> sessions = Json.elements(Fixtures.json(DIR + "sessions-page.json").get("content"));
     private final List<HttpCall> calls = new ArrayList<>();
@@ -53,7 +53,7 @@ class SeeitFetcherTest {
     @Test
     void openSessionsTheWindowNoLongerListsAreFetchedByUuidAndForgottenOnesSkipped() {
         SeeitMapper mapper = new SeeitMapper();
-        tracker.commit(tracker.diff(SystemId.SEEIT, sessions.stream()
+        tracker.commit(tracker.diff(SeeitModule.SYSTEM, sessions.stream()
                 .map(s -> mapper.map(new SourceRecord<>(null, "test", new SeeitPayload(s), s.toString()), now)).toList(),
                 Set.of(), MissingPolicy.IGNORE, now));
         JsonNode started = sessions.get(3);

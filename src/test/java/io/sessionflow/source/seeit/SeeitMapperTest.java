@@ -80,7 +80,7 @@ class SeeitMapperTest {
     }
 
     private List<SessionEvent> poll(List<SourceRecord<SeeitPayload>> records, Instant now) {
-        Transitions t = tracker.diff(SystemId.SEEIT, records.stream().map(r -> mapper.map(r, now)).toList(),
+        Transitions t = tracker.diff(SeeitModule.SYSTEM, records.stream().map(r -> mapper.map(r, now)).toList(),
                 Set.of(), MissingPolicy.IGNORE, now);
         tracker.commit(t);
         return t.events();

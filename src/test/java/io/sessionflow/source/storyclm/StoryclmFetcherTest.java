@@ -44,7 +44,7 @@ class StoryclmFetcherTest {
     void knowTheDocumentsTwoSessions() {
         StoryclmMapper mapper = new StoryclmMapper();
         Instant before = now.minus(Duration.ofDays(3));
-        tracker.commit(tracker.diff(SystemId.STORYCLM,
+        tracker.commit(tracker.diff(StoryclmModule.SYSTEM,
                 Json.elements(Fixtures.json(DIR + "getsessions.json").get("Data")).stream()
                         .map(s -> mapper.map(new SourceRecord<>(StoryclmFetcher.SCOPE, "test",
                                 new StoryclmPayload(s), s.toString()), before)).toList(),
@@ -117,7 +117,7 @@ class StoryclmFetcherTest {
 
     private FetchResult<StoryclmPayload> fetch() {
         VendorHttp bridge = this::answer;
-        return new StoryclmFetcher(new StoryclmConfig("http://bridge.invalid/cmd", "tok", Duration.ofSeconds(1)), bridge)
+        return new StoryclmFetcher(new StoryclmConfig("http://bridge.invalid/cmd", "tok"), bridge)
                 .fetch(now, tracker.known());
     }
 

@@ -61,7 +61,7 @@ class StoryclmMapperTest {
         JsonNode data = StoryclmEnvelope.of(Fixtures.json(DIR + "getsessionbyid.json"), "getsessionbyid").data();
         Instant now = Instant.parse("2017-06-14T00:00:00Z");
 
-        Transitions t = tracker.diff(SystemId.STORYCLM, List.of(mapper.map(record(data), now)),
+        Transitions t = tracker.diff(StoryclmModule.SYSTEM, List.of(mapper.map(record(data), now)),
                 Set.of(), MissingPolicy.DELETED, now);
 
         ExpectedEvents.assertMatch(t.events(), DIR + "getsessionbyid.expected.json");
@@ -98,7 +98,7 @@ class StoryclmMapperTest {
 
     private List<SessionEvent> poll(String fixture, String at) {
         Instant now = Instant.parse(at);
-        Transitions t = tracker.diff(SystemId.STORYCLM,
+        Transitions t = tracker.diff(StoryclmModule.SYSTEM,
                 sessions(fixture).stream().map(s -> mapper.map(record(s), now)).toList(),
                 Set.of(StoryclmFetcher.SCOPE), MissingPolicy.DELETED, now);
         tracker.commit(t);

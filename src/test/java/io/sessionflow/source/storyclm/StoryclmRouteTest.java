@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionflow.demo.StoryclmSimulator;
-import io.sessionflow.demo.StoryclmWorld;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
@@ -74,7 +72,7 @@ class StoryclmRouteTest {
         pipeline = startPipeline();
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.STORYCLM)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(3, WAIT));
             assertThat(first).extracting(e -> e.subject(), e -> e.type().type(), e -> e.data().inferred(), SessionEvent::time)
                     .containsExactlyInAnyOrder(
@@ -140,7 +138,7 @@ class StoryclmRouteTest {
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              TopicReader dlq = pipeline.read(pipeline.topics().dlq());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.STORYCLM)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             List<SessionEvent> published = EventAssertions.events(events.awaitCount(1, WAIT));
             assertThat(published).extracting(SessionEvent::subject).containsExactly(good.id);
 
@@ -192,7 +190,7 @@ class StoryclmRouteTest {
         pipeline = startPipeline();
         Topics topics = pipeline.topics();
         try (TopicReader events = pipeline.read(topics.events());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.STORYCLM)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             events.awaitCount(5, WAIT);
             polls.awaitQuiet(WAIT);
             assertThat(events.readToEnd()).as("unchanged polls publish nothing").hasSize(5);
@@ -206,7 +204,7 @@ class StoryclmRouteTest {
         pipeline = startPipeline(topics);
 
         try (TopicReader events = pipeline.read(topics.events());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.STORYCLM)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             List<SessionEvent> after = EventAssertions.events(events.awaitCount(8, WAIT)).subList(5, 8);
             assertThat(after).extracting(SessionEvent::subject, e -> e.type().type()).containsExactlyInAnyOrder(
                     tuple(done.id, "sessionflow.session.updated"),
@@ -223,7 +221,7 @@ class StoryclmRouteTest {
         StoryclmWorld.Session s = world.start(17, USER, t0, 3);
         pipeline = startPipeline();
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.STORYCLM)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             events.awaitCount(1, WAIT);
             world.setVisit(s.id, 1, 0);
             events.awaitCount(2, WAIT);

@@ -1,9 +1,10 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.event.SourceAccount;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.sessionflow.demo.TradernetWorld;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.privacy.IpMasker;
@@ -65,7 +66,7 @@ class TradernetBatchesTest {
     }
 
     private static TradernetBatches batches(SessionTracker tracker) {
-        return new TradernetBatches(new TradernetMapper(IpMasker.withKey("k")), tracker, Clock.systemUTC());
+        return new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey("k")), tracker, Clock.systemUTC());
     }
 
     private TradernetMessage feed() {

@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import io.sessionflow.demo.TradernetWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

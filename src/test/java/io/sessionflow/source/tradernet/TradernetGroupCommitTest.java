@@ -1,8 +1,9 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.event.SourceAccount;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.TradernetWorld;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.privacy.IpMasker;
@@ -141,7 +142,7 @@ class TradernetGroupCommitTest {
      */
     private void assertIdsOfOneAtATime(Pipeline pipeline, List<SessionEvent> burst) throws IOException {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        TradernetBatches alone = new TradernetBatches(new TradernetMapper(IpMasker.withKey(TradernetHarness.IP_KEY)),
+        TradernetBatches alone = new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey(TradernetHarness.IP_KEY)),
                 tracker, Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
@@ -188,7 +189,8 @@ class TradernetGroupCommitTest {
 
     /** Per transaction that carried Tradernet events, its raw payloads (feed messages), from the publisher's log line. */
     private List<Integer> commits() {
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("tradernet: committed \\d+ events, (\\d+) raw payloads");
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "tradernet/default: committed \\d+ events, (\\d+) raw payloads");
         List<Integer> out = new ArrayList<>();
         for (String l : logs.lines()) {
             java.util.regex.Matcher m = line.matcher(l);

@@ -1,7 +1,7 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.demo.TradernetSimulator;
-import io.sessionflow.demo.TradernetWorld;
+import io.sessionflow.event.SourceAccount;
+
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
@@ -92,7 +92,7 @@ final class TradernetHarness implements AutoCloseable {
     }
 
     TradernetStream stream() {
-        return pipeline.app().camel().getRegistry().lookupByNameAndType("tradernetSource", TradernetStream.class);
+        return pipeline.app().source(SourceAccount.defaultOf(TradernetModule.SYSTEM), TradernetStream.class).orElse(null);
     }
 
     void awaitSnapshots(int count) {

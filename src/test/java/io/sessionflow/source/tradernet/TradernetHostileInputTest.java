@@ -3,7 +3,6 @@ package io.sessionflow.source.tradernet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sessionflow.demo.TradernetWorld;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.ObservePort;
 import io.sessionflow.testing.TopicReader;
@@ -82,7 +81,7 @@ class TradernetHostileInputTest {
             }
             exposed.addAll(logs.lines());
         }
-        assertThat(exposed.get(1)).contains("sessionflow_events_published_total{system=\"tradernet\"");
+        assertThat(exposed.get(1)).contains("sessionflow_events_published_total{account=\"default\",system=\"tradernet\"");
         List<String> secrets = new ArrayList<>(h.vendor.issuedSids());
         secrets.add(TradernetHarness.PASSWORD);
         secrets.add(TradernetHarness.IP_KEY);

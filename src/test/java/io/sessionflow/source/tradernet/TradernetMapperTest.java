@@ -1,5 +1,7 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.event.SourceAccount;
+
 import io.sessionflow.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,7 @@ class TradernetMapperTest {
     void aSessionWhoseExpiryPassedEndsAtItsExpireTime() throws IOException {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
         MutableClock clock = new MutableClock(DURING);
-        TradernetBatches batches = new TradernetBatches(new TradernetMapper(IpMasker.withKey("k")), tracker, clock);
+        TradernetBatches batches = new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey("k")), tracker, clock);
         tracker.commit(batches.toBatch(message()).transitions());
         clock.set(AFTER_EXPIRY);
         PollBatch check = batches.toBatch(TradernetMessage.expiryCheck(AFTER_EXPIRY));
@@ -51,7 +53,8 @@ class TradernetMapperTest {
     void aListWrittenInTheVendorsLocalTimeIsReadInTheZoneItsCountdownShows() throws IOException {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
         MutableClock clock = new MutableClock(DURING);
-        TradernetBatches batches = new TradernetBatches(new TradernetMapper(IpMasker.withKey("k")), tracker, clock);
+        TradernetBatches batches = new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM),
+                new TradernetMapper(IpMasker.withKey("k")), tracker, clock);
         PollBatch started = batches.toBatch(message(new String(read("sessions-message-moscow.json"),
                 StandardCharsets.UTF_8)));
         assertThat(json(started.events())).isEqualTo(fixture("expected-started.json"));
@@ -81,7 +84,7 @@ class TradernetMapperTest {
     @Test
     void theExpireCountdownAloneChangesNothing() throws IOException {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        TradernetBatches batches = new TradernetBatches(new TradernetMapper(IpMasker.withKey("k")), tracker,
+        TradernetBatches batches = new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey("k")), tracker,
                 Clock.fixed(DURING, ZoneOffset.UTC));
         tracker.commit(batches.toBatch(message()).transitions());
         TradernetMessage later = message(new String(read("sessions-message.json"), StandardCharsets.UTF_8)
@@ -90,7 +93,7 @@ class TradernetMapperTest {
     }
 
     private static TradernetBatches batches(Instant now) {
-        return new TradernetBatches(new TradernetMapper(IpMasker.withKey("k")),
+        return new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey("k")),
                 new SessionTracker(new InMemoryKnownSessions()), Clock.fixed(now, ZoneOffset.UTC));
     }
 

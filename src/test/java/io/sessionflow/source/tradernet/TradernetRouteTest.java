@@ -3,7 +3,6 @@ package io.sessionflow.source.tradernet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.sessionflow.demo.TradernetWorld;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.privacy.IpMasker;

@@ -2,7 +2,6 @@ package io.sessionflow.source.tradernet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.demo.TradernetWorld;
 import io.sessionflow.event.SessionEvent;
 import java.time.Duration;
 import java.time.Instant;

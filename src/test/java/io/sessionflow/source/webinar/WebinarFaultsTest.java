@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.testing.CommittedPolls;
@@ -53,7 +51,7 @@ class WebinarFaultsTest {
         vendor.server().inject(Fault.status(500), Fault.status(503), Fault.slowBody(2500), Fault.status(502));
         pipeline = start();
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.WEBINAR)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             List<SessionEvent> published = EventAssertions.events(events.awaitCount(2, WAIT));
             world.start(b.id, t0.plusSeconds(3600));
             vendor.server().inject(Fault.status(500));

@@ -1,5 +1,7 @@
 package io.sessionflow.source.webinar;
 
+import io.sessionflow.event.SourceAccount;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SystemId;
@@ -51,7 +53,7 @@ class WebinarMapperTest {
                 WebinarPayload.visitorsOf(id, Json.elements(fixture.get("statsUsers"))), null);
         SourceRecord<WebinarPayload> record = new SourceRecord<>(null, "GET /eventsessions/" + id, payload,
                 session.toString());
-        SnapshotPoller<WebinarPayload> poller = new SnapshotPoller<>(SystemId.WEBINAR,
+        SnapshotPoller<WebinarPayload> poller = new SnapshotPoller<>(SourceAccount.defaultOf(WebinarModule.SYSTEM),
                 (now, known) -> new FetchResult<>(List.of(), List.of(record), Set.of(), List.of()),
                 new WebinarMapper(), MissingPolicy.IGNORE, new SessionTracker(new InMemoryKnownSessions()),
                 Clock.fixed(observedAt, ZoneOffset.UTC));

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionflow.demo.WebinarSimulator;
-import io.sessionflow.demo.WebinarWorld;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SystemId;
@@ -65,7 +63,7 @@ class WebinarRouteTest {
         pipeline = startPipeline();
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.WEBINAR)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(4, WAIT));
             assertThat(first).extracting(e -> e.subject(), e -> e.type().type(), e -> e.data().inferred(), e -> e.time())
                     .containsExactlyInAnyOrder(
@@ -132,7 +130,7 @@ class WebinarRouteTest {
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              TopicReader dlq = pipeline.read(pipeline.topics().dlq());
              TopicReader raw = pipeline.read(pipeline.topics().raw());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.WEBINAR)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             List<SessionEvent> published = EventAssertions.events(events.awaitCount(1, WAIT));
             assertThat(published).extracting(SessionEvent::subject).containsExactly(good.id);
 
@@ -165,7 +163,7 @@ class WebinarRouteTest {
                 "sessionflow.webinar.poll-interval", "200ms",
                 "sessionflow.webinar.window-past", "3650d"), java.time.Clock.systemUTC());
         try (TopicReader dlq = pipeline.read(topics.dlq());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.WEBINAR)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             polls.awaitQuiet(WAIT);
             assertThat(dlq.readToEnd()).as("and not again after a restart").hasSize(1);
         }
@@ -191,7 +189,7 @@ class WebinarRouteTest {
                 "sessionflow.webinar.poll-interval", "200ms",
                 "sessionflow.webinar.window-past", "3650d"), java.time.Clock.systemUTC());
         try (TopicReader events = pipeline.read(topics.events());
-             CommittedPolls polls = new CommittedPolls(pipeline, SystemId.WEBINAR)) {
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             events.awaitCount(6, WAIT);
             polls.awaitQuiet(WAIT);
             List<SessionEvent> all = EventAssertions.events(events.readToEnd());

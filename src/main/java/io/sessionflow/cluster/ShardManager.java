@@ -1,0 +1,234 @@
+package io.sessionflow.cluster;
+
+import io.sessionflow.config.AccountSettings;
+import io.sessionflow.event.SourceAccount;
+import io.sessionflow.publish.TransactionalPublisher;
+import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.SourceModules;
+import io.sessionflow.track.InMemoryKnownSessions;
+import io.sessionflow.track.SessionTracker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shards this instance owns and the accounts running in them, managed as Kafka Streams' TaskManager manages tasks:
+ * <ul>
+ * <li><b>assigned</b>: catch up on the accounts topic, fence the previous owner (the shard's producer initialises its
+ * transactions), restore the accounts' trackers from the state topic, start their routes;</li>
+ * <li><b>revoked</b> (the group moves the shard on): stop the routes gracefully, so in-flight polls finish and commit
+ * within the revoke timeout or are refused, then close the producer;</li>
+ * <li><b>lost</b> (this instance dropped out of the group; another may own the shard already): abandon the producer
+ * first, so nothing more commits, then stop the routes without waiting;</li>
+ * <li><b>accounts changed</b>: start added accounts, stop removed ones, restart changed ones.</li>
+ * </ul>
+ * It is also the {@code kafkaPublisher} bean: each batch goes to the producer of its account's shard.
+ */
+public final class ShardManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardManager.class);
+    private final int shardCount;
+    private final Duration revokeTimeout;
+    private final AccountRegistry accounts;
+    private final TaskContext context;
+    private final Function<Integer, TransactionalPublisher> publishers;
+    private final Function<Predicate<SourceAccount>, Map<SourceAccount, InMemoryKnownSessions>> restore;
+    private final Map<Integer, Shard> owned = new ConcurrentHashMap<>();
+
+    public ShardManager(int shardCount, Duration revokeTimeout, AccountRegistry accounts, TaskContext context,
+                        Function<Integer, TransactionalPublisher> publishers,
+                        Function<Predicate<SourceAccount>, Map<SourceAccount, InMemoryKnownSessions>> restore) {
+        this.shardCount = shardCount;
+        this.revokeTimeout = revokeTimeout;
+        this.accounts = accounts;
+        this.context = context;
+        this.publishers = publishers;
+        this.restore = restore;
+    }
+
+    /** The registry name of the bean an account's routes call. */
+    public static String beanName(SourceAccount account) {
+        return "source-" + account.system().id() + "-" + account.account();
+    }
+
+    public int shardOf(SourceAccount account) {
+        return ShardOf.of(account, shardCount);
+    }
+
+    /** The shards owned here, and the accounts running in each. */
+    public synchronized Map<Integer, Set<SourceAccount>> owned() {
+        Map<Integer, Set<SourceAccount>> view = new java.util.TreeMap<>();
+        owned.forEach((n, shard) -> view.put(n, new TreeSet<>(java.util.Comparator.comparing(SourceAccount::toString))));
+        owned.forEach((n, shard) -> view.get(n).addAll(shard.tasks.keySet()));
+        return view;
+    }
+
+    public synchronized void assigned(Collection<Integer> shards) {
+        if (shards.isEmpty()) {
+            return;
+        }
+        accounts.catchUp(Duration.ofSeconds(30));
+        for (int n : shards) {
+            owned.computeIfAbsent(n, number -> new Shard(number, () -> publishers.apply(number)));
+        }
+        start(accounts.accounts().stream().filter(a -> shards.contains(shardOf(a))).toList());
+        LOG.info("shards {} assigned: {} accounts run here now", new TreeSet<>(shards), running());
+    }
+
+    public synchronized void revoked(Collection<Integer> shards) {
+        for (int n : shards) {
+            Shard shard = owned.remove(n);
+            if (shard != null) {
+                shard.tasks.values().forEach(t -> t.stop(revokeTimeout));
+                shard.tasks.clear();
+                TransactionalPublisher p = shard.publisherIfAny();
+                if (p != null) {
+                    p.close();
+                }
+            }
+        }
+        if (!shards.isEmpty()) {
+            LOG.info("shards {} revoked: their in-flight polls finished, {} accounts run here now",
+                    new TreeSet<>(shards), running());
+        }
+    }
+
+    public synchronized void lost(Collection<Integer> shards) {
+        List<Shard> gone = new ArrayList<>();
+        for (int n : shards) {
+            Shard shard = owned.remove(n);
+            if (shard != null) {
+                gone.add(shard);
+                TransactionalPublisher p = shard.publisherIfAny();
+                if (p != null) {
+                    p.abandon();
+                }
+            }
+        }
+        gone.forEach(shard -> {
+            shard.tasks.values().forEach(t -> t.stop(Duration.ZERO));
+            shard.tasks.clear();
+        });
+        if (!shards.isEmpty()) {
+            LOG.warn("shards {} lost (this instance dropped out of the group): nothing more of them is committed here",
+                    new TreeSet<>(shards));
+        }
+    }
+
+    /** Brings the running accounts in line with the registry, in the shards owned here. */
+    public synchronized void accountsChanged() {
+        Set<SourceAccount> wanted = new HashSet<>();
+        for (SourceAccount a : accounts.accounts()) {
+            if (owned.containsKey(shardOf(a))) {
+                wanted.add(a);
+            }
+        }
+        List<SourceAccount> toStart = new ArrayList<>();
+        for (Shard shard : owned.values()) {
+            for (AccountTask task : List.copyOf(shard.tasks.values())) {
+                SourceAccount a = task.account();
+                boolean removed = !wanted.contains(a);
+                if (removed || !java.util.Objects.equals(task.version(), accounts.version(a))) {
+                    task.stop(revokeTimeout);
+                    shard.tasks.remove(a);
+                    LOG.info("{} {} here", a, removed ? "removed: stopped" : "changed: restarting");
+                    if (removed) {
+                        shard.publisher().publishRemoval(a);
+                    }
+                }
+            }
+        }
+        for (SourceAccount a : wanted) {
+            Shard shard = owned.get(shardOf(a));
+            if (shard != null && !shard.tasks.containsKey(a)) {
+                toStart.add(a);
+            }
+        }
+        start(toStart);
+    }
+
+    /** The {@code kafkaPublisher} bean: one transaction on the producer of the batch's shard. */
+    public void publish(PollBatch batch) {
+        Shard shard = owned.get(shardOf(batch.account()));
+        AccountTask task = shard == null ? null : shard.tasks.get(batch.account());
+        if (task == null) {
+            throw new IllegalStateException(batch.account() + " does not run on this instance any more (its shard "
+                    + "moved or it was removed): its batch is not published");
+        }
+        try {
+            shard.publisher().publish(batch, task.tracker());
+        } catch (TransactionalPublisher.FencedException e) {
+            if (shard.fenced()) {
+                LOG.warn("fenced: shard {} was taken over by another instance; this instance commits nothing more "
+                        + "for it and rejoins the group", shard.number);
+            }
+            throw e;
+        }
+    }
+
+    /** Keeps the account's last failure where {@code sessionflow cluster} finds it, if the account runs here. */
+    public void failed(SourceAccount account, String error) {
+        Shard shard = owned.get(shardOf(account));
+        if (shard != null && shard.tasks.containsKey(account)) {
+            try {
+                shard.publisher().publishFailure(account, error);
+            } catch (RuntimeException e) {
+                LOG.debug("the failure of {} was not recorded: {}", account, e.toString());
+            }
+        }
+    }
+
+    /** Every shard handed back gracefully, as on revocation. */
+    @Override
+    public synchronized void close() {
+        revoked(List.copyOf(owned.keySet()));
+    }
+
+    private int running() {
+        return owned.values().stream().mapToInt(s -> s.tasks.size()).sum();
+    }
+
+    private void start(List<SourceAccount> toStart) {
+        if (toStart.isEmpty()) {
+            return;
+        }
+        // fence first: once each shard's producer is initialised, its previous owner can commit nothing more, so the
+        // state read next is final
+        Set<SourceAccount> starting = new HashSet<>();
+        for (SourceAccount a : toStart) {
+            try {
+                owned.get(shardOf(a)).publisher();
+                starting.add(a);
+            } catch (RuntimeException e) {
+                LOG.error("{} not started: its shard's producer could not be initialised: {}", a, e.getMessage());
+            }
+        }
+        Map<SourceAccount, InMemoryKnownSessions> restored = restore.apply(starting::contains);
+        for (SourceAccount a : starting) {
+            Shard shard = owned.get(shardOf(a));
+            try {
+                AccountSettings settings = accounts.settings(a);
+                SourceModule module = SourceModules.of(a.system()).orElseThrow();
+                SessionTracker tracker = new SessionTracker(restored.getOrDefault(a, new InMemoryKnownSessions()),
+                        module.forgetting(settings));
+                AccountTask task = AccountTask.of(settings, accounts.version(a), tracker, context);
+                // known before its routes run, so its first batch finds it
+                shard.tasks.put(a, task);
+                task.start(module);
+            } catch (RuntimeException e) {
+                shard.tasks.remove(a);
+                LOG.error("{} cannot run: {}", a, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.sessionflow.cluster;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's membership in the cluster: a Kafka consumer group over the shard topic, one partition per shard,
+ * balanced by the cooperative sticky assignor, so only what must move moves. Its thread does nothing but keep the
+ * membership ({@code poll}); the rebalance callbacks, which run on it, hand assigned, revoked and lost shards to the
+ * {@link ShardManager}. No vendor call ever runs here, so a slow vendor cannot make this instance miss the group.
+ * Static membership ({@code group.instance.id}): an instance restarted under the same name takes its shards back
+ * without a rebalance; leaving on shutdown is explicit, so the others take over at once.
+ */
+public final class ShardMembership implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardMembership.class);
+    private final ClusterSettings cluster;
+    private final ShardManager shards;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public ShardMembership(ClusterSettings cluster, Properties client, ShardManager shards) {
+        this.cluster = cluster;
+        this.shards = shards;
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, cluster.groupId());
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, cluster.instance());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "sessionflow-" + cluster.instance());
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(cluster.sessionTimeout().toMillis()));
+        // a third of the session timeout at most, so a departure is noticed within a heartbeat or two
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                String.valueOf(Math.max(500, Math.min(1000, cluster.sessionTimeout().toMillis() / 3))));
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public void start() {
+        consumer.subscribe(List.of(cluster.shardTopic()), new Listener());
+        thread = new Thread(this::run, "sessionflow-membership");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                // the shard topic carries no records: polling keeps the membership and runs the callbacks
+                consumer.poll(Duration.ofMillis(200));
+            }
+        } catch (WakeupException e) {
+            // leaving
+        } catch (FencedInstanceIdException e) {
+            LOG.error("another instance of cluster '{}' runs under the same name '{}' (SESSIONFLOW_INSTANCE_ID): this "
+                    + "one stops polling; give every instance its own name", cluster.name(), cluster.instance());
+            shards.lost(List.copyOf(shards.owned().keySet()));
+        } catch (RuntimeException e) {
+            LOG.error("cluster membership failed; this instance stops polling: {}", e.toString());
+            shards.lost(List.copyOf(shards.owned().keySet()));
+        } finally {
+            try {
+                // revokes every owned shard gracefully (onPartitionsRevoked), then leaves the group at once
+                consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(Duration.ofSeconds(30)));
+            } catch (RuntimeException e) {
+                LOG.warn("leaving the cluster's group failed: {}", e.toString());
+            }
+            stopped.countDown();
+        }
+    }
+
+    /** Hands every shard back (in-flight polls commit) and leaves the group, so the others take over at once. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            if (!stopped.await(60, TimeUnit.SECONDS)) {
+                LOG.warn("leaving the cluster took longer than 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Listener implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            shards.assigned(numbers(partitions));
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            shards.revoked(numbers(partitions));
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            shards.lost(numbers(partitions));
+        }
+
+        private List<Integer> numbers(Collection<TopicPartition> partitions) {
+            return partitions.stream().map(TopicPartition::partition).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.sessionflow.source.ispring;
+
+import io.sessionflow.demo.*;
+
+import java.util.Map;
+
+final class IspringDemo implements DemoVendor {
+    private static final String TOKEN = "demo-ispring-token";
+    private final IspringWorld world = new IspringWorld();
+    private final IspringSimulator server = new IspringSimulator(world, TOKEN);
+
+    @Override
+    public String name() {
+        return "iSpring Learn (SOAP)";
+    }
+
+    @Override
+    public String address() {
+        return server.url();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("sessionflow.ispring.url", server.url(),
+                "sessionflow.ispring.token", TOKEN,
+                "sessionflow.ispring.training-ids", String.join(",", IspringScenario.TRAININGS),
+                "sessionflow.ispring.poll-interval", "2s");
+    }
+
+    @Override
+    public Scenario scenario() {
+        return new IspringScenario(world);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

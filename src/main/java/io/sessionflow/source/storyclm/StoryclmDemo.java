@@ -1,0 +1,38 @@
+package io.sessionflow.source.storyclm;
+
+import io.sessionflow.demo.*;
+
+import java.util.Map;
+
+final class StoryclmDemo implements DemoVendor {
+    private static final String TOKEN = "demo-storyclm-token";
+    private final StoryclmWorld world = new StoryclmWorld();
+    private final StoryclmSimulator server = new StoryclmSimulator(world, TOKEN);
+
+    @Override
+    public String name() {
+        return "StoryCLM";
+    }
+
+    @Override
+    public String address() {
+        return server.url();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("sessionflow.storyclm.url", server.url(),
+                "sessionflow.storyclm.token", TOKEN,
+                "sessionflow.storyclm.poll-interval", "2s");
+    }
+
+    @Override
+    public Scenario scenario() {
+        return new StoryclmScenario(world);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

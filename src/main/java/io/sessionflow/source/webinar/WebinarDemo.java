@@ -1,0 +1,38 @@
+package io.sessionflow.source.webinar;
+
+import io.sessionflow.demo.*;
+
+import java.util.Map;
+
+final class WebinarDemo implements DemoVendor {
+    private static final String TOKEN = "demo-webinar-token";
+    private final WebinarWorld world = new WebinarWorld();
+    private final WebinarSimulator server = new WebinarSimulator(world, TOKEN);
+
+    @Override
+    public String name() {
+        return "webinar.ru";
+    }
+
+    @Override
+    public String address() {
+        return server.baseUrl();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("sessionflow.webinar.base-url", server.baseUrl(),
+                "sessionflow.webinar.token", TOKEN,
+                "sessionflow.webinar.poll-interval", "2s");
+    }
+
+    @Override
+    public Scenario scenario() {
+        return new WebinarScenario(world);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
