@@ -1,84 +1,64 @@
 package io.sessionflow;
 
-import io.sessionflow.app.ConfigurationException;
-import io.sessionflow.app.SessionflowApp;
+import io.sessionflow.app.AclsCommand;
+import io.sessionflow.app.RunCommand;
+import io.sessionflow.cluster.AccountsCommand;
+import io.sessionflow.cluster.ClusterCommand;
+import io.sessionflow.export.ExportCommand;
 import io.sessionflow.bench.BenchCommand;
-import io.sessionflow.config.Settings;
-import io.sessionflow.config.SettingsCatalog;
-import io.sessionflow.config.SettingsTable;
-import io.sessionflow.demo.Demo;
-import io.sessionflow.verify.VerifyCommand;
+import io.sessionflow.cli.Cli;
+import io.sessionflow.cli.LogsToConsole;
+import io.sessionflow.config.SettingsCommand;
+import io.sessionflow.demo.DemoCommand;
+import io.sessionflow.observe.HealthCommand;
 import io.sessionflow.rederive.RederiveCommand;
 import io.sessionflow.replay.ReplayCommand;
 import io.sessionflow.report.ReportCommand;
-import java.time.Clock;
-import java.util.Arrays;
+import io.sessionflow.verify.VerifyCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Entry point: {@code run} (default), {@code demo}, {@code replay}, {@code report}, {@code rederive} or {@code bench}. */
-public final class Sessionflow {
+/**
+ * Entry point. A command is one class (picocli's {@code @Command}) and one line in {@code subcommands}; with no
+ * command, {@code run}. Exit codes: 0 ok, 1 a check failed, 2 usage or configuration
+ * ({@link io.sessionflow.cli.ExitCode}).
+ */
+@Command(name = "sessionflow", sortOptions = false,
+        description = "Vendor session APIs in, one replayable stream of CloudEvents on Kafka out."
+                + " With no command: run.",
+        footer = {"", "Exit codes: 0 ok, 1 a check failed (verify, health, rederive, bench), 2 usage or configuration"
+                + " (unknown option, missing value, bad path, filter or setting, Kafka unreachable, missing topic).",
+                "Settings: environment variables or -Dproperty=value before -jar; see 'sessionflow settings'."},
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            SettingsCommand.class,
+            VerifyCommand.class,
+            ReplayCommand.class,
+            ReportCommand.class,
+            RederiveCommand.class,
+            HealthCommand.class,
+            ExportCommand.class,
+            AccountsCommand.class,
+            ClusterCommand.class,
+            AclsCommand.class,
+            BenchCommand.class,
+        })
+public final class Sessionflow implements Callable<Integer>, LogsToConsole {
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help")
+    boolean help;
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "the log on stderr too (commands for people otherwise write it to SESSIONFLOW_LOG_FILE)")
+    boolean verbose;
 
-    private Sessionflow() {
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new Sessionflow(), args));
     }
 
-    public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "run" : args[0];
-        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        try {
-            switch (command) {
-                case "run" -> SessionflowApp.create(Settings.fromEnvironment(), Clock.systemUTC()).run();
-                case "demo" -> Demo.main(rest);
-                case "settings" -> System.out.print(SettingsTable.markdown(SettingsCatalog.load()));
-                case "verify" -> System.exit(VerifyCommand.run(rest, Settings.fromEnvironment()));
-                case "replay" -> ReplayCommand.main(rest);
-                case "report" -> ReportCommand.main(rest);
-                case "rederive" -> RederiveCommand.main(rest);
-                case "health" -> System.exit(io.sessionflow.observe.HealthCommand.run(rest, Settings.fromEnvironment()));
-                case "bench" -> BenchCommand.main(rest);
-                case "accounts" -> System.exit(new io.sessionflow.cluster.AccountsCommand(Settings.fromEnvironment(),
-                        System.out).run(rest));
-                case "cluster" -> {
-                    Settings settings = Settings.fromEnvironment();
-                    try (io.sessionflow.app.KafkaConnection kafka = io.sessionflow.app.KafkaConnection.open(settings)) {
-                        System.out.print(io.sessionflow.cluster.ClusterView.read(kafka.client(),
-                                io.sessionflow.cluster.ClusterSettings.from(settings), kafka.topics().state()).text());
-                    }
-                }
-                case "help", "--help", "-h" -> usage();
-                default -> {
-                    System.err.println("unknown command '" + command + "'");
-                    usage();
-                    System.exit(2);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(command + ": " + e.getMessage());
-            System.exit(2);
-        } catch (ConfigurationException e) {
-            e.problems().forEach(p -> System.err.println("configuration: " + p));
-            System.exit(2);
-        }
-    }
-
-    private static void usage() {
-        System.err.println("""
-                usage: java -jar target/sessionflow.jar [command]
-                  run    (default) poll the configured vendors, publish to Kafka (embedded broker when
-                         SESSIONFLOW_KAFKA_BOOTSTRAP_SERVERS is unset)
-                  demo   embedded Kafka + simulated vendors on loopback; prints one line per event
-                         options: --duration <30s|5m>  stop after that long (default: until Ctrl-C)
-                  settings  print every setting: environment variable, property, type, default
-                  verify [--topic t] [--expected file.jsonl]
-                         read the events topic (read_committed) and report events, distinct ids,
-                         duplicate ids, per-session order violations, and gaps against an expected set
-                  replay --from <time> --to <time> [--system s] [--session id] [--type t]
-                         [--format jsonl|csv] [--out file | --to-topic topic]     (docs/replay.md)
-                  report --from <time> --to <time> --out <dir>   HTML charts + CSV  (docs/report.md)
-                  rederive --to-topic <topic>   current mappers over sessions.raw   (docs/replay.md)
-                  health [live|ready]   ask a running instance's /observe/health; exit code 0 when healthy
-                  accounts add <system> <account> KEY=VALUE...   an account of the cluster (secrets as
-                         ${env:NAME} or ${file:/path} references); accounts remove <system> <account>; accounts list
-                  cluster   the cluster's members, their shards, and each account's owner, last poll and failure
-                  bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md|-]
-                         throughput, latency and memory against the raw Kafka limit (README "Benchmark")""");
+    @Override
+    public Integer call() throws Exception {
+        return new RunCommand().call();
     }
 }

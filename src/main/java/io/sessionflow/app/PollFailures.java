@@ -2,6 +2,7 @@ package io.sessionflow.app;
 
 import io.sessionflow.cluster.RouteOwners;
 import io.sessionflow.event.SourceAccount;
+import io.sessionflow.kafka.KafkaRefusal;
 import io.sessionflow.observe.PollOutcomes;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.http.LogSafe;
@@ -32,7 +33,7 @@ public final class PollFailures {
 
     public void log(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
                     @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String routeId, @Body Object body) {
-        String error = cause == null ? "unknown error" : cause.getMessage();
+        String error = cause == null ? "unknown error" : KafkaRefusal.line(cause).orElse(cause.getMessage());
         LOG.warn("{} failed, nothing published from this poll; next poll retries: {}", routeId, LogSafe.of(error));
         accountOf(routeId, body).ifPresent(account -> {
             outcomes.failed(account, error);

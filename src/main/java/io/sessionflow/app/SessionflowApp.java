@@ -149,6 +149,16 @@ public final class SessionflowApp implements AutoCloseable {
                 io.sessionflow.cluster.ShardManager.beanName(account), type));
     }
 
+    /** Stops the routes (in-flight polls finish and commit) and leaves Kafka up, for readers still reading. */
+    public void stopPipeline() {
+        try {
+            leaveCluster();
+            main.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping Camel failed", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -200,7 +210,7 @@ public final class SessionflowApp implements AutoCloseable {
         BatchRecords records = new BatchRecords(kafka.topics());
         shards = new ShardManager(shardCount, cluster.revokeTimeout(), accounts, tasks,
                 shard -> new TransactionalPublisher(records,
-                        TransactionalPublisher.kafkaProducers(kafka.client(), cluster.transactionalId(shard))),
+                        TransactionalPublisher.kafkaProducers(kafka.producerClient(), cluster.transactionalId(shard))),
                 wanted -> StateRestore.read(kafka.client(), kafka.topics().state(), wanted));
         camel.getRegistry().bind("kafkaPublisher", shards);
         camel.getRegistry().bind("pollFailures", new PollFailures(outcomes, owners, shards::failed));
@@ -233,7 +243,7 @@ public final class SessionflowApp implements AutoCloseable {
     private Properties camelProperties() {
         Properties p = settings.asProperties();
         observability.addCamelProperties(p);
-        p.setProperty("sessionflow.kafka.brokers", kafka.bootstrapServers());
+        p.putAll(kafka.camelProperties());
         return p;
     }
 }

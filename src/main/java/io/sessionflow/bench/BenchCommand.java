@@ -1,43 +1,48 @@
 package io.sessionflow.bench;
 
 import io.sessionflow.kafka.EmbeddedKafka;
+import io.sessionflow.cli.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md | --out -] [--only stage]}: every benchmark stage in
- * one run against a real broker (a fresh embedded one in a temp directory unless --bootstrap), the table on
+ * {@code bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md | --out -] [--only stage]}: every benchmark
+ * stage in one run against a real broker (a fresh embedded one in a temp directory unless --bootstrap), the table on
  * stdout and into the output file.
  */
-public final class BenchCommand {
-    private BenchCommand() {
-    }
+@Command(name = "bench", sortOptions = false, description = "Throughput, latency and memory against the raw Kafka"
+        + " limit, as a table on stdout and in BENCHMARKS.md (README \"Benchmark\"); exit code 1 when a stage failed.")
+public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
-    public static void main(String[] args) throws Exception {
-        boolean quick = false;
-        String bootstrap = null;
-        String out = "BENCHMARKS.md";
-        java.util.Set<String> only = new java.util.HashSet<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--quick" -> quick = true;
-                case "--bootstrap" -> bootstrap = value(args, ++i, "--bootstrap");
-                case "--out" -> out = value(args, ++i, "--out");
-                case "--only" -> only.add(value(args, ++i, "--only"));
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
-            }
-        }
+    @Option(names = "--quick",
+            description = "every stage at tiny sizes (what BenchSmokeTest runs), no timings to trust")
+    boolean quick;
+    @Option(names = "--bootstrap", paramLabel = "<host:port>",
+            description = "an existing broker (default: a fresh embedded one in a temp folder)")
+    String bootstrap;
+    @Option(names = "--out", paramLabel = "<file>|-",
+            description = "file the table is written into (default: BENCHMARKS.md; - for none)")
+    String out = "BENCHMARKS.md";
+    @Option(names = "--only", paramLabel = "<stage>", description = "run only this stage (repeatable), for profiling")
+    java.util.Set<String> only = new java.util.HashSet<>();
+
+    @Override
+    public Integer call() throws Exception {
         BenchReport report = run(bootstrap, quick ? BenchSizes.quick() : BenchSizes.full(),
-                "bench " + String.join(" ", args), only);
+                "bench" + (quick ? " --quick" : "") + (bootstrap != null ? " --bootstrap " + bootstrap : "")
+                        + (out.equals("BENCHMARKS.md") ? "" : " --out " + out)
+                        + String.join("", only.stream().map(s -> " --only " + s).toList()), only);
         System.out.println(report.markdown());
         if (!out.equals("-")) {
             report.writeInto(Path.of(out));
             System.err.println("bench: table written to " + out);
         }
         boolean failed = report.rows().stream().anyMatch(r -> r.measure().equals("failed"));
-        System.exit(failed ? 1 : 0);
+        return failed ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
 
     static BenchReport run(String bootstrap, BenchSizes sizes, String commandLine) throws Exception {
@@ -52,6 +57,8 @@ public final class BenchCommand {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         BenchReport report = new BenchReport(MachineInfo.describe());
         if (bootstrap != null) {
+            io.sessionflow.kafka.KafkaClients.use(bootstrap, io.sessionflow.kafka.KafkaClientConfig.of(
+                    io.sessionflow.config.Settings.fromEnvironment()));
             new Bench(bootstrap, sizes, report, only).run();
         } else {
             Path dir = Files.createTempDirectory("sessionflow-bench-kafka");
@@ -63,13 +70,6 @@ public final class BenchCommand {
         }
         report.finish(MachineInfo.loadAverage(), commandLine.strip());
         return report;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

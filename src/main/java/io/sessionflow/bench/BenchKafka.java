@@ -1,5 +1,6 @@
 package io.sessionflow.bench;
 
+import io.sessionflow.kafka.TopicPlan;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.publish.TransactionalPublisher;
@@ -23,7 +24,7 @@ final class BenchKafka {
     Topics freshTopics(String stage) {
         String prefix = "bench." + stage + "." + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
-        TopicSetup.ensure(bootstrap, topics, 3, (short) 1);
+        TopicSetup.ensure(bootstrap, TopicPlan.of(topics, io.sessionflow.config.Settings.fromEnvironment()));
         return topics;
     }
 

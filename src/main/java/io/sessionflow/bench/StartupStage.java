@@ -89,7 +89,7 @@ final class StartupStage {
 
     private KafkaConsumer<String, byte[]> consumer(String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(kafka.bootstrap()));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),

@@ -29,8 +29,7 @@ public final class ClusterTopics {
     public static int ensure(Properties client, ClusterSettings cluster, short replication) {
         try (Admin admin = Admin.create(client)) {
             create(admin, new NewTopic(cluster.shardTopic(), cluster.shards(), replication));
-            create(admin, new NewTopic(cluster.accountsTopic(), 1, replication).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            create(admin, accounts(cluster, replication));
             int count = partitions(admin, cluster.shardTopic());
             if (count != cluster.shards()) {
                 LOG.warn("the shard topic {} has {} partitions; SESSIONFLOW_CLUSTER_SHARDS={} applies only when the "
@@ -43,6 +42,44 @@ public final class ClusterTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up the cluster's topics", e);
         }
+    }
+
+    /** The accounts topic, for an operator adding the first account before any instance ran. */
+    public static void ensureAccounts(Properties client, ClusterSettings cluster, short replication) {
+        try (Admin admin = Admin.create(client)) {
+            create(admin, accounts(cluster, replication));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot set up the accounts topic " + cluster.accountsTopic() + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up the accounts topic", e);
+        }
+    }
+
+    /** The cluster's shard count: its shard topic's partitions, or the setting while no instance created it yet. */
+    public static int shardCount(Properties client, ClusterSettings cluster) {
+        try (Admin admin = Admin.create(client)) {
+            return admin.describeTopics(List.of(cluster.shardTopic())).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(cluster.shardTopic()).partitions().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return cluster.shards();
+            }
+            throw new IllegalStateException("cannot read the shard topic " + cluster.shardTopic() + ": "
+                    + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot read the shard topic " + cluster.shardTopic() + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the shard topic", e);
+        }
+    }
+
+    private static NewTopic accounts(ClusterSettings cluster, short replication) {
+        return new NewTopic(cluster.accountsTopic(), 1, replication).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
     /** A topic just created may not be known to every broker yet: asked again until it is, for a bounded time. */

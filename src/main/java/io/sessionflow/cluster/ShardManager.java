@@ -179,7 +179,7 @@ public final class ShardManager implements AutoCloseable {
     /** Keeps the account's last failure where {@code sessionflow cluster} finds it, if the account runs here. */
     public void failed(SourceAccount account, String error) {
         Shard shard = owned.get(shardOf(account));
-        if (shard != null && shard.tasks.containsKey(account)) {
+        if (shard != null) {
             try {
                 shard.publisher().publishFailure(account, error);
             } catch (RuntimeException e) {
@@ -227,7 +227,9 @@ public final class ShardManager implements AutoCloseable {
                 task.start(module);
             } catch (RuntimeException e) {
                 shard.tasks.remove(a);
-                LOG.error("{} cannot run: {}", a, e.getMessage());
+                LOG.error("{} cannot run here: {}", a, e.getMessage());
+                context.outcomes().failed(a, "cannot run: " + e.getMessage());
+                failed(a, "cannot run: " + e.getMessage());
             }
         }
     }

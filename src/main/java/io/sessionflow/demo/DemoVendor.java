@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * One simulated vendor of the demo: a server on loopback, the settings that point the pipeline at it, and a
- * scenario that changes its world over time. A new vendor adds one implementation to {@link DemoVendors}.
+ * scenario that changes its world over time. Each source module provides its own ({@code SourceModule.demo}).
  */
 public interface DemoVendor extends AutoCloseable {
 

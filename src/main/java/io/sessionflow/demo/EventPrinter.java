@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +18,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads the events topic from its current end and prints one short line per event. */
+/**
+ * Reads the events topic from its current end and prints one short line per event. {@link #close} reads on to the
+ * end the topic has then, so every event committed before it is printed before the caller's closing line.
+ */
 public final class EventPrinter implements AutoCloseable {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private final KafkaConsumer<String, byte[]> consumer;
@@ -25,12 +29,14 @@ public final class EventPrinter implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong printed = new AtomicLong();
     private final Thread thread;
+    private static final Duration DRAIN = Duration.ofSeconds(10);
 
     public EventPrinter(String bootstrap, String topic, PrintStream out) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(bootstrap));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.out = out;
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -48,13 +54,26 @@ public final class EventPrinter implements AutoCloseable {
     }
 
     private void loop() {
-        while (running.get()) {
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                out.println(line(EventJson.parse(r.value())));
-                printed.incrementAndGet();
+        try {
+            while (running.get()) {
+                print(consumer.poll(Duration.ofMillis(300)));
             }
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            long deadline = System.nanoTime() + DRAIN.toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline) {
+                print(consumer.poll(Duration.ofMillis(300)));
+            }
+        } finally {
+            consumer.close();
         }
-        consumer.close();
+    }
+
+    private void print(Iterable<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> r : records) {
+            out.println(line(EventJson.parse(r.value())));
+            printed.incrementAndGet();
+        }
     }
 
     static String line(SessionEvent e) {
@@ -66,9 +85,10 @@ public final class EventPrinter implements AutoCloseable {
                 e.subject(), e.type().type().substring("sessionflow.".length()), title, participant, marks);
     }
 
+    /** Prints what is committed up to now, then stops. */
     @Override
     public void close() throws InterruptedException {
         running.set(false);
-        thread.join(5_000);
+        thread.join(DRAIN.toMillis() + 5_000);
     }
 }

@@ -40,6 +40,51 @@ public final class KraftNode {
         return p;
     }
 
+    /**
+     * The same node with authentication and ACLs: clients on the broker port with SASL/SCRAM (users are created with
+     * the admin API), the standard authorizer, and user {@code admin} the only super user. Broker and controller talk
+     * to each other as {@code admin} over SASL/PLAIN on listeners of their own, with a password made for this start
+     * (SCRAM credentials live in the metadata log, which the controller must read before it could check them).
+     */
+    public static Properties secured(Properties plain, int brokerPort, int internalPort, int controllerPort,
+                                     String adminPassword) {
+        Properties p = new Properties();
+        p.putAll(plain);
+        String admin = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
+                + adminPassword + "\" user_admin=\"" + adminPassword + "\";";
+        p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",BROKER://127.0.0.1:" + internalPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",BROKER://127.0.0.1:" + internalPort);
+        p.put("listener.security.protocol.map",
+                "SASL_PLAINTEXT:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", "BROKER");
+        p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", "SCRAM-SHA-256,SCRAM-SHA-512");
+        p.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put("listener.name.broker.sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name.broker.plain.sasl.jaas.config", admin);
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config", admin);
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", "User:admin");
+        return p;
+    }
+
+    /** Client settings of the super user, over the broker's own listener. */
+    public static Properties adminClient(int internalPort, String adminPassword) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", "127.0.0.1:" + internalPort);
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", "PLAIN");
+        p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" "
+                + "password=\"" + adminPassword + "\";");
+        return p;
+    }
+
     public static void formatIfNew(Properties props, Path dataDir) {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return;

@@ -1,49 +1,116 @@
 package io.sessionflow.kafka;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the pipeline's topics when missing: events keyed by session, state compacted. */
+/**
+ * Creates the pipeline's topics when missing, with the settings of {@link TopicPlan}. An existing topic whose
+ * settings differ is reported in one line and left as it is: retention is the operator's decision.
+ */
 public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
     private TopicSetup() {
     }
 
-    public static void ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** @return one line per existing topic whose settings differ from the plan (each also logged) */
+    public static List<String> ensure(String bootstrapServers, List<NewTopic> plan) {
+        Properties props = KafkaClients.base(bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         try (Admin admin = Admin.create(props)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = List.of(
-                    new NewTopic(topics.events(), partitions, replication),
-                    new NewTopic(topics.raw(), partitions, replication),
-                    new NewTopic(topics.dlq(), 1, replication),
-                    new NewTopic(topics.state(), partitions, replication)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
-                    .stream().filter(t -> !existing.contains(t.name())).toList();
+            Set<String> existing = AdminCalls.get(admin.listTopics().names(), bootstrapServers, "Describe",
+                    "the topics");
+            List<NewTopic> missing = plan.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                Map<String, KafkaFuture<Void>> created = admin.createTopics(missing).values();
+                for (NewTopic topic : missing) {
+                    try {
+                        AdminCalls.get(created.get(topic.name()), bootstrapServers, "Create", "topic " + topic.name());
+                    } catch (IllegalStateException e) {
+                        // another instance starting at the same time created it first: as good
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
+                awaitKnown(admin, bootstrapServers, missing.stream().map(NewTopic::name).toList());
                 LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
             }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " to check topics: "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking topics", e);
+            List<String> differences = differences(admin, bootstrapServers,
+                    plan.stream().filter(t -> existing.contains(t.name())).toList());
+            differences.forEach(LOG::warn);
+            return differences;
         }
+    }
+
+    /**
+     * The controller has created them; a broker learns of it a moment later. Until then describing them fails, so
+     * whatever comes next (the access check, the state restore) waits for that moment here.
+     */
+    private static void awaitKnown(Admin admin, String bootstrap, List<String> topics) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                AdminCalls.get(admin.describeTopics(topics).allTopicNames(), bootstrap, "Describe", "the topics");
+                return;
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for new topics", e);
+            }
+        }
+    }
+
+    private static List<String> differences(Admin admin, String bootstrap, List<NewTopic> present) {
+        if (present.isEmpty()) {
+            return List.of();
+        }
+        Map<ConfigResource, KafkaFuture<Config>> actual = admin.describeConfigs(present.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList()).values();
+        List<String> lines = new ArrayList<>();
+        for (NewTopic wanted : present) {
+            Config config = AdminCalls.get(actual.get(new ConfigResource(ConfigResource.Type.TOPIC, wanted.name())),
+                    bootstrap, "DescribeConfigs", "topic " + wanted.name());
+            String differing = wanted.configs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .filter(e -> differs(e.getKey(), e.getValue(), config.get(e.getKey()).value()))
+                    .map(e -> e.getKey() + "=" + config.get(e.getKey()).value() + " (Sessionflow creates it with "
+                            + e.getValue() + (e.getKey().equals(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
+                            ? ": larger vendor bodies cannot be published" : "") + ")")
+                    .collect(Collectors.joining(", "));
+            if (!differing.isEmpty()) {
+                lines.add("topic " + wanted.name() + " differs from the settings Sessionflow creates it with, "
+                        + "and is left as it is: " + differing);
+            }
+        }
+        return lines;
+    }
+
+    /** A larger record limit than needed is no problem; anything else that differs is. */
+    private static boolean differs(String key, String wanted, String actual) {
+        if (key.equals(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)) {
+            return Long.parseLong(actual) < Long.parseLong(wanted);
+        }
+        return !wanted.equals(actual);
     }
 }

@@ -20,7 +20,7 @@ public final class TopicWriter implements AutoCloseable {
     public TopicWriter(String bootstrap, String topic) {
         this.topic = topic;
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(KafkaClients.producer(bootstrap));
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -1,29 +1,38 @@
 package io.sessionflow.observe;
 
+import io.sessionflow.cli.CommandSettings;
+import io.sessionflow.cli.ExitCode;
+import io.sessionflow.cli.LogsToConsole;
 import io.sessionflow.config.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code sessionflow health [live|ready]}: asks the running instance's operations server and exits 0 when it is
  * healthy. For container health checks: the JRE image has no curl.
  */
-public final class HealthCommand {
-    private HealthCommand() {
-    }
+@Command(name = "health", description = "Ask a running instance's /observe/health/<live|ready>; exit code 0 when"
+        + " healthy, 1 when not healthy or nothing answers.")
+public final class HealthCommand implements Callable<Integer>, LogsToConsole {
+    enum Probe { live, ready }
 
-    public static int run(String[] args, Settings settings) {
-        String which = args.length == 0 ? "live" : args[0];
-        if (!which.equals("live") && !which.equals("ready")) {
-            throw new IllegalArgumentException("expected live or ready, not '" + which + "'");
-        }
+    @Parameters(index = "0", arity = "0..1", paramLabel = "live|ready",
+            description = "live: Kafka and Camel (default); ready: Kafka and every enabled source")
+    Probe which = Probe.live;
+
+    @Override
+    public Integer call() {
+        Settings settings = CommandSettings.load();
         int port = settings.integer("sessionflow.observe.port");
         if (port <= 0) {
             System.err.println("health: SESSIONFLOW_OBSERVE_PORT is 0, the operations server is off");
-            return 1;
+            return ExitCode.CHECK_FAILED;
         }
         String host = settings.string("sessionflow.observe.host");
         // a server listening on every interface answers on loopback too
@@ -33,13 +42,18 @@ public final class HealthCommand {
                     HttpRequest.newBuilder(URI.create("http://" + target + ":" + port + "/observe/health/" + which))
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             System.out.println(answer.body());
-            return answer.statusCode() == 200 ? 0 : 1;
+            return answer.statusCode() == 200 ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        } catch (java.net.ConnectException e) {
+            System.err.println("health: nothing answers at " + target + ":" + port + " (is sessionflow running there?"
+                    + " SESSIONFLOW_OBSERVE_HOST/PORT)");
+            return ExitCode.CHECK_FAILED;
         } catch (java.io.IOException e) {
-            System.err.println("health: no answer from " + target + ":" + port + ": " + e.getMessage());
-            return 1;
+            System.err.println("health: no answer from " + target + ":" + port + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return ExitCode.CHECK_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return ExitCode.CHECK_FAILED;
         }
     }
 }

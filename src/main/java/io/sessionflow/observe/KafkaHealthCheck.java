@@ -19,10 +19,16 @@ public final class KafkaHealthCheck extends AbstractHealthCheck {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** Camel leaves a check out of /observe/health/live unless it says so; the compose healthcheck asks /live. */
+    @Override
+    public boolean isLiveness() {
+        return true;
+    }
+
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(bootstrapServers));
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
         try (Admin admin = Admin.create(p)) {
@@ -33,7 +39,8 @@ public final class KafkaHealthCheck extends AbstractHealthCheck {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            builder.message("Kafka at " + bootstrapServers + " not reachable: " + e.getClass().getSimpleName()).down();
+            builder.message(io.sessionflow.kafka.KafkaRefusal.line(e, bootstrapServers, "Describe", "the cluster")
+                    .orElse("Kafka at " + bootstrapServers + " not reachable: " + e.getClass().getSimpleName())).down();
         }
     }
 }

@@ -22,9 +22,11 @@ public final class BulkReadSettings {
     /** read_committed, nothing committed, large fetches; the caller adds what is particular to it. */
     public static Properties of(String bootstrap) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(bootstrap));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // reading never creates a topic, whatever the broker's auto.create.topics.enable says
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(PARTITION_FETCH_BYTES));
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(RECORDS_PER_POLL));
         return p;

@@ -16,14 +16,14 @@ final class PlainProgressLines implements Progress {
     }
 
     @Override
-    public void begin(long total) {
-        meter.total(total);
-        out.println(label + ": " + total + " records to read");
+    public void begin(long offsets) {
+        meter.total(offsets);
+        out.println(label + ": " + offsets + " offsets to read (records and transaction markers)");
     }
 
     @Override
-    public void advance(long offsets) {
-        meter.add(offsets);
+    public void advance(long offsets, long records) {
+        meter.add(offsets, records);
         if (System.nanoTime() - lastLineNanos > EVERY_NANOS) {
             lastLineNanos = System.nanoTime();
             line();
@@ -36,7 +36,7 @@ final class PlainProgressLines implements Progress {
     }
 
     private void line() {
-        out.printf("%s: %d/%d records (%.0f%%), %.0f rec/s, ETA %s%n", label, meter.done(), meter.total(),
+        out.printf("%s: %d records (%.0f%%), %.0f rec/s, ETA %s%n", label, meter.records(),
                 meter.fraction() * 100, meter.ratePerSecond(), meter.eta());
     }
 }

@@ -2,12 +2,18 @@ package io.sessionflow.replay;
 
 import java.io.PrintStream;
 
-/** Progress of reading a known number of offsets; shown on stderr so stdout and output files stay clean. */
+/**
+ * Progress of reading a known span of offsets; shown on stderr so stdout and output files stay clean. Offsets
+ * give the fraction (a topic's span is known up front), records the count shown: transaction markers occupy
+ * offsets but are not records.
+ */
 public interface Progress {
 
-    void begin(long total);
+    /** @param offsets the offsets to read, records and transaction markers */
+    void begin(long offsets);
 
-    void advance(long offsets);
+    /** @param offsets how far reading moved; @param records how many of those offsets were records */
+    void advance(long offsets, long records);
 
     void end();
 
@@ -20,11 +26,11 @@ public interface Progress {
     static Progress none() {
         return new Progress() {
             @Override
-            public void begin(long total) {
+            public void begin(long offsets) {
             }
 
             @Override
-            public void advance(long offsets) {
+            public void advance(long offsets, long records) {
             }
 
             @Override

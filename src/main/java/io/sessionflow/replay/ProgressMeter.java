@@ -2,26 +2,27 @@ package io.sessionflow.replay;
 
 import java.time.Duration;
 
-/** Counts done offsets against the total and derives rate and remaining time from the elapsed time. */
+/**
+ * Counts done offsets against the total (the fraction) and the records among them (what is shown), and derives
+ * rate and remaining time from the elapsed time.
+ */
 final class ProgressMeter {
     private final long startNanos = System.nanoTime();
     private long total;
     private long done;
+    private long records;
 
     void total(long value) {
         total = value;
     }
 
-    void add(long offsets) {
+    void add(long offsets, long recordsAmongThem) {
         done += offsets;
+        records += recordsAmongThem;
     }
 
-    long done() {
-        return done;
-    }
-
-    long total() {
-        return total;
+    long records() {
+        return records;
     }
 
     double fraction() {
@@ -30,7 +31,7 @@ final class ProgressMeter {
 
     double ratePerSecond() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return seconds <= 0 ? 0 : done / seconds;
+        return seconds <= 0 ? 0 : records / seconds;
     }
 
     String eta() {
@@ -38,7 +39,8 @@ final class ProgressMeter {
         if (rate <= 0) {
             return "--:--";
         }
-        Duration left = Duration.ofSeconds((long) Math.ceil((total - done) / rate));
+        double offsetRate = done / ((System.nanoTime() - startNanos) / 1e9);
+        Duration left = Duration.ofSeconds((long) Math.ceil((total - done) / offsetRate));
         return String.format("%02d:%02d", left.toMinutes(), left.toSecondsPart());
     }
 }

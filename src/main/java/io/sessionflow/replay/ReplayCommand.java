@@ -1,52 +1,97 @@
 package io.sessionflow.replay;
 
 import io.sessionflow.app.KafkaConnection;
+import io.sessionflow.cli.CommandSettings;
+import io.sessionflow.cli.ExitCode;
+import io.sessionflow.cli.OutputPath;
+import io.sessionflow.cli.TimeOption;
+import io.sessionflow.cli.Vocabulary;
 import io.sessionflow.config.Settings;
+import io.sessionflow.kafka.KafkaTopics;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code replay}: the events of a time range to a JSON Lines or CSV file, or to another topic. */
-public final class ReplayCommand {
-    private static final Set<String> OPTIONS = Set.of("from", "to", "system", "session", "type", "format", "out",
-            "to-topic");
+/** {@code replay}: the events of a time range to a JSON Lines, CSV or Parquet file, or to another topic. */
+@Command(name = "replay", sortOptions = false,
+        description = "The events of a time range to stdout, a JSON Lines, CSV or Parquet file, or another topic;"
+                + " byte-stable (docs/replay.md, Parquet: docs/analytics.md).")
+public final class ReplayCommand implements Callable<Integer> {
+    enum Format { jsonl, csv, parquet }
 
-    private ReplayCommand() {
-    }
+    @Option(names = "--from", paramLabel = "<time>", converter = TimeOption.class,
+            description = "first instant, inclusive: 2026-11-20T09:00:00Z or 2026-11-20 (default: the beginning)")
+    Instant from = Instant.EPOCH;
+    @Option(names = "--to", paramLabel = "<time>", converter = TimeOption.class,
+            description = "end, exclusive (default: now)")
+    Instant to;
+    @Option(names = "--system", split = ",", paramLabel = "<system>",
+            description = "only these systems: system ids, comma-separated (webinar,seeit)")
+    List<String> systems = List.of();
+    @Option(names = "--session", split = ",", paramLabel = "<id>", description = "only these session ids")
+    List<String> sessions = List.of();
+    @Option(names = "--type", split = ",", paramLabel = "<type>",
+            description = "only these types: session.started or sessionflow.session.started")
+    List<String> types = List.of();
+    @Option(names = "--format", paramLabel = "jsonl|csv|parquet", description = "file format (default: jsonl; parquet needs --out)")
+    Format format = Format.jsonl;
+    @Option(names = "--out", paramLabel = "<file>", description = "write to this file (default: stdout)")
+    Path out;
+    @Option(names = "--to-topic", paramLabel = "<topic>",
+            description = "re-publish to this topic instead: a new one, or one that already holds records with --append")
+    String toTopic;
+    @Option(names = "--append", description = "allow --to-topic to write after the records it already holds")
+    boolean append;
 
-    public static void main(String[] args) throws IOException {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS);
-        TimeRange range = new TimeRange(a.instant("from", Instant.EPOCH), a.instant("to", Instant.now()));
-        EventFilter filter = new EventFilter(a.list("system"), a.list("session"), a.list("type"));
-        Settings settings = Settings.fromEnvironment();
-        try (KafkaConnection kafka = KafkaConnection.open(settings)) {
-            long written = new Replay(kafka.bootstrapServers()).run(kafka.topics().events(), range, filter,
-                    sink(a, kafka, settings), Progress.forConsole("replay"));
-            System.err.println("replay: " + written + " events from " + range.from() + " (inclusive) to "
-                    + range.to() + " (exclusive) -> " + a.string("to-topic", a.string("out", "stdout")));
+    @Override
+    public Integer call() throws IOException {
+        TimeRange range = new TimeRange(from, to == null ? Instant.now() : to);
+        EventFilter filter = new EventFilter(systems.stream().map(Vocabulary::system).toList(), sessions,
+                types.stream().map(Vocabulary::type).toList());
+        if (out != null && toTopic != null) {
+            throw new IllegalArgumentException("choose either --out or --to-topic");
         }
+        if (format == Format.parquet && out == null) {
+            throw new IllegalArgumentException("--format parquet needs --out <file>");
+        }
+        if (append && toTopic == null) {
+            throw new IllegalArgumentException("--append goes with --to-topic");
+        }
+        Settings settings = CommandSettings.load();
+        if (toTopic != null) {
+            TargetTopic.checkName(toTopic, KafkaConnection.topicsOf(settings));
+        }
+        if (out != null) {
+            OutputPath.file("--out", out);
+        }
+        try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
+            String events = kafka.topics().events();
+            KafkaTopics.requireExisting(kafka.bootstrapServers(), events);
+            long written = new Replay(kafka.bootstrapServers()).run(events, range, filter, sink(kafka, settings),
+                    Progress.forConsole("replay"));
+            System.err.println("replay: " + written + " events from " + range.from() + " (inclusive) to "
+                    + range.to() + " (exclusive) -> " + (toTopic != null ? toTopic : out != null ? out : "stdout"));
+        }
+        return ExitCode.OK;
     }
 
-    private static ReplaySink sink(CommandArgs a, KafkaConnection kafka, Settings settings) throws IOException {
-        String toTopic = a.string("to-topic", null);
+    private ReplaySink sink(KafkaConnection kafka, Settings settings) throws IOException {
         if (toTopic != null) {
-            if (a.string("out", null) != null) {
-                throw new IllegalArgumentException("choose either --out or --to-topic");
-            }
-            TargetTopic.ensure(kafka.bootstrapServers(), toTopic, kafka.topics().events(),
-                    (short) settings.integer("sessionflow.kafka.replication-factor"));
+            TargetTopic.prepare(kafka.bootstrapServers(), toTopic, kafka.topics().events(),
+                    (short) settings.integer("sessionflow.kafka.replication-factor"), append);
             return new TopicSink(kafka.bootstrapServers(), toTopic);
         }
-        String out = a.string("out", null);
-        OutputStream stream = new BufferedOutputStream(out == null ? System.out : Files.newOutputStream(Path.of(out)));
-        return switch (a.string("format", "jsonl")) {
-            case "jsonl" -> new JsonLinesSink(stream);
-            case "csv" -> new CsvSink(stream);
-            default -> throw new IllegalArgumentException("--format is jsonl or csv");
-        };
+        if (format == Format.parquet) {
+            return new ParquetSink(out);
+        }
+        OutputStream stream = new BufferedOutputStream(out == null ? System.out : Files.newOutputStream(out));
+        return format == Format.csv ? new CsvSink(stream) : new JsonLinesSink(stream);
     }
 }

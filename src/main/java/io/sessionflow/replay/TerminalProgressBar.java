@@ -16,14 +16,14 @@ final class TerminalProgressBar implements Progress {
     }
 
     @Override
-    public void begin(long total) {
-        meter.total(total);
+    public void begin(long offsets) {
+        meter.total(offsets);
         draw();
     }
 
     @Override
-    public void advance(long offsets) {
-        meter.add(offsets);
+    public void advance(long offsets, long records) {
+        meter.add(offsets, records);
         if (System.nanoTime() - lastDrawNanos > 100_000_000L) {
             draw();
         }
@@ -38,9 +38,8 @@ final class TerminalProgressBar implements Progress {
     private void draw() {
         lastDrawNanos = System.nanoTime();
         int filled = (int) Math.round(meter.fraction() * WIDTH);
-        out.printf("\r%s [%s%s] %3.0f%% %d/%d  %.0f rec/s  ETA %s ", label, "#".repeat(filled),
-                " ".repeat(WIDTH - filled), meter.fraction() * 100, meter.done(), meter.total(),
-                meter.ratePerSecond(), meter.eta());
+        out.printf("\r%s [%s%s] %3.0f%% %d records  %.0f rec/s  ETA %s ", label, "#".repeat(filled),
+                " ".repeat(WIDTH - filled), meter.fraction() * 100, meter.records(), meter.ratePerSecond(), meter.eta());
         out.flush();
     }
 }

@@ -95,7 +95,7 @@ public final class TopicRangeReader {
                 next = write(record, next, until);
             }
             // every record polled for it was kept, so its position is right after them (and any markers)
-            next = Math.max(next, consumer.position(partition, TIMEOUT));
+            next = skipped(next, Math.min(until, consumer.position(partition, TIMEOUT)));
             while (next < until) {
                 ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
                 for (TopicPartition other : polled.partitions()) {
@@ -108,7 +108,7 @@ public final class TopicRangeReader {
                     next = write(record, next, until);
                 }
                 // transaction markers and compacted gaps occupy offsets without records: the position tells
-                next = Math.max(next, consumer.position(partition, TIMEOUT));
+                next = skipped(next, Math.min(until, consumer.position(partition, TIMEOUT)));
             }
             consumer.pause(List.of(partition));
         }
@@ -116,13 +116,22 @@ public final class TopicRangeReader {
         /** @return the offset after {@code record}, or {@code until} once a record is past the range's end */
         private long write(ConsumerRecord<String, byte[]> record, long next, long until) {
             if (next >= until || record.offset() >= until) {
-                return until;
+                return skipped(next, until);
             }
             if (range.contains(record.timestamp())) {
                 sink.accept(record);
             }
-            progress.advance(record.offset() + 1 - next);
+            progress.advance(record.offset() + 1 - next, 1);
             return record.offset() + 1;
+        }
+
+        /** Offsets passed without a record (markers, gaps) count for the fraction, not as records. */
+        private long skipped(long next, long position) {
+            if (position > next) {
+                progress.advance(position - next, 0);
+                return position;
+            }
+            return next;
         }
 
         /** Later partitions stop fetching when their look-ahead is full or they have reached their end. */

@@ -1,7 +1,6 @@
 package io.sessionflow.report;
 
-import io.sessionflow.event.EventJson;
-import io.sessionflow.event.SessionEvent;
+import io.sessionflow.export.SessionSummaries;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.TimeRange;
 import io.sessionflow.replay.TopicRangeReader;
@@ -9,8 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Reads the events of a range (the same selection as replay: record timestamps, from inclusive, to exclusive),
@@ -25,20 +23,14 @@ public final class Report {
 
     /** @return the page written */
     public Path write(String eventsTopic, TimeRange range, Path dir, Progress progress) throws IOException {
-        Map<String, SessionFacts> sessions = new LinkedHashMap<>();
+        SessionSummaries sessions = new SessionSummaries();
         long[] events = {0};
         reader.read(eventsTopic, range, progress, record -> {
-            SessionEvent e;
-            try {
-                e = EventJson.parse(record.value());
-            } catch (IllegalArgumentException notAnEvent) {
-                return;
+            if (sessions.add(record.value(), record.timestamp())) {
+                events[0]++;
             }
-            events[0]++;
-            // one session's events share a key and so a partition: they arrive here in published order
-            sessions.computeIfAbsent(e.kafkaKey(), k -> new SessionFacts(e.data().system().id(), e.subject())).add(e);
         });
-        ReportFigures figures = ReportFigures.of(sessions.values().stream().toList(), range.to());
+        ReportFigures figures = ReportFigures.of(List.copyOf(sessions.all()), range.to());
         Files.createDirectories(dir);
         write(dir.resolve(ReportCsv.SESSIONS_PER_DAY), ReportCsv.sessionsPerDay(figures));
         write(dir.resolve(ReportCsv.DURATIONS), ReportCsv.durations(figures));

@@ -1,5 +1,6 @@
 package io.sessionflow.report;
 
+import io.sessionflow.export.SessionSummary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,19 +33,20 @@ record ReportFigures(List<DayCount> sessionsPerDay, List<Duration> durations, Li
     }
 
     /** @param until the end of the report range: sessions still live then count as live up to it */
-    static ReportFigures of(List<SessionFacts> sessions, Instant until) {
-        List<SessionFacts> sorted = sessions.stream()
-                .sorted(Comparator.comparing((SessionFacts s) -> s.system).thenComparing(s -> s.sessionId)).toList();
+    static ReportFigures of(List<SessionSummary> sessions, Instant until) {
+        List<SessionSummary> sorted = sessions.stream()
+                .sorted(Comparator.comparing(SessionSummary::system).thenComparing(SessionSummary::sessionId)
+                        .thenComparing(SessionSummary::account)).toList();
         return new ReportFigures(perDay(sorted), durations(sorted), concurrent(sorted, until), attendance(sorted));
     }
 
     /** Sessions that started, by UTC day of their start. */
-    private static List<DayCount> perDay(List<SessionFacts> sessions) {
+    private static List<DayCount> perDay(List<SessionSummary> sessions) {
         Map<LocalDate, Map<String, Integer>> counts = new TreeMap<>();
-        for (SessionFacts s : sessions) {
-            if (s.startedAt != null) {
-                counts.computeIfAbsent(s.startedAt.atZone(ZoneOffset.UTC).toLocalDate(), d -> new TreeMap<>())
-                        .merge(s.system, 1, Integer::sum);
+        for (SessionSummary s : sessions) {
+            if (s.startedAt() != null) {
+                counts.computeIfAbsent(s.startedAt().atZone(ZoneOffset.UTC).toLocalDate(), d -> new TreeMap<>())
+                        .merge(s.system(), 1, Integer::sum);
             }
         }
         List<DayCount> out = new ArrayList<>();
@@ -52,21 +54,21 @@ record ReportFigures(List<DayCount> sessionsPerDay, List<Duration> durations, Li
         return out;
     }
 
-    private static List<Duration> durations(List<SessionFacts> sessions) {
-        return sessions.stream().filter(s -> s.endedAt != null && s.duration() != null)
-                .map(s -> new Duration(s.system, s.sessionId, s.title, s.duration())).toList();
+    private static List<Duration> durations(List<SessionSummary> sessions) {
+        return sessions.stream().filter(s -> s.endedAt() != null && s.duration() != null)
+                .map(s -> new Duration(s.system(), s.sessionId(), s.title(), s.duration())).toList();
     }
 
     /** The number of live sessions after each start or end, in time order; a start and an end at once net out. */
-    private static List<LiveCount> concurrent(List<SessionFacts> sessions, Instant until) {
+    private static List<LiveCount> concurrent(List<SessionSummary> sessions, Instant until) {
         Map<Instant, Integer> deltas = new TreeMap<>();
-        for (SessionFacts s : sessions) {
-            if (s.startedAt == null) {
+        for (SessionSummary s : sessions) {
+            if (s.startedAt() == null) {
                 continue;
             }
-            Instant end = s.endedAt != null ? s.endedAt : until;
-            if (end.isAfter(s.startedAt)) {
-                deltas.merge(s.startedAt, 1, Integer::sum);
+            Instant end = s.endedAt() != null ? s.endedAt() : until;
+            if (end.isAfter(s.startedAt())) {
+                deltas.merge(s.startedAt(), 1, Integer::sum);
                 deltas.merge(end, -1, Integer::sum);
             }
         }
@@ -79,9 +81,9 @@ record ReportFigures(List<DayCount> sessionsPerDay, List<Duration> durations, Li
         return out;
     }
 
-    private static List<Attendance> attendance(List<SessionFacts> sessions) {
-        return sessions.stream().filter(s -> s.system.equals("webinar") && s.startedAt != null)
-                .map(s -> new Attendance(s.sessionId, s.title, s.participants.size())).toList();
+    private static List<Attendance> attendance(List<SessionSummary> sessions) {
+        return sessions.stream().filter(s -> s.system().equals("webinar") && s.startedAt() != null)
+                .map(s -> new Attendance(s.sessionId(), s.title(), s.participants())).toList();
     }
 
     /** Sessions per duration bucket, in {@link #BUCKET_MINUTES} order. */

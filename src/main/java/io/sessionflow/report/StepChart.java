@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** A step line as inline SVG: the count holds until the next change. Each change is a point with its numbers. */
+/**
+ * A step line as inline SVG: the count holds until the next change. Each change is a point with its numbers. The
+ * time axis spans the data (within the requested range), so an open range such as the default "from the beginning
+ * to now" does not squash the changes into a sliver at one edge.
+ */
 final class StepChart {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 240;
@@ -16,8 +20,14 @@ final class StepChart {
     private StepChart() {
     }
 
-    static String svg(String id, List<LiveCount> points, Instant from, Instant to) {
+    static String svg(String id, List<LiveCount> points, Instant rangeFrom, Instant rangeTo) {
         int max = Math.max(1, points.stream().mapToInt(LiveCount::live).max().orElse(1));
+        Instant from = points.isEmpty() ? rangeFrom : points.get(0).time();
+        Instant to = points.isEmpty() ? rangeTo : points.get(points.size() - 1).time();
+        if (!to.isAfter(from)) {
+            // one change: an hour of axis, so the point sits at the start of a readable line
+            to = from.plusSeconds(3600);
+        }
         long t0 = from.toEpochMilli();
         double span = Math.max(1, to.toEpochMilli() - t0);
         int baseline = HEIGHT - BOTTOM;

@@ -40,8 +40,12 @@ public interface SourceModule {
     /** The bean one account's routes call. Valid settings only. */
     AccountSource createSource(AccountContext context);
 
-    /** A simulated vendor on loopback speaking the documented protocol, with a scenario: for the demo and tests. */
-    DemoVendor demo();
+    /**
+     * A simulated vendor on loopback speaking the documented protocol, with a scenario: for the demo and tests.
+     *
+     * @param idBase where its session ids start, so worlds of different runs do not share ids
+     */
+    DemoVendor demo(long idBase);
 
     /** Re-derivation of the system's archived polls, wired like its live source; empty when it has none. */
     Optional<RederivableSource> rederivation(AccountSettings settings);

@@ -15,6 +15,10 @@ import java.util.Set;
 /**
  * The events between what was published for one session and its snapshot now, in the order a consumer
  * expects: lifecycle steps, then participants, then an update, then the terminal step.
+ *
+ * <p>A session's status never goes back. A vendor that reports a step behind the furthest one published (an
+ * ended session listed as created again, a reused id, a started one as scheduled) yields no lifecycle event for
+ * it, and the status remembered and carried by later updates stays the one consumers last saw.
  */
 final class SessionDiff {
     private static final Comparator<ParticipantVisit> VISIT_ORDER = Comparator
@@ -29,6 +33,8 @@ final class SessionDiff {
     private final String fingerprint;
     private final List<SessionEvent> events = new ArrayList<>();
     private UpdateHistory updates;
+    /** The steps to publish now: reached for the first time, and not behind the furthest one published. */
+    private final List<Milestone> fresh;
     /** The session's status at the point of the sequence being emitted, so earlier events never claim a later one. */
     private SessionStatus statusSoFar;
 
@@ -36,7 +42,10 @@ final class SessionDiff {
         this.now = now;
         this.before = before;
         this.observedAt = observedAt;
-        this.current = now.data().withStatus(statusOf(now.milestones()));
+        this.fresh = fresh(now, before);
+        SessionStatus reported = statusOf(now.milestones());
+        this.current = now.data().withStatus(before == null || !isBehind(reported, before.data().status())
+                ? reported : before.data().status());
         this.sameData = before != null && current.equals(before.data());
         this.fingerprint = sameData ? before.fingerprint() : Fingerprints.of(current, before);
         this.updates = before == null ? UpdateHistory.NONE : before.updates();
@@ -56,7 +65,7 @@ final class SessionDiff {
         List<EventType> reached = new ArrayList<>(before == null ? List.of() : before.reached());
         Set<String> joined = new HashSet<>(before == null ? Set.of() : before.joined());
         Set<String> left = new HashSet<>(before == null ? Set.of() : before.left());
-        now.milestones().stream().map(Milestone::type).filter(t -> !reached.contains(t)).forEach(reached::add);
+        fresh.stream().map(Milestone::type).filter(t -> !reached.contains(t)).forEach(reached::add);
         now.participants().forEach(p -> {
             joined.add(p.key());
             if (p.leftAt() != null) {
@@ -77,10 +86,8 @@ final class SessionDiff {
         if (!sameData || !java.util.Objects.equals(now.scope(), before.scope()) || !now.source().equals(before.source())) {
             return false;
         }
-        for (Milestone m : now.milestones()) {
-            if (!before.hasReached(m.type())) {
-                return false;
-            }
+        if (!fresh.isEmpty()) {
+            return false;
         }
         for (ParticipantVisit p : now.participants()) {
             if (!before.joined().contains(p.key()) || (p.leftAt() != null && !before.left().contains(p.key()))) {
@@ -90,13 +97,23 @@ final class SessionDiff {
         return true;
     }
 
-    private void collect() {
+    private static List<Milestone> fresh(SessionSnapshot now, KnownSession before) {
         List<Milestone> fresh = new ArrayList<>(now.milestones().size());
         for (Milestone m : now.milestones()) {
-            if (before == null || !before.hasReached(m.type())) {
+            if (before == null || (!before.hasReached(m.type())
+                    && !isBehind(m.type().resultingStatus(), before.data().status()))) {
                 fresh.add(m);
             }
         }
+        return fresh;
+    }
+
+    /** Whether {@code status} comes before {@code published} in a session's life. */
+    private static boolean isBehind(SessionStatus status, SessionStatus published) {
+        return published != null && status.ordinal() < published.ordinal();
+    }
+
+    private void collect() {
         Milestone last = fresh.isEmpty() ? null : fresh.get(fresh.size() - 1);
         statusSoFar = before == null ? null : before.data().status();
         for (Milestone m : fresh) {

@@ -15,16 +15,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Every committed event of a topic, up to its current end: partition by partition, in offset order. */
+/** Every committed record of a topic, up to its current end: partition by partition, in offset order. */
 public final class EventsTopic {
     private EventsTopic() {
     }
 
     public static List<SessionEvent> readAll(String bootstrap, String topic) {
+        return readRecords(bootstrap, topic).stream().map(r -> EventJson.parse(r.value())).toList();
+    }
+
+    public static List<ConsumerRecord<String, byte[]>> readRecords(String bootstrap, String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(bootstrap));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // reading never creates a topic, whatever the broker's auto.create.topics.enable says
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -39,6 +45,6 @@ public final class EventsTopic {
         }
         records.sort(Comparator.comparing((ConsumerRecord<String, byte[]> r) -> r.partition())
                 .thenComparing(ConsumerRecord::offset));
-        return records.stream().map(r -> EventJson.parse(r.value())).toList();
+        return records;
     }
 }

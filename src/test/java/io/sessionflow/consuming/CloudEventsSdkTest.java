@@ -77,7 +77,7 @@ class CloudEventsSdkTest {
 
     private static List<ConsumerRecord<String, CloudEvent>> readWithSdk(String topic, int count) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(SharedKafka.bootstrapServers()));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, CloudEvent>> out = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM of its own on this test's classpath, its output in a log file, killable with SIGKILL or SIGTERM. */
-final class JavaProcess {
+public final class JavaProcess {
     private final Process process;
     private final Path log;
 
@@ -20,7 +20,19 @@ final class JavaProcess {
         this.log = log;
     }
 
-    static JavaProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
+    /** What a command run to its end left: its exit code and everything it printed (stdout and stderr). */
+    public record Finished(int exitCode, String output) {
+    }
+
+    /** Runs {@code sessionflow <args>} to its end, as {@code java -jar} would, in a JVM of its own. */
+    public static Finished sessionflow(String name, List<String> args, Map<String, String> env, int seconds) {
+        JavaProcess p = start(name + "-" + java.util.UUID.randomUUID().toString().substring(0, 6),
+                "io.sessionflow.Sessionflow", args, env);
+        int code = p.waitFor(seconds);
+        return new Finished(code, p.output());
+    }
+
+    public static JavaProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
         try {
             Path logs = Files.createDirectories(Path.of("target", "process-logs"));
             Path log = logs.resolve(name + ".log");
@@ -39,22 +51,22 @@ final class JavaProcess {
     }
 
     /** SIGKILL: no shutdown hook, no flush, nothing finishes. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitFor(30);
     }
 
     /** SIGTERM, then the exit code. */
-    int terminate(int seconds) {
+    public int terminate(int seconds) {
         process.destroy();
         return waitFor(seconds);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -62,7 +74,13 @@ final class JavaProcess {
         }
     }
 
-    private int waitFor(int seconds) {
+    /** Waits for the process to end by itself; its exit code. */
+    public int exitCode(int seconds) {
+        return waitFor(seconds);
+    }
+
+    /** The exit code; fails the test when the process runs longer than {@code seconds}. */
+    public int waitFor(int seconds) {
         try {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

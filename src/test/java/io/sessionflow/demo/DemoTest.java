@@ -24,7 +24,7 @@ class DemoTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            Demo.main(new String[]{"--duration", "12s"});
+            Demo.run(java.time.Duration.ofSeconds(12), System.out);
         } finally {
             System.setOut(original);
             for (String k : new String[]{"kafka.bootstrap-servers", "topics.events", "topics.raw", "topics.dlq",

@@ -41,6 +41,9 @@ class ObserveTest {
             });
             String health = observe.get("/observe/health?data=true").body();
             assertThat(health).contains("\"kafka\"").contains("cluster.id");
+            // issue 18: the liveness the compose healthcheck asks for checks Kafka, as the README says
+            String live = observe.get("/observe/health/live?data=true").body();
+            assertThat(live).contains("\"kafka\"").contains("cluster.id").doesNotContain("source-webinar");
 
             String metrics = observe.get("/observe/metrics").body();
             assertThat(metrics)
@@ -59,6 +62,7 @@ class ObserveTest {
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("last.error").contains("answered HTTP 503");
             });
+            assertThat(observe.get("/observe/health/live").statusCode()).as("a failing vendor is not death").isEqualTo(200);
             String failing = observe.get("/observe/metrics").body();
             assertThat(failing).contains("sessionflow_polls_total{account=\"default\",outcome=\"failure\",system=\"webinar\"}")
                     .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"failure\",system=\"webinar\"}");

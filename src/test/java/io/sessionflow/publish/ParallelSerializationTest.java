@@ -56,7 +56,8 @@ class ParallelSerializationTest {
 
     @Test
     void publishedEventsOfEachSessionArriveInBatchOrderWithTheMappersBytes() {
-        TopicSetup.ensure(SharedKafka.bootstrapServers(), topics, 3, (short) 1);
+        TopicSetup.ensure(SharedKafka.bootstrapServers(), io.sessionflow.kafka.TopicPlan.of(topics,
+                io.sessionflow.config.Settings.from(Map.of(), new java.util.Properties(), Map.of())));
         PollBatch batch = batch(4 * InOrder.PARALLEL_FROM);
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
 

@@ -59,7 +59,7 @@ class ReplayTest {
             }
 
             @Override
-            public void advance(long offsets) {
+            public void advance(long offsets, long records) {
             }
 
             @Override

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -169,7 +168,7 @@ class ReplayWithoutParsingTest {
 
     private static KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        p.putAll(io.sessionflow.kafka.KafkaClients.producer(SharedKafka.bootstrapServers()));
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -18,7 +18,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,7 +38,7 @@ public final class TestEvents {
 
     public static void createTopic(String topic, int partitions) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(SharedKafka.bootstrapServers()));
         try (Admin admin = Admin.create(p)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -67,21 +66,30 @@ public final class TestEvents {
 
     /** Publishes each event with its record timestamp, keyed and with headers as the publish route does. */
     public static void publish(String topic, List<Timed> events) {
+        publishRecords(topic, events.stream().map(t -> new Published(t.recordTime(), t.event().kafkaKey(),
+                t.event().data().system().id(), EventJson.toBytes(t.event()))).toList());
+    }
+
+    /** Publishes values as they are: events the Java model cannot build yet (e.g. of another account). */
+    public static void publishRecords(String topic, List<Published> records) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        p.putAll(io.sessionflow.kafka.KafkaClients.producer(SharedKafka.bootstrapServers()));
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
-            for (Timed t : events) {
+            for (Published t : records) {
                 ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, null, t.recordTime().toEpochMilli(),
-                        t.event().kafkaKey(), EventJson.toBytes(t.event()));
+                        t.key(), t.value());
                 r.headers().add(HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
-                r.headers().add(HeaderNames.SYSTEM, t.event().data().system().id().getBytes(StandardCharsets.UTF_8));
+                r.headers().add(HeaderNames.SYSTEM, t.system().getBytes(StandardCharsets.UTF_8));
                 producer.send(r).get();
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public record Published(Instant recordTime, String key, String system, byte[] value) {
     }
 
     public record Timed(Instant recordTime, SessionEvent event) {

@@ -2,11 +2,14 @@ package io.sessionflow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionflow.export.SessionSummaries;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.testing.SharedKafka;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +52,11 @@ class ReportTest {
 
     @Test
     void vendorTextOnThePageIsEscaped() {
-        SessionFacts hostile = new SessionFacts("webinar", "<img src=x onerror=alert(1)>");
-        hostile.startedAt = ReportScenario.DAY1.plusSeconds(60);
-        ReportFigures figures = ReportFigures.of(java.util.List.of(hostile), ReportScenario.RANGE.to());
+        SessionSummaries hostile = new SessionSummaries();
+        hostile.add(("{\"type\":\"sessionflow.session.started\",\"time\":\"" + ReportScenario.DAY1.plusSeconds(60)
+                + "\",\"data\":{\"system\":\"webinar\",\"sessionId\":\"<img src=x onerror=alert(1)>\"}}")
+                .getBytes(StandardCharsets.UTF_8), ReportScenario.DAY1.toEpochMilli());
+        ReportFigures figures = ReportFigures.of(List.copyOf(hostile.all()), ReportScenario.RANGE.to());
 
         String html = ReportPage.html(figures, ReportScenario.RANGE.from(), ReportScenario.RANGE.to(), 1);
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +105,7 @@ class HostileHttpInputTest {
         int before = vendor.requestCount();
         await().atMost(WAIT).until(() -> vendor.requestCount() > before + 4);
         assertThat(vendor.server().requestPaths()).noneMatch(p -> p.contains("evil"));
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        try (Admin admin = Admin.create(io.sessionflow.kafka.KafkaClients.base(
                 io.sessionflow.testing.SharedKafka.bootstrapServers()))) {
             assertThat(admin.listTopics().names().get()).doesNotContain(evilTopic);
         }

@@ -36,7 +36,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts on existing topics: a restart of the same pipeline, its state restored from the state topic. */
     public static Pipeline startOn(Topics topics, Map<String, String> settings, Clock clock) {
-        String bootstrap = SharedKafka.bootstrapServers();
+        return startOn(SharedKafka.bootstrapServers(), topics, settings, clock);
+    }
+
+    /** On another broker, such as {@link SecuredKafka}'s. */
+    public static Pipeline startOn(String bootstrap, Topics topics, Map<String, String> settings, Clock clock) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("sessionflow.kafka.bootstrap-servers", bootstrap);
         all.put("sessionflow.instance-id", "test-" + topics.events());

@@ -19,7 +19,7 @@ public final class TopicReader implements AutoCloseable {
 
     public TopicReader(String bootstrap, String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(bootstrap));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
@@ -44,6 +44,18 @@ public final class TopicReader implements AutoCloseable {
 
     public List<ConsumerRecord<String, byte[]>> awaitCount(int count, Duration timeout) {
         return awaitUntil(s -> s.size() >= count, timeout);
+    }
+
+    /**
+     * Reads what arrives within {@code time} and returns everything seen: for a loop that waits on several topics at
+     * once. Proving that nothing more was published takes a barrier and {@link #readToEnd}, never a pause.
+     */
+    public List<ConsumerRecord<String, byte[]>> pollFor(Duration time) {
+        long deadline = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
     }
 
     /**

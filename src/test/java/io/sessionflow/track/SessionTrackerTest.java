@@ -39,6 +39,44 @@ class SessionTrackerTest {
         return t.events();
     }
 
+    /**
+     * Issue 18, finding 10: a vendor that reports an ended session as created again (a reused id) moved the
+     * remembered status back to created without any event, and later updates then told consumers "created" for a
+     * session they had seen end. The status never goes back: no lifecycle event behind the published one, and
+     * updates carry the status consumers last saw.
+     */
+    @Test
+    void anEndedSessionReportedAsCreatedAgainKeepsItsEndedStatus() {
+        poll(MissingPolicy.IGNORE, snapshot("a", "Deck", List.of(at(EventType.SESSION_SCHEDULED, 0),
+                at(EventType.SESSION_STARTED, 10), at(EventType.SESSION_ENDED, 20)), List.of()));
+
+        List<SessionEvent> reportedCreated = poll(MissingPolicy.IGNORE, snapshot("a", "Deck",
+                List.of(at(EventType.SESSION_CREATED, 30)), List.of()));
+        List<SessionEvent> thenRenamed = poll(MissingPolicy.IGNORE, snapshot("a", "Deck v2",
+                List.of(at(EventType.SESSION_CREATED, 30)), List.of()));
+
+        assertThat(reportedCreated).as("no lifecycle step behind ended").isEmpty();
+        assertThat(tracker.known().get(SessionKeys.of(StoryclmModule.SYSTEM, "a")).data().status())
+                .isEqualTo(SessionStatus.ENDED);
+        assertThat(thenRenamed).extracting(SessionEvent::type, e -> e.data().status())
+                .containsExactly(tuple(EventType.SESSION_UPDATED, SessionStatus.ENDED));
+    }
+
+    @Test
+    void aStartedSessionReportedAsScheduledAgainStaysStarted() {
+        poll(MissingPolicy.IGNORE, snapshot("a", "Deck", List.of(at(EventType.SESSION_SCHEDULED, 0),
+                at(EventType.SESSION_STARTED, 10)), List.of()));
+
+        assertThat(poll(MissingPolicy.IGNORE, snapshot("a", "Deck", List.of(at(EventType.SESSION_SCHEDULED, 0)),
+                List.of()))).isEmpty();
+        assertThat(tracker.known().get(SessionKeys.of(StoryclmModule.SYSTEM, "a")).data().status())
+                .as("remembered as consumers saw it").isEqualTo(SessionStatus.STARTED);
+        assertThat(poll(MissingPolicy.IGNORE, snapshot("a", "Deck", List.of(at(EventType.SESSION_SCHEDULED, 0),
+                at(EventType.SESSION_STARTED, 10), at(EventType.SESSION_ENDED, 20)), List.of())))
+                .extracting(SessionEvent::type, e -> e.data().status())
+                .containsExactly(tuple(EventType.SESSION_ENDED, SessionStatus.ENDED));
+    }
+
     @Test
     void unchangedSessionYieldsNothingOnTheNextPoll() {
         SessionSnapshot s = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());

@@ -6,8 +6,13 @@ import java.util.Map;
 
 final class IspringDemo implements DemoVendor {
     private static final String TOKEN = "demo-ispring-token";
-    private final IspringWorld world = new IspringWorld();
-    private final IspringSimulator server = new IspringSimulator(world, TOKEN);
+    private final IspringWorld world;
+    private final IspringSimulator server;
+
+    IspringDemo(long idBase) {
+        this.world = new IspringWorld(idBase);
+        this.server = new IspringSimulator(world, TOKEN);
+    }
 
     @Override
     public String name() {

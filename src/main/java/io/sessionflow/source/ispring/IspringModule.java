@@ -82,8 +82,8 @@ public final class IspringModule implements SourceModule {
     }
 
     @Override
-    public DemoVendor demo() {
-        return new IspringDemo();
+    public DemoVendor demo(long idBase) {
+        return new IspringDemo(idBase);
     }
 
     @Override

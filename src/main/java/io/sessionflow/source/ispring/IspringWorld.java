@@ -18,7 +18,16 @@ public final class IspringWorld {
     private final Map<String, Map<String, Session>> trainings = new LinkedHashMap<>();
     private final Map<String, String> faults = new LinkedHashMap<>();
     private final Map<String, Path> hostileEntities = new LinkedHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong ids;
+
+    public IspringWorld() {
+        this(0);
+    }
+
+    /** @param idBase added to every session number: the demo starts each run elsewhere, so its ids are new */
+    public IspringWorld(long idBase) {
+        this.ids = new java.util.concurrent.atomic.AtomicLong(idBase);
+    }
     private String namespace = "http://ispringlearn.ru/go/services/api/soap";
 
     /** One trainingSession as the API lists it. */

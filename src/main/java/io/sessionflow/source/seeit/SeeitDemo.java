@@ -8,11 +8,14 @@ import java.util.Map;
 final class SeeitDemo implements DemoVendor {
     private static final String TOKEN = "demo-seeit-token";
     private static final int PAGE_SIZE = 5;
-    private final SeeitWorld world = new SeeitWorld();
-    private final SeeitSimulator server = new SeeitSimulator(world, TOKEN);
-    private final SeeitScenario scenario = new SeeitScenario(world);
+    private final SeeitWorld world;
+    private final SeeitSimulator server;
+    private final SeeitScenario scenario;
 
-    SeeitDemo() {
+    SeeitDemo(long idBase) {
+        this.world = new SeeitWorld(idBase);
+        this.server = new SeeitSimulator(world, TOKEN);
+        this.scenario = new SeeitScenario(world);
         scenario.seed(Instant.now(), 2 * PAGE_SIZE + 2);
     }
 

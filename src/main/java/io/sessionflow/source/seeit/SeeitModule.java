@@ -87,8 +87,8 @@ public final class SeeitModule implements SourceModule {
     }
 
     @Override
-    public DemoVendor demo() {
-        return new SeeitDemo();
+    public DemoVendor demo(long idBase) {
+        return new SeeitDemo(idBase);
     }
 
     @Override

@@ -52,11 +52,21 @@ public final class SeeitWorld {
         return dataDownloadBase;
     }
     private int created;
+    private final long idBase;
+
+    public SeeitWorld() {
+        this(0);
+    }
+
+    /** @param idBase shifts the counter ids derive from: the demo starts each run elsewhere, so its ids are new */
+    public SeeitWorld(long idBase) {
+        this.idBase = idBase;
+    }
 
     /** uuids are derived from a counter, so a scenario replays to the same ids. */
     public synchronized Session create(String technicianEmail, Instant now) {
         int n = ++created;
-        String uuid = UUID.nameUUIDFromBytes(("seeit-session-" + n).getBytes(StandardCharsets.UTF_8)).toString();
+        String uuid = UUID.nameUUIDFromBytes(("seeit-session-" + (idBase + n)).getBytes(StandardCharsets.UTF_8)).toString();
         // support keys are reused by Seeit; the simulator reuses them every 7 sessions to prove uuids identify
         String key = String.format("%03d-%03d-%03d", 100 + n % 7, 456, 789);
         Session s = new Session(uuid, key, now, technicianEmail);

@@ -6,8 +6,13 @@ import java.util.Map;
 
 final class StoryclmDemo implements DemoVendor {
     private static final String TOKEN = "demo-storyclm-token";
-    private final StoryclmWorld world = new StoryclmWorld();
-    private final StoryclmSimulator server = new StoryclmSimulator(world, TOKEN);
+    private final StoryclmWorld world;
+    private final StoryclmSimulator server;
+
+    StoryclmDemo(long idBase) {
+        this.world = new StoryclmWorld(idBase);
+        this.server = new StoryclmSimulator(world, TOKEN);
+    }
 
     @Override
     public String name() {

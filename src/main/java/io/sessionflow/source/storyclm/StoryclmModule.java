@@ -77,8 +77,8 @@ public final class StoryclmModule implements SourceModule {
     }
 
     @Override
-    public DemoVendor demo() {
-        return new StoryclmDemo();
+    public DemoVendor demo(long idBase) {
+        return new StoryclmDemo(idBase);
     }
 
     @Override

@@ -54,11 +54,21 @@ public final class StoryclmWorld {
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private Outage outage;
     private int created;
+    private final long idBase;
+
+    public StoryclmWorld() {
+        this(0);
+    }
+
+    /** @param idBase shifts the counter ids derive from: the demo starts each run elsewhere, so its ids are new */
+    public StoryclmWorld(long idBase) {
+        this.idBase = idBase;
+    }
 
     /** ids look like StoryCLM's (32 upper-case hex digits) and follow a counter, so scenarios replay. */
     public synchronized Session start(int presentationId, String userName, Instant now, int offsetHours) {
         int n = ++created;
-        String id = UUID.nameUUIDFromBytes(("storyclm-session-" + n).getBytes(StandardCharsets.UTF_8))
+        String id = UUID.nameUUIDFromBytes(("storyclm-session-" + (idBase + n)).getBytes(StandardCharsets.UTF_8))
                 .toString().replace("-", "").toUpperCase(Locale.ROOT);
         Session s = new Session(id, presentationId, userName, now, offsetHours);
         sessions.put(id, s);

@@ -8,8 +8,13 @@ import java.util.Map;
 final class TradernetDemo implements DemoVendor {
     private static final String LOGIN = "virtual@virtual.com";
     private static final String PASSWORD = "demo-tradernet-password";
-    private final TradernetWorld world = new TradernetWorld(Clock.systemUTC());
-    private final TradernetSimulator server = new TradernetSimulator(world, LOGIN, PASSWORD);
+    private final TradernetWorld world;
+    private final TradernetSimulator server;
+
+    TradernetDemo(long idBase) {
+        this.world = new TradernetWorld(Clock.systemUTC(), idBase);
+        this.server = new TradernetSimulator(world, LOGIN, PASSWORD);
+    }
 
     @Override
     public String name() {

@@ -64,9 +64,16 @@ public final class TradernetModule implements SourceModule {
         return "api-url";
     }
 
+    /** Every missing setting at once; then what TradernetConfig finds in the values given. */
     @Override
     public List<String> problems(AccountSettings settings) {
-        return ModuleChecks.problems(() -> TradernetConfig.from(settings));
+        List<String> problems = new java.util.ArrayList<>();
+        for (String key : List.of("ws-url", "login", "password")) {
+            if (!settings.isSet(key)) {
+                problems.add(settings.name(key) + " is required when " + settings.name("api-url") + " is set");
+            }
+        }
+        return problems.isEmpty() ? ModuleChecks.problems(() -> TradernetConfig.from(settings)) : problems;
     }
 
     @Override
@@ -105,8 +112,8 @@ public final class TradernetModule implements SourceModule {
     }
 
     @Override
-    public DemoVendor demo() {
-        return new TradernetDemo();
+    public DemoVendor demo(long idBase) {
+        return new TradernetDemo(idBase);
     }
 
     /** Not yet: its live run uses what sessions.raw does not record (reconnects, receive times, expiry checks). */

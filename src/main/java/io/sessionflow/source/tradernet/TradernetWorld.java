@@ -29,7 +29,7 @@ public final class TradernetWorld {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<Long, Session> open = new LinkedHashMap<>();
-    private final AtomicLong ids = new AtomicLong(7165011);
+    private final AtomicLong ids;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public record Session(long id, String ownerLogin, String userLogin, int safetyTypeId, String keyCurrent,
@@ -37,12 +37,22 @@ public final class TradernetWorld {
     }
 
     public TradernetWorld(Clock clock) {
-        this(clock, ZoneOffset.UTC);
+        this(clock, 0);
+    }
+
+    /** @param idBase added to every session id: the demo starts each run elsewhere, so its ids are new */
+    public TradernetWorld(Clock clock, long idBase) {
+        this(clock, idBase, ZoneOffset.UTC);
     }
 
     /** @param zone the zone the vendor writes its zone-less times in: UTC as its document says, or a server's own */
     public TradernetWorld(Clock clock, ZoneId zone) {
+        this(clock, 0, zone);
+    }
+
+    private TradernetWorld(Clock clock, long idBase, ZoneId zone) {
         this.clock = clock;
+        this.ids = new AtomicLong(7165011 + idBase);
         this.zone = zone;
     }
 

@@ -9,6 +9,7 @@ public record WebinarConfig(String baseUrl, String token, Duration windowPast, D
                             List<String> statuses) {
 
     public static final List<Integer> PAGE_SIZES = List.of(10, 50, 100, 250, 500);
+    /** The schedule's event statuses (webinar.ru user API v3). */
     public static final List<String> STATUSES = List.of("ACTIVE", "START", "STOP");
 
     /** @throws IllegalArgumentException naming the setting when the account cannot be polled */
@@ -23,7 +24,8 @@ public record WebinarConfig(String baseUrl, String token, Duration windowPast, D
             throw new IllegalArgumentException(s.name("statuses") + " '" + s.string("statuses") + "' must list some of "
                     + STATUSES);
         }
-        return new WebinarConfig(s.string("base-url"), s.string("token"), s.duration("window-past"), s.duration("window-ahead"), pageSize, statuses);
+        return new WebinarConfig(s.string("base-url"), s.string("token"), s.duration("window-past"),
+                s.duration("window-ahead"), pageSize, statuses);
     }
 
     @Override

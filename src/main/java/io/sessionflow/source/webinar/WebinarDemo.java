@@ -6,8 +6,13 @@ import java.util.Map;
 
 final class WebinarDemo implements DemoVendor {
     private static final String TOKEN = "demo-webinar-token";
-    private final WebinarWorld world = new WebinarWorld();
-    private final WebinarSimulator server = new WebinarSimulator(world, TOKEN);
+    private final WebinarWorld world;
+    private final WebinarSimulator server;
+
+    WebinarDemo(long idBase) {
+        this.world = new WebinarWorld(idBase);
+        this.server = new WebinarSimulator(world, TOKEN);
+    }
 
     @Override
     public String name() {

@@ -100,8 +100,8 @@ public final class WebinarModule implements SourceModule {
     }
 
     @Override
-    public DemoVendor demo() {
-        return new WebinarDemo();
+    public DemoVendor demo(long idBase) {
+        return new WebinarDemo(idBase);
     }
 
     @Override

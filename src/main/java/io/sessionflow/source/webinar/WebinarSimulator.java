@@ -135,6 +135,9 @@ public final class WebinarSimulator extends SimulatedVendor {
         o.put("access", 1);
         o.put("lang", "RU");
         o.put("name", s.name);
+        if (s.description != null) {
+            o.put("description", s.description);
+        }
         o.put("status", s.status);
         o.put("eventId", s.eventId);
         o.put("startsAt", time(s.startsAt));

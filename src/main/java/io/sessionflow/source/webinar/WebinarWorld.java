@@ -17,6 +17,8 @@ public final class WebinarWorld {
         public final String id;
         public final String eventId;
         public String name;
+        /** The organizer's rich text, which can make a schedule page several MiB; null: none. */
+        public String description;
         public String status = "ACTIVE";
         public Instant createAt;
         public Instant updateAt;
@@ -51,8 +53,17 @@ public final class WebinarWorld {
     }
 
     private final Map<String, Session> sessions = new LinkedHashMap<>();
-    private int nextId = 6780;
+    private long nextId;
     private final List<String> bogusIds = new ArrayList<>();
+
+    public WebinarWorld() {
+        this(0);
+    }
+
+    /** @param idBase added to every session id: the demo starts each run elsewhere, so its ids are new */
+    public WebinarWorld(long idBase) {
+        this.nextId = 6780 + idBase;
+    }
 
     public synchronized Session schedule(String name, Instant now, Instant startsAt) {
         String id = String.valueOf(nextId++);
@@ -79,6 +90,12 @@ public final class WebinarWorld {
     public synchronized void rename(String id, String name, Instant now) {
         Session s = sessions.get(id);
         s.name = name;
+        s.updateAt = now;
+    }
+
+    public synchronized void describe(String id, String description, Instant now) {
+        Session s = sessions.get(id);
+        s.description = description;
         s.updateAt = now;
     }
 
