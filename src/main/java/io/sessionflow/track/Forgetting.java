@@ -16,9 +16,17 @@ import java.time.Instant;
  */
 public record Forgetting(Duration after, Duration listedFor) {
     public static final Forgetting NEVER = new Forgetting(null, Duration.ZERO);
+    /** How often the memory is looked through at most: forgetting is due days after, an hour late costs nothing. */
+    private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
     boolean isOn() {
         return after != null;
+    }
+
+    /** Whether to look through the memory now: an hour (or {@code after}, when shorter) after the last time. */
+    boolean sweepDue(Instant lastSweep, Instant now) {
+        Duration every = after.compareTo(SWEEP_EVERY) < 0 ? after : SWEEP_EVERY;
+        return lastSweep == null || !now.isBefore(lastSweep.plus(every));
     }
 
     /** Sessions that closed before the returned instant can be forgotten now. */

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionTracker {
     private final KnownSessions known;
     private final Forgetting forgetting;
+    /** When the memory was last looked through for what to forget: a walk over every session, not every poll. */
+    private volatile Instant lastSweep;
     /** In memory only: after a restart every record is mapped once, which rebuilds it. */
     private final Map<SystemId, RecordInputs> inputs = new ConcurrentHashMap<>();
 
@@ -92,8 +94,12 @@ public final class SessionTracker {
                     .filter(k -> !seen.contains(SessionKeys.of(k.data())))
                     .forEach(k -> vanish(k, missing, observedAt, events, changes));
         }
-        Forgotten forgotten = forgetting.isOn()
-                ? forget(state, system, snapshots, unchanged, missing, observedAt, changes) : Forgotten.NONE;
+        Forgotten forgotten = Forgotten.NONE;
+        if (forgetting.isOn() && forgetting.sweepDue(lastSweep, observedAt)) {
+            // in memory only, and set before the commit: a failed one delays forgetting to the next sweep, no more
+            lastSweep = observedAt;
+            forgotten = forget(state, system, snapshots, unchanged, missing, observedAt, changes);
+        }
         return new Transitions(List.copyOf(events), changes, null, forgotten);
     }
 

@@ -201,7 +201,7 @@ class SessionTrackerTest {
         assertThat(listedLate.events()).isEmpty();
 
         Transitions late = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
-                NOW.plusSeconds(4 * 3600));
+                NOW.plusSeconds(5 * 3600));
         assertThat(late.forgotten().sessions()).as("never an open one").containsExactly(ended.key());
         assertThat(late.events()).isEmpty();
         forgetting.commit(late);
@@ -244,12 +244,24 @@ class SessionTrackerTest {
     }
 
     @Test
+    void theMemoryIsLookedThroughAtMostHourlyNotOnEveryPoll() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
+        forgetting.known().deadLettered(List.of("d1"), NOW);
+        forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3000));
+        assertThat(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(3700)).forgotten().deadLetters()).as("due, but swept 700 s ago").isEmpty();
+        assertThat(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(6600)).forgotten().deadLetters()).containsExactly("d1");
+    }
+
+    @Test
     void aDeadLetterIsForgottenAfterForgetAfter() {
         SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
                 new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
         forgetting.known().deadLettered(List.of("d1"), NOW);
         forgetting.known().deadLettered(List.of("d2"), NOW.plusSeconds(1800));
-        assertThat(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3599))
+        assertThat(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW)
                 .forgotten().deadLetters()).isEmpty();
         Transitions later = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
                 NOW.plusSeconds(3601));
