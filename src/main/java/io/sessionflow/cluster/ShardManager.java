@@ -236,7 +236,8 @@ public final class ShardManager implements AutoCloseable {
             try {
                 AccountSettings settings = accounts.settings(a);
                 SourceModule module = SourceModules.of(a.system()).orElseThrow();
-                SessionTracker tracker = new SessionTracker(restored.getOrDefault(a, new InMemoryKnownSessions()));
+                SessionTracker tracker = new SessionTracker(restored.getOrDefault(a, new InMemoryKnownSessions()),
+                        module.forgetting(settings));
                 AccountTask task = AccountTask.of(settings, accounts.version(a), tracker, context);
                 // known before its routes run, so its first batch finds it
                 shard.tasks.put(a, task);

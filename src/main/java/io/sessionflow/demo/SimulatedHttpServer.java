@@ -26,6 +26,8 @@ public final class SimulatedHttpServer implements AutoCloseable {
     private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.Deque<RawAnswer> rawAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile Map<String, String> extraHeaders = Map.of();
+    private volatile boolean dropUpgrades;
+    private final AtomicInteger droppedUpgrades = new AtomicInteger();
 
     /**
      * A hostile answer for the next request, written as it comes (chunked, no length): e.g. an endless body
@@ -134,6 +136,19 @@ public final class SimulatedHttpServer implements AutoCloseable {
         rawAnswers.addAll(List.of(next));
     }
 
+    /**
+     * From now on, a request asking to upgrade its connection to anything but a WebSocket (an h2c upgrade) is
+     * dropped unanswered, as a server serving WebSocket or socket.io on the same port does.
+     */
+    public void dropUpgradeRequests() {
+        dropUpgrades = true;
+    }
+
+    /** Requests dropped because they asked for an upgrade. */
+    public int droppedUpgradeRequests() {
+        return droppedUpgrades.get();
+    }
+
     /** Headers added to every answer from now on (a vendor that sends headers it should not). */
     public void addHeadersToEveryAnswer(Map<String, String> headers) {
         extraHeaders = Map.copyOf(headers);
@@ -163,6 +178,12 @@ public final class SimulatedHttpServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange, Handler handler) throws IOException {
+        String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
+        if (dropUpgrades && upgrade != null && !upgrade.equalsIgnoreCase("websocket")) {
+            droppedUpgrades.incrementAndGet();
+            exchange.close(); // nothing was answered: the server closes the connection
+            return;
+        }
         requests.incrementAndGet();
         java.net.URI uri = exchange.getRequestURI();
         seen.add(new Seen(java.time.Instant.now(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?"

@@ -5,6 +5,7 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.rederive.RederivableSource;
+import io.sessionflow.track.Forgetting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,20 @@ public interface SourceModule {
 
     /** Vendor-shaped records for the mapping bench; empty when the module offers none. */
     Optional<BenchRecords<?>> benchRecords();
+
+    /**
+     * How long after a session ended or was deleted this account's polls can still list it (its poll window), so the
+     * tracker forgets it no earlier: a forgotten session listed again would be published as new. Valid settings only.
+     */
+    default Duration listedAfterClose(AccountSettings settings) {
+        return Duration.ZERO;
+    }
+
+    /** When this account's tracker forgets closed sessions: {@code sessionflow.state.forget-after}, 0 never. */
+    default Forgetting forgetting(AccountSettings settings) {
+        Duration after = settings.pipeline().duration("sessionflow.state.forget-after");
+        return after.isZero() ? Forgetting.NEVER : new Forgetting(after, listedAfterClose(settings));
+    }
 
     default String settingsPrefix() {
         return "sessionflow." + system().id() + ".";

@@ -346,7 +346,7 @@ class ClusterTest {
         if (eventsReader == null) {
             eventsReader = new TopicReader(bootstrap, topic("events"));
         }
-        List<ConsumerRecord<String, byte[]>> all = eventsReader.drain(Duration.ofMillis(300));
+        List<ConsumerRecord<String, byte[]>> all = eventsReader.readToEnd();
         for (int i = eventsSeen.size(); i < all.size(); i++) {
             eventsSeen.add(EventJson.parse(all.get(i).value()));
         }

@@ -132,8 +132,8 @@ class DeliveryGuaranteesTest {
     void aBrokerStoppedFor20SecondsLosesNothingAndDuplicatesNothing() {
         keepChanging();
         pipeline = startPipeline();
-        // mid-stream: the pipeline has started and committed (a pipeline still starting would give up on a broker
-        // that is down: it waits SESSIONFLOW_KAFKA_CONNECT_TIMEOUT at start, by design)
+        // the pipeline is up and publishing (a commit), not merely a fixed time older: `run` refuses to start
+        // against a broker it cannot reach, and on a loaded machine starting took longer than the 6 s once waited
         awaitNewCommits();
         broker.stop();
         BrokerProcess.sleep(20_000);

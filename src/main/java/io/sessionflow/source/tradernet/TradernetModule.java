@@ -13,7 +13,9 @@ import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.VendorHttpVersion;
 import io.sessionflow.source.http.VendorTls;
+import io.sessionflow.track.KnownSession;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +92,7 @@ public final class TradernetModule implements SourceModule {
         TradernetConfig config = TradernetConfig.from(context.settings());
         Optional<VendorTls.Trust> trust = context.vendorTrust();
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
+                .followRedirects(HttpClient.Redirect.NEVER).version(VendorHttpVersion.of(config.apiUrl()));
         trust.ifPresent(t -> builder.sslContext(t.context())); // host names are verified either way
         HttpClient http = builder.build();
         FeedTransport transport = config.transport() == TradernetConfig.Transport.SOCKETIO
@@ -103,7 +105,9 @@ public final class TradernetModule implements SourceModule {
                         () -> ThreadLocalRandom.current().nextDouble()),
                 TradernetStream.queueOf(context.template(), queue), context.clock());
         TradernetBatches batches = new TradernetBatches(context.account(),
-                new TradernetMapper(IpMasker.from(context.settings().pipeline())), context.tracker(), context.clock());
+                new TradernetMapper(IpMasker.from(context.settings().pipeline(),
+                        context.tracker().known().of(SYSTEM).filter(KnownSession::isOpen).count())),
+                context.tracker(), context.clock());
         return new TradernetStream(feed, batches, queue, context.clock());
     }
 
