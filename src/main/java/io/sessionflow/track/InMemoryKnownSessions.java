@@ -49,6 +49,11 @@ public final class InMemoryKnownSessions implements KnownSessions {
         deadLetters.addAll(fingerprints);
     }
 
+    /** The fingerprints of bad records already reported, for memory kept beyond the process (a Kamelet's file). */
+    public Set<String> deadLetters() {
+        return Set.copyOf(deadLetters);
+    }
+
     public int size() {
         return sessions.size();
     }
