@@ -92,7 +92,12 @@ final class KameletSource {
     }
 
     private static List<String> problems(SourceModule module, AccountSettings settings) {
-        List<String> problems = new ArrayList<>(settings.problems());
+        List<String> problems = new ArrayList<>();
+        if (!settings.isSet(module.enabledBy())) {
+            // the module's own checks take it as set: it is what enables the module in Sessionflow
+            problems.add(settings.name(module.enabledBy()) + " is required");
+        }
+        problems.addAll(settings.problems());
         problems.addAll(VendorTls.problems(settings.pipeline()));
         if (!problems.isEmpty()) {
             return problems;

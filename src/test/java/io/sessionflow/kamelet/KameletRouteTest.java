@@ -9,6 +9,7 @@ import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.demo.Scenario;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.replay.TestEvents;
 import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceModule;
@@ -17,6 +18,8 @@ import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.CamelUserRoute;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;
+import io.sessionflow.testing.SharedKafka;
+import io.sessionflow.testing.TopicReader;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.SessionTracker;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,6 +199,31 @@ class KameletRouteTest {
         assertThat(camel.bodies("mock:events")).as("the same events, byte for byte").isEqualTo(first);
     }
 
+    /** The sink most users will pick: camel-kafka writes the key, value and headers Sessionflow's own records have. */
+    @Test
+    void aKafkaSinkWritesTheRecordsSessionflowPublishes() throws IOException {
+        WebinarWorld.Session live = world.schedule("Product demo", t0, t0.plusSeconds(600));
+        world.start(live.id, t0.plusSeconds(600));
+        String topic = TestEvents.newTopic(1);
+        camel = start(README_ROUTE.replace("windowPast: 3650d", "windowPast: 3650d\n        account: acme")
+                .replace("- to: mock:events", "- to: mock:events\n        - to: kafka:" + topic + "?brokers="
+                        + SharedKafka.bootstrapServers()), Map.of());
+        camel.awaitCommittedPolls(1);
+        try (TopicReader records = new TopicReader(SharedKafka.bootstrapServers(), topic)) {
+            List<ConsumerRecord<String, byte[]>> written = records.awaitCount(2, Duration.ofSeconds(30));
+            assertThat(written).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                    .isEqualTo(camel.bodies("mock:events"));
+            assertThat(written).allSatisfy(r -> {
+                SessionEvent event = EventJson.parse(r.value());
+                assertThat(event.data().account()).isEqualTo("acme");
+                assertThat(r.key()).isEqualTo("webinar/acme:" + live.id).isEqualTo(event.kafkaKey());
+                assertThat(r.headers().toArray()).extracting(h -> h.key(), h -> new String(h.value(), StandardCharsets.UTF_8))
+                        .containsExactlyInAnyOrder(tuple("content-type", "application/cloudevents+json"),
+                                tuple("sessionflow-system", "webinar"), tuple("sessionflow-account", "acme"));
+            });
+        }
+    }
+
     @Test
     void badPropertiesStopTheStartWithOneLineNamingThem() throws IOException {
         String route = README_ROUTE.replace("token: \"{{webinar.token}}\"", "account: Not/An-Id")
@@ -207,6 +236,8 @@ class KameletRouteTest {
         assertThatThrownBy(() -> start(noToken, Map.of())).rootCause().hasMessage(
                 "kamelet:webinar-session-source: pollInterval 'PT30S' is not a duration like 500ms, 30s, 5m, 2h or 7d;"
                         + " token is required when baseUrl is set; pageSize 7 must be one of [10, 50, 100, 250, 500]");
+        assertThatThrownBy(() -> start(README_ROUTE.replace("\"{{webinar.url}}\"", "\"\""), Map.of())).rootCause()
+                .hasMessage("kamelet:webinar-session-source: baseUrl is required");
     }
 
     static List<SourceModule> pollingModules() {
