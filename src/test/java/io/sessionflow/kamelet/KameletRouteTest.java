@@ -162,6 +162,24 @@ class KameletRouteTest {
     }
 
     @Test
+    void aRecordThatCannotBeMappedIsLoggedOnceAndTheRestOfThePollEmitted() throws IOException {
+        WebinarWorld.Session good = world.schedule("Onboarding", t0, t0.plusSeconds(3600));
+        WebinarWorld.Session bad = world.schedule("Broken", t0, t0.plusSeconds(3600));
+        world.corrupt(bad.id);
+        try (LogCapture log = new LogCapture()) {
+            camel = start(README_ROUTE, Map.of());
+            camel.awaitCommittedPolls(3);
+            assertThat(camel.bodies("mock:events").stream().map(KameletRouteTest::event))
+                    .extracting(SessionEvent::subject, e -> e.type().type())
+                    .containsExactly(tuple(good.id, "sessionflow.session.scheduled"));
+            assertThat(log.lines()).filteredOn(l -> l.contains("could not be mapped")).containsExactly(
+                    KameletSource.class.getName() + " webinar/default: a record of GET /eventsessions/" + bad.id
+                            + " could not be mapped and is not emitted: webinar.ru event session " + bad.id
+                            + " field 'startsAt': unreadable webinar.ru time 'yesterday-ish'");
+        }
+    }
+
+    @Test
     void aStateFileKeepsTheMemoryAcrossARestart() throws IOException {
         WebinarWorld.Session live = world.schedule("Product demo", t0, t0.plusSeconds(600));
         world.start(live.id, t0.plusSeconds(600));
