@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.sessionflow.Sessionflow;
 import io.sessionflow.config.AccountSettings;
 import io.sessionflow.config.SettingDef;
 import io.sessionflow.config.SettingType;
@@ -21,8 +22,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * The Kamelet files in {@code kamelets/} (packaged in the jar) are the source modules' declarations: one per polling
@@ -53,6 +56,15 @@ class KameletFilesTest {
     void theCommittedFileIsTheOneTheModuleDeclares(SourceModule module) throws IOException {
         assertThat(Files.readString(FOLDER.resolve(KameletFile.fileName(module.system())))).as(REGENERATE)
                 .isEqualTo(KameletFile.yaml(module));
+    }
+
+    @Test
+    void theKameletsCommandWritesTheseFiles(@TempDir Path out) throws IOException {
+        assertThat(new CommandLine(new Sessionflow()).execute("kamelets", "--out", out.toString())).isZero();
+        for (SourceModule module : pollingModules()) {
+            String file = KameletFile.fileName(module.system());
+            assertThat(out.resolve(file)).hasSameTextualContentAs(FOLDER.resolve(file));
+        }
     }
 
     /** Read as data, as Camel reads it: the properties, what is required, what the bean and the timer are given. */
