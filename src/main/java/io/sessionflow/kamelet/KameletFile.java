@@ -1,6 +1,7 @@
 package io.sessionflow.kamelet;
 
 import io.sessionflow.config.SettingDef;
+import io.sessionflow.config.SettingType;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
@@ -104,8 +105,7 @@ public final class KameletFile {
             default -> y.append("        type: string\n");
         }
         if (!def.defaultValue().isEmpty()) {
-            boolean number = def.type() == io.sessionflow.config.SettingType.INT
-                    || def.type() == io.sessionflow.config.SettingType.BOOLEAN;
+            boolean number = def.type() == SettingType.INT || def.type() == SettingType.BOOLEAN;
             y.append("        default: ").append(number ? def.defaultValue() : q(def.defaultValue())).append('\n');
         }
     }
