@@ -59,25 +59,12 @@ final class KameletSource {
     static KameletSource open(SourceModule module, String account, Map<String, String> properties, Path stateFile,
                               CamelContext camel) {
         String kamelet = "kamelet:" + KameletFile.name(module.system());
-        SourceAccount source;
-        try {
-            source = new SourceAccount(module.system(), account == null ? SourceAccount.DEFAULT : account.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(kamelet + ": " + KameletFile.ACCOUNT + " " + e.getMessage());
-        }
-        Map<String, String> given = new LinkedHashMap<>();
-        module.settings().forEach(def -> {
-            String value = properties.get(KameletFile.property(def.key()));
-            if (value != null) {
-                given.put(def.key(), value);
-            }
-        });
-        AccountSettings settings = AccountSettings.named(source, module.settings(), given, Settings.fromEnvironment(),
-                KameletFile::property);
+        AccountSettings settings = settings(module, accountOf(module, account, kamelet), properties);
         List<String> problems = problems(module, settings);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(kamelet + ": " + String.join("; ", problems));
         }
+        SourceAccount source = settings.account();
         LogSafe.redact(settings.secretValues());
         StateFile file = stateFile == null ? null : new StateFile(stateFile);
         InMemoryKnownSessions known = file == null ? new InMemoryKnownSessions() : file.read(source);
@@ -89,6 +76,27 @@ final class KameletSource {
             throw new IllegalStateException(module.system() + " declares a poll setting, but its source does not poll");
         }
         return new KameletSource(source, poller, tracker, known, file);
+    }
+
+    private static SourceAccount accountOf(SourceModule module, String account, String kamelet) {
+        try {
+            return new SourceAccount(module.system(), account == null ? SourceAccount.DEFAULT : account.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(kamelet + ": " + KameletFile.ACCOUNT + " " + e.getMessage());
+        }
+    }
+
+    /** The module's settings as the Kamelet's properties give them, named as those properties in every problem. */
+    private static AccountSettings settings(SourceModule module, SourceAccount account, Map<String, String> properties) {
+        Map<String, String> given = new LinkedHashMap<>();
+        module.settings().forEach(def -> {
+            String value = properties.get(KameletFile.property(def.key()));
+            if (value != null) {
+                given.put(def.key(), value);
+            }
+        });
+        return AccountSettings.named(account, module.settings(), given, Settings.fromEnvironment(),
+                KameletFile::property);
     }
 
     private static List<String> problems(SourceModule module, AccountSettings settings) {
