@@ -34,6 +34,15 @@ public interface SourceModule {
     /** How often an account's route fires: its poll, or a push source's expiry check. Valid settings only. */
     Duration pollInterval(AccountSettings settings);
 
+    /**
+     * The setting that says how often a polling source polls, read by {@link #pollInterval} too; empty for a push
+     * source. A polling module is also a Kamelet, {@code kamelets/<system>-session-source.kamelet.yaml}, whose timer
+     * fires at this setting.
+     */
+    default Optional<String> pollSetting() {
+        return Optional.of("poll-interval");
+    }
+
     /** The route file and the templates in it that run once per account. */
     SourceRoutes routes();
 

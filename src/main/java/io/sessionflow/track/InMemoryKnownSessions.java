@@ -60,6 +60,11 @@ public final class InMemoryKnownSessions implements KnownSessions {
         return deadLetters.entrySet().stream().filter(e -> e.getValue().isBefore(before)).map(Map.Entry::getKey);
     }
 
+    /** The fingerprints of bad records already reported, for memory kept beyond the process (a Kamelet's file). */
+    public Set<String> deadLetters() {
+        return Set.copyOf(deadLetters);
+    }
+
     public int size() {
         return sessions.size();
     }

@@ -81,6 +81,12 @@ public final class TradernetModule implements SourceModule {
         return settings.duration("expiry-check-interval");
     }
 
+    /** A push source: its feed and expiry checks run in Sessionflow's own routes, and it has no Kamelet (README). */
+    @Override
+    public Optional<String> pollSetting() {
+        return Optional.empty();
+    }
+
     @Override
     public SourceRoutes routes() {
         return SourceRoutes.of("sources/tradernet-websocket.yaml", "tradernet-websocket",
