@@ -132,7 +132,7 @@ final class KameletSource {
             }
         });
         tracker.commit(account.system(), batch.transitions(), batch.polledAt());
-        known.deadLettered(fresh.keySet());
+        fresh.forEach((fingerprint, d) -> known.deadLettered(java.util.List.of(fingerprint), d.at()));
         fresh.values().forEach(d -> LOG.warn("{}: a record of {} could not be mapped and is not emitted: {}",
                 account, d.endpoint(), LogSafe.of(d.reason())));
         if (file != null && (!batch.transitions().changes().isEmpty() || !fresh.isEmpty())) {

@@ -57,7 +57,8 @@ final class StateFile {
         if (saved.lastPoll() != null) {
             known.advance(account.system(), saved.lastPoll());
         }
-        known.deadLettered(saved.deadLetters());
+        // saved without their time: counted from now, so they are forgotten no earlier than they would have been
+        known.deadLettered(saved.deadLetters(), java.time.Instant.now());
         return known;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -62,7 +63,7 @@ public final class InMemoryKnownSessions implements KnownSessions {
 
     /** The fingerprints of bad records already reported, for memory kept beyond the process (a Kamelet's file). */
     public Set<String> deadLetters() {
-        return Set.copyOf(deadLetters);
+        return Set.copyOf(deadLetters.keySet());
     }
 
     public int size() {
