@@ -208,8 +208,8 @@ class ClusterTest {
         List<ExpectedTransition> before = new ArrayList<>();
         removed.forEach(a -> before.addAll(a.expected()));
         VerifyReport published = awaitComplete(before, true);
-        assertThat(published.missing()).as("what the removed accounts did, published before they are removed: %s",
-                published.text()).isEmpty();
+        assertThat(published.missing()).as("what the removed accounts did, published before they are removed: %s%s",
+                published.text(), RawRecords.diagnose(bootstrap, topic("events")) + eventsByAccount()).isEmpty();
         expectedOfRemoved.addAll(before);
         removed.forEach(a -> new AccountsCommand(operatorSettings(), System.out).run("remove", a.account.system().id(),
                 a.account.account()));
@@ -326,9 +326,13 @@ class ClusterTest {
     // --- what the simulators and the topics saw ---
 
     private static String agent(SimulatedHttpServer.Seen r) {
-        String ua = r.agent();
-        return ua != null && ua.startsWith("Sessionflow (") ? ua.substring("Sessionflow (".length(), ua.length() - 1)
-                : ua;
+        return instanceOf(r.agent());
+    }
+
+    /** {@code Sessionflow (i1)} -> {@code i1} */
+    private static String instanceOf(String userAgent) {
+        return userAgent != null && userAgent.startsWith("Sessionflow (")
+                ? userAgent.substring("Sessionflow (".length(), userAgent.length() - 1) : userAgent;
     }
 
     private static Set<String> agentsSince(ChangingAccount a, Instant from) {
@@ -337,7 +341,7 @@ class ClusterTest {
 
     private static Set<String> agentsBetween(ChangingAccount a, Instant from, Instant to) {
         Set<String> agents = new HashSet<>();
-        a.requests().stream().filter(r -> r.at().isAfter(from) && r.at().isBefore(to)).forEach(r -> agents.add(agent(r)));
+        a.askedBetween(from, to).forEach(ua -> agents.add(instanceOf(ua)));
         return agents;
     }
 
@@ -376,6 +380,17 @@ class ClusterTest {
             instances.values().stream().filter(JavaProcess::isAlive).forEach(JavaProcess::dumpThreads);
         }
         return report;
+    }
+
+    /** How many events each account has on the topic, and one of each, for a failure message. */
+    private String eventsByAccount() {
+        Map<String, List<SessionEvent>> by = new TreeMap<>();
+        events().forEach(e -> by.computeIfAbsent(e.kafkaKey().substring(0, e.kafkaKey().indexOf(':')),
+                k -> new ArrayList<>()).add(e));
+        StringBuilder out = new StringBuilder("\nevents by account:\n");
+        by.forEach((k, list) -> out.append(k).append(' ').append(list.size()).append(' ')
+                .append(new String(EventJson.toBytes(list.get(0)), java.nio.charset.StandardCharsets.UTF_8)).append('\n'));
+        return out.toString();
     }
 
     private List<SessionEvent> eventsOf(Set<String> keys) {
