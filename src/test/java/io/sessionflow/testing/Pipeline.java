@@ -30,7 +30,7 @@ public final class Pipeline implements AutoCloseable {
 
     public static Pipeline start(Map<String, String> settings, Clock clock) {
         String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
-        return startOn(new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state"),
+        return startOn(Topics.prefixed(prefix),
                 settings, clock);
     }
 
@@ -50,6 +50,7 @@ public final class Pipeline implements AutoCloseable {
         all.put("sessionflow.topics.raw", topics.raw());
         all.put("sessionflow.topics.dlq", topics.dlq());
         all.put("sessionflow.topics.state", topics.state());
+        all.put("sessionflow.topics.watermarks", topics.watermarks());
         all.put("sessionflow.observe.port", "0"); // tests run side by side; ObserveTest picks a free port
         all.putAll(settings);
         SessionflowApp app = SessionflowApp.create(Settings.from(Map.of(), new Properties(), all), clock).start();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.source.http.LogSafe;
+import io.sessionflow.source.http.VendorSpans;
 import io.sessionflow.source.http.VendorTls;
 import java.io.IOException;
 import java.net.URI;
@@ -24,11 +25,17 @@ public final class TradernetApi {
     private final String apiUrl;
     private final HttpClient http;
     private final Duration timeout;
+    private final VendorSpans spans;
 
     public TradernetApi(String apiUrl, HttpClient http, Duration timeout) {
+        this(apiUrl, http, timeout, VendorSpans.NONE);
+    }
+
+    public TradernetApi(String apiUrl, HttpClient http, Duration timeout, VendorSpans spans) {
         this.apiUrl = apiUrl;
         this.http = http;
         this.timeout = timeout;
+        this.spans = spans;
     }
 
     /** @throws TradernetException when the answer has an {@code error} or no SID cookie */
@@ -92,7 +99,20 @@ public final class TradernetApi {
         return response.body();
     }
 
+    /** One span per request, named by what it does: the request URI carries the SID, so it is not an attribute. */
     private HttpResponse<byte[]> send(HttpRequest request, String what) {
+        io.opentelemetry.api.trace.Span span = spans.start(TradernetModule.SYSTEM.id(), what, 0);
+        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+            return sendNow(request, what);
+        } catch (RuntimeException e) {
+            VendorSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private HttpResponse<byte[]> sendNow(HttpRequest request, String what) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (javax.net.ssl.SSLException e) {
