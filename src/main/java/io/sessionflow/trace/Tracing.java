@@ -40,8 +40,10 @@ public final class Tracing implements AutoCloseable {
             return OFF;
         }
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
-                // defaults an OTEL_* variable overrides: Sessionflow sends traces; its metrics are Prometheus's
+                // defaults an OTEL_* variable overrides: Sessionflow sends traces (OTLP over HTTP, the sender it
+                // ships: the JDK's HttpClient); its metrics are Prometheus's, its logs its own
                 .addPropertiesSupplier(() -> Map.of("otel.service.name", "sessionflow",
+                        "otel.exporter.otlp.protocol", "http/protobuf",
                         "otel.metrics.exporter", "none", "otel.logs.exporter", "none"))
                 .disableShutdownHook()
                 .build().getOpenTelemetrySdk();
