@@ -100,6 +100,9 @@ public final class PipelineMetrics {
 
     /** Vendor calls (fetches) with their latency, failures and retries, fed by the account's fault policy. */
     public CallObserver vendorCalls(SourceAccount account) {
+        // served at 0 from the start, so a rate of retries exists before the first one
+        Counter retries = Counter.builder("sessionflow.vendor.retries").description("Vendor requests retried")
+                .tags(tags(account)).register(registry);
         return new CallObserver() {
             @Override
             public void attempted(Duration took, boolean succeeded) {
@@ -110,8 +113,7 @@ public final class PipelineMetrics {
 
             @Override
             public void retrying() {
-                Counter.builder("sessionflow.vendor.retries").description("Vendor requests retried")
-                        .tags(tags(account)).register(registry).increment();
+                retries.increment();
             }
         };
     }

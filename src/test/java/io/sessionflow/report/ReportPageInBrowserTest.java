@@ -42,7 +42,7 @@ class ReportPageInBrowserTest {
     static void writeReport() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: /usr/bin/chromium is absent; install it with: apt-get update && apt-get install -y chromium");
-        page = new Report(SharedKafka.bootstrapServers()).write(ReportScenario.publish(), ReportScenario.RANGE,
+        page = new Report(SharedKafka.bootstrapServers()).write(ReportScenario.publish(), ReportScenario.publishWatermarks(), ReportScenario.RANGE,
                 dir.resolve("report"), Progress.none());
     }
 
