@@ -5,6 +5,7 @@ import io.sessionflow.app.RunCommand;
 import io.sessionflow.cluster.AccountsCommand;
 import io.sessionflow.cluster.ClusterCommand;
 import io.sessionflow.export.ExportCommand;
+import io.sessionflow.kamelet.KameletsCommand;
 import io.sessionflow.bench.BenchCommand;
 import io.sessionflow.cli.Cli;
 import io.sessionflow.cli.LogsToConsole;
@@ -44,6 +45,7 @@ import picocli.CommandLine.ScopeType;
             AccountsCommand.class,
             ClusterCommand.class,
             AclsCommand.class,
+            KameletsCommand.class,
             BenchCommand.class,
         })
 public final class Sessionflow implements Callable<Integer>, LogsToConsole {

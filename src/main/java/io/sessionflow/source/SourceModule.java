@@ -5,6 +5,7 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.rederive.RederivableSource;
+import io.sessionflow.track.Forgetting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,15 @@ public interface SourceModule {
     /** How often an account's route fires: its poll, or a push source's expiry check. Valid settings only. */
     Duration pollInterval(AccountSettings settings);
 
+    /**
+     * The setting that says how often a polling source polls, read by {@link #pollInterval} too; empty for a push
+     * source. A polling module is also a Kamelet, {@code kamelets/<system>-session-source.kamelet.yaml}, whose timer
+     * fires at this setting.
+     */
+    default Optional<String> pollSetting() {
+        return Optional.of("poll-interval");
+    }
+
     /** The route file and the templates in it that run once per account. */
     SourceRoutes routes();
 
@@ -51,6 +61,20 @@ public interface SourceModule {
 
     /** Vendor-shaped records for the mapping bench; empty when the module offers none. */
     Optional<BenchRecords<?>> benchRecords();
+
+    /**
+     * How long after a session ended or was deleted this account's polls can still list it (its poll window), so the
+     * tracker forgets it no earlier: a forgotten session listed again would be published as new. Valid settings only.
+     */
+    default Duration listedAfterClose(AccountSettings settings) {
+        return Duration.ZERO;
+    }
+
+    /** When this account's tracker forgets closed sessions: {@code sessionflow.state.forget-after}, 0 never. */
+    default Forgetting forgetting(AccountSettings settings) {
+        Duration after = settings.pipeline().duration("sessionflow.state.forget-after");
+        return after.isZero() ? Forgetting.NEVER : new Forgetting(after, listedAfterClose(settings));
+    }
 
     default String settingsPrefix() {
         return "sessionflow." + system().id() + ".";

@@ -24,6 +24,10 @@ final class KnownSessionJson {
     private static final SerializableString JOINED = new SerializedString("joined");
     private static final SerializableString LEFT = new SerializedString("left");
     private static final SerializableString DATA = new SerializedString("data");
+    private static final SerializableString UPDATES = new SerializedString("updates");
+    private static final SerializableString COUNT = new SerializedString("count");
+    private static final SerializableString PLAIN_TO = new SerializedString("plainTo");
+    private static final SerializableString CLOSED_AT = new SerializedString("closedAt");
     private static final SerializableString OPEN = new SerializedString("open");
     private static final SerializableString DELETED = new SerializedString("deleted");
 
@@ -55,6 +59,18 @@ final class KnownSessionJson {
             g.writeNull();
         } else {
             EnvelopeWriter.data(g, s.data());
+        }
+        g.writeFieldName(UPDATES);
+        g.writeStartObject();
+        g.writeFieldName(COUNT);
+        g.writeNumber(s.updates().count());
+        strings(g, PLAIN_TO, s.updates().plainTo());
+        g.writeEndObject();
+        g.writeFieldName(CLOSED_AT);
+        if (s.closedAt() == null) {
+            g.writeNull();
+        } else {
+            g.writeString(s.closedAt().toString());
         }
         // derived, ignored when read back; the mapper always wrote them, so they stay for readers of the topic
         g.writeFieldName(OPEN);

@@ -50,13 +50,16 @@ public final class StateRestore {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<SourceAccount, Map<String, KnownSession>> sessions = new HashMap<>();
+            Map<SourceAccount, Map<String, java.time.Instant>> deadLetters = new HashMap<>();
             while (!reached(consumer, end)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     records++;
-                    apply(r, wanted, sessions, known);
+                    apply(r, wanted, sessions, deadLetters, known);
                 }
             }
             sessions.forEach((account, s) -> memoryOf(known, account).apply(s));
+            deadLetters.forEach((account, d) -> d.forEach((fingerprint, at) ->
+                    memoryOf(known, account).deadLettered(List.of(fingerprint), at)));
         }
         LOG.info("restored {} tracked sessions of {} accounts from {} ({} records) in {} ms",
                 known.values().stream().mapToInt(InMemoryKnownSessions::size).sum(), known.size(), topic, records,
@@ -64,13 +67,20 @@ public final class StateRestore {
         return known;
     }
 
+    /**
+     * A tombstone (null value) removes what an earlier record of its key said: the tracker forgot it. Its key names
+     * the session or dead letter across accounts, so it is removed wherever it was.
+     */
     private static void apply(ConsumerRecord<String, byte[]> r, Predicate<SourceAccount> wanted,
                               Map<SourceAccount, Map<String, KnownSession>> sessions,
+                              Map<SourceAccount, Map<String, java.time.Instant>> deadLetters,
                               Map<SourceAccount, InMemoryKnownSessions> known) {
-        if (r.value() == null) {
-            return;
-        }
         if (StateRecords.isSession(r.key())) {
+            if (r.value() == null) {
+                String key = StateRecords.trackerKeyOf(r.key());
+                sessions.values().forEach(m -> m.remove(key));
+                return;
+            }
             KnownSession s = StateRecords.session(r.value());
             SourceAccount account = new SourceAccount(s.data().system(),
                     s.data().account() == null ? SourceAccount.DEFAULT : s.data().account());
@@ -78,11 +88,16 @@ public final class StateRestore {
                 sessions.computeIfAbsent(account, a -> new HashMap<>()).put(SessionKeys.of(s.data()), s);
             }
         } else if (StateRecords.isDeadLetter(r.key())) {
-            SourceAccount account = StateRecords.deadLettered(r.value()).source();
-            if (wanted.test(account)) {
-                memoryOf(known, account).deadLettered(List.of(StateRecords.fingerprintOf(r.key())));
+            String fingerprint = StateRecords.fingerprintOf(r.key());
+            if (r.value() == null) {
+                deadLetters.values().forEach(m -> m.remove(fingerprint));
+                return;
             }
-        } else if (StateRecords.isCursor(r.key())) {
+            StateRecords.DeadLettered dead = StateRecords.deadLettered(r.value());
+            if (wanted.test(dead.source())) {
+                deadLetters.computeIfAbsent(dead.source(), a -> new HashMap<>()).put(fingerprint, dead.at());
+            }
+        } else if (StateRecords.isCursor(r.key()) && r.value() != null) {
             StateRecords.Cursor c = StateRecords.cursor(r.value());
             if (wanted.test(c.source())) {
                 memoryOf(known, c.source()).advance(c.system(), c.lastPoll());

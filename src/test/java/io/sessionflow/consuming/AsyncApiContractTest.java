@@ -155,7 +155,7 @@ class AsyncApiContractTest {
             while (true) {
                 scenarios.forEach(s -> s.tick(Instant.now()));
                 Map<String, List<ConsumerRecord<String, byte[]>>> seen = new HashMap<>();
-                readers.forEach((address, reader) -> seen.put(address, reader.drain(Duration.ofMillis(400))));
+                readers.forEach((address, reader) -> seen.put(address, reader.pollFor(Duration.ofMillis(400))));
                 seen.get("sessions.events").forEach(r -> systems.add(r.key().replaceAll("[:/].*", "")));
                 if (!removed && seen.get("sessions.events").stream().anyMatch(r -> r.key().startsWith("webinar/second:"))) {
                     accounts(pipeline, "remove", "webinar", "second");
@@ -183,8 +183,8 @@ class AsyncApiContractTest {
             assertThat(AsyncApiDocument.violations(m.headers(), headers(r))).as("%s headers of %s", m.name(), r.key())
                     .isEmpty();
             if (r.value() == null) {
-                assertThat(address).as("a tombstone (%s) only where the document says a record without a value "
-                        + "removes its key", r.key()).isEqualTo("sessionflow.accounts");
+                assertThat(m.name()).as("a tombstone (%s) only where the document says a record without a value "
+                        + "removes its key", r.key()).isIn("account", "sessionState", "deadLetterMark");
                 continue;
             }
             JsonNode value = m.payloadRef().endsWith("raw-payload.v1.json")

@@ -132,7 +132,9 @@ class DeliveryGuaranteesTest {
     void aBrokerStoppedFor20SecondsLosesNothingAndDuplicatesNothing() {
         keepChanging();
         pipeline = startPipeline();
-        BrokerProcess.sleep(6000);
+        // the pipeline is up and publishing (a commit), not merely a fixed time older: `run` refuses to start
+        // against a broker it cannot reach, and on a loaded machine starting took longer than the 6 s once waited
+        awaitNewCommits();
         broker.stop();
         BrokerProcess.sleep(20_000);
         int missedWhileDown = world.expected().size();

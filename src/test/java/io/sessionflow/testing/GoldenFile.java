@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Compares produced JSON with a reviewed expected file under src/test/resources. A missing expected file is
- * written (with -Dfixtures.write=true only) so a new case can be reviewed by hand before it is committed.
+ * written (with -Dfixtures.write=true only, never in CI: {@link Ci}) so a new case can be reviewed by hand before it
+ * is committed; an existing one is never rewritten.
  */
 public final class GoldenFile {
     private GoldenFile() {
@@ -21,6 +22,10 @@ public final class GoldenFile {
         try {
             String actualJson = EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(actual);
             if (!Files.exists(expectedFile) && Boolean.getBoolean("fixtures.write")) {
+                if (Ci.active()) {
+                    throw new AssertionError(expectedFile + " is missing, and CI writes no expected file "
+                            + "(-Dfixtures.write is for a developer, who reviews the file before committing it)");
+                }
                 Files.writeString(expectedFile, actualJson + "\n");
             }
             assertThat(expectedFile).as("expected file (review it, then commit it)").exists();

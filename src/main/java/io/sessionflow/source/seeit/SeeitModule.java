@@ -69,6 +69,12 @@ public final class SeeitModule implements SourceModule {
         return settings.duration("poll-interval");
     }
 
+    /** {@code GET /sessions} lists by creation time, {@code lookBack} back; a session closes after it was created. */
+    @Override
+    public Duration listedAfterClose(AccountSettings settings) {
+        return SeeitConfig.from(settings).lookBack().plusDays(1);
+    }
+
     @Override
     public SourceRoutes routes() {
         return SourceRoutes.of("sources/seeit-rest-poll.yaml", "seeit-rest-poll");

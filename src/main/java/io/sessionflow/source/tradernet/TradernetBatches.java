@@ -18,6 +18,7 @@ import io.sessionflow.track.Transitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,11 @@ public final class TradernetBatches {
     private final SessionTracker tracker;
     private final Clock clock;
     private List<SourceRecord<JsonNode>> lastList = List.of();
+    /**
+     * The zone the last list's times are written in, read from its countdowns when it was received (in memory: the
+     * first list after a start whose sessions have all expired is read as the document's UTC).
+     */
+    private ZoneOffset lastOffset = ZoneOffset.UTC;
 
     public TradernetBatches(SourceAccount account, TradernetMapper mapper, SessionTracker tracker, Clock clock) {
         this.account = account;
@@ -65,7 +71,7 @@ public final class TradernetBatches {
     private PollBatch read(TradernetMessage message, SnapshotRun run) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
-            return diff(run, lastList, List.of(), now, false);
+            return diff(run, lastList, lastOffset, List.of(), now, false);
         }
         List<RawPayload> raw = List.of(new RawPayload(TradernetModule.SYSTEM, message.endpoint(), message.receivedAt(),
                 "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));
@@ -79,16 +85,17 @@ public final class TradernetBatches {
             records.add(new SourceRecord<>(TradernetMapper.SCOPE, message.endpoint(), session, session.toString()));
         }
         lastList = records;
-        return diff(run, records, raw, now, message.recovered());
+        lastOffset = TradernetTimes.offsetOf(message.sessions(), message.receivedAt(), lastOffset);
+        return diff(run, records, lastOffset, raw, now, message.recovered());
     }
 
-    private PollBatch diff(SnapshotRun run, List<SourceRecord<JsonNode>> records, List<RawPayload> raw,
-                           Instant now, boolean recovered) {
+    private PollBatch diff(SnapshotRun run, List<SourceRecord<JsonNode>> records, ZoneOffset offset,
+                           List<RawPayload> raw, Instant now, boolean recovered) {
         List<SessionSnapshot> snapshots = new ArrayList<>();
         List<DeadLetter> unreadable = new ArrayList<>();
         for (SourceRecord<JsonNode> record : records) {
             try {
-                snapshots.add(mapper.map(record, now).of(account));
+                snapshots.add(mapper.map(record, offset, now).of(account));
             } catch (UnmappableRecordException e) {
                 unreadable.add(new DeadLetter(TradernetModule.SYSTEM, record.endpoint(), now, e.getMessage(), record.raw()));
             }
@@ -97,8 +104,8 @@ public final class TradernetBatches {
         Set<String> complete = unreadable.isEmpty() ? Set.of(TradernetMapper.SCOPE) : Set.of();
         Transitions transitions = run.diff(TradernetModule.SYSTEM, snapshots, complete, MissingPolicy.ENDED, now);
         if (recovered) {
-            transitions = new Transitions(transitions.events().stream().map(TradernetBatches::markRecovered).toList(),
-                    transitions.changes());
+            transitions = transitions.withEvents(
+                    transitions.events().stream().map(TradernetBatches::markRecovered).toList());
         }
         if (raw.isEmpty()) {
             // an expiry check re-reads a list whose dead letters were published already

@@ -162,7 +162,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         if (eventId == null) {
             return StatsUsers.NONE;
         }
-        Instant startsAt = WebinarTimes.parse(Json.text(session, "startsAt"), java.time.ZoneOffset.UTC);
+        Instant startsAt = WebinarTimes.parse(Json.text(session, "startsAt"), WebinarZones.ofSession(session));
         Instant from = (startsAt == null ? round.now : startsAt).minus(Duration.ofDays(1));
         return round.statsUsers.computeIfAbsent(eventId, e -> {
             try {

@@ -78,6 +78,16 @@ public final class WebinarModule implements SourceModule {
         return settings.duration("poll-interval");
     }
 
+    /**
+     * The schedule lists a session while its date is inside the window, which reaches {@code windowPast} back and
+     * {@code windowAhead} forward in whole UTC days: a session deleted long before its date stays listed.
+     */
+    @Override
+    public Duration listedAfterClose(AccountSettings settings) {
+        WebinarConfig config = WebinarConfig.from(settings);
+        return config.windowPast().plus(config.windowAhead()).plusDays(1);
+    }
+
     @Override
     public SourceRoutes routes() {
         return SourceRoutes.of("sources/webinar-rest-poll.yaml", "webinar-rest-poll");

@@ -44,6 +44,43 @@ class TradernetMapperTest {
         assertThat(json(check.events())).isEqualTo(fixture("expected-expired.json"));
     }
 
+    /**
+     * The same session as the document's example, its times written in the vendor's Moscow time (no zone, as the
+     * document writes them) with a countdown that matches: the countdown shows the zone, so the events are the
+     * example's exactly, and the expiry check ends it at its true expiry (14:00Z is after 13:14Z, before 16:14Z).
+     */
+    @Test
+    void aListWrittenInTheVendorsLocalTimeIsReadInTheZoneItsCountdownShows() throws IOException {
+        SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+        MutableClock clock = new MutableClock(DURING);
+        TradernetBatches batches = new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM),
+                new TradernetMapper(IpMasker.withKey("k")), tracker, clock);
+        PollBatch started = batches.toBatch(message(new String(read("sessions-message-moscow.json"),
+                StandardCharsets.UTF_8)));
+        assertThat(json(started.events())).isEqualTo(fixture("expected-started.json"));
+        tracker.commit(started.transitions());
+        clock.set(AFTER_EXPIRY);
+        PollBatch check = batches.toBatch(TradernetMessage.expiryCheck(AFTER_EXPIRY));
+        assertThat(json(check.events())).isEqualTo(fixture("expected-expired.json"));
+    }
+
+    @Test
+    void aCountdownThatShowsNoZoneLeavesTheDocumentsUtc() {
+        TradernetMessage m = message("[\"sessions\", [{\"id\": 1, \"start_datetime\": \"2016-06-14T13:14:13.187\", "
+                + "\"expire_datetime\": \"2016-06-15T13:14:13.187\", \"expire\": 86053187}]]");
+        assertThat(TradernetTimes.offsetOf(m.sessions(), DURING.plusSeconds(400), ZoneOffset.UTC))
+                .as("6 min 40 s off a quarter hour")
+                .isEqualTo(ZoneOffset.UTC);
+        assertThat(TradernetTimes.offsetOf(m.sessions(), DURING.minusSeconds(10 * 3600), ZoneOffset.UTC))
+                .as("written 10 hours ahead of UTC").isEqualTo(ZoneOffset.ofHours(10));
+        assertThat(TradernetTimes.offsetOf(m.sessions(), DURING.minus(java.time.Duration.ofHours(15)), ZoneOffset.UTC))
+                .as("no zone is 15 hours ahead").isEqualTo(ZoneOffset.UTC);
+        TradernetMessage expired = message("[\"sessions\", [{\"id\": 1, \"expire_datetime\": \"2016-06-15T13:14:13.187\", "
+                + "\"expire\": 0}]]");
+        assertThat(TradernetTimes.offsetOf(expired.sessions(), DURING, ZoneOffset.ofHours(3)))
+                .as("nothing counts down: what earlier lists showed").isEqualTo(ZoneOffset.ofHours(3));
+    }
+
     @Test
     void theExpireCountdownAloneChangesNothing() throws IOException {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());

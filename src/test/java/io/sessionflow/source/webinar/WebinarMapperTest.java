@@ -33,6 +33,7 @@ class WebinarMapperTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"event-5387-session-6345", "eventsession-6784-no-status", "eventsession-6214-stopped",
+        "eventsession-6214-local-times",
         "eventsession-live"})
     void fixtureYieldsExactlyTheExpectedEvents(String name) throws IOException {
         JsonNode fixture = Json.mapper().readTree(Files.readAllBytes(FIXTURES.resolve(name + ".json")));
