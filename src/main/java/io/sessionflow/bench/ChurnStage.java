@@ -67,7 +67,7 @@ final class ChurnStage {
                 kafka.producers("churn"))) {
             for (int day = 1; day <= sizes.churnDays(); day++) {
                 clock.now = vendor.nextDay();
-                publisher.publish(poller.poll(), tracker);
+                publisher.publish(poller.poll(), tracker, PipelineStage.POLL_INTERVAL);
                 if (day % every == 0) {
                     long heap = ScalingStage.usedHeapAfterGc();
                     samples.add(compacted(topics.state(), day, known.size(), heap));

@@ -111,6 +111,7 @@ final class FeedLatencyStage {
         s.put("sessionflow.topics.raw", topics.raw());
         s.put("sessionflow.topics.dlq", topics.dlq());
         s.put("sessionflow.topics.state", topics.state());
+        s.put("sessionflow.topics.watermarks", topics.watermarks());
         s.put("sessionflow.observe.port", "0"); // a benchmark needs no operations server, and 8081 may be taken
         s.put("sessionflow.tradernet.api-url", vendor.apiUrl());
         s.put("sessionflow.tradernet.ws-url", vendor.webSocketUrl());

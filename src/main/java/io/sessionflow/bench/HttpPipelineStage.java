@@ -67,7 +67,7 @@ final class HttpPipelineStage {
             AccountSettings account = new WebinarModule().defaultAccount(settings);
             SnapshotPoller<WebinarPayload> poller = new WebinarModule().createSource(
                     AccountContext.of(account, tracker, Clock.systemUTC(), template));
-            publisher.publish(poller.poll(), tracker);
+            publisher.publish(poller.poll(), tracker, PipelineStage.POLL_INTERVAL);
             int requestsBefore = simulator.requestCount();
             long events = 0;
             long start = System.nanoTime();
@@ -77,7 +77,7 @@ final class HttpPipelineStage {
                     world.rename(s.id, "Webinar " + s.id + " rev " + round, renamedAt);
                 }
                 PollBatch batch = poller.poll();
-                publisher.publish(batch, tracker);
+                publisher.publish(batch, tracker, PipelineStage.POLL_INTERVAL);
                 events += batch.events().size();
             }
             double seconds = (System.nanoTime() - start) / 1e9;

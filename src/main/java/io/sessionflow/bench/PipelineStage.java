@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * (map, tracker diff) and the real TransactionalPublisher (serialize, one transaction per poll).
  */
 final class PipelineStage {
+    /** What the watermarks of the benchmarked polls state: a poll interval like the sources' defaults. */
+    static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofSeconds(30);
     private final BenchKafka kafka;
     private final BenchSizes sizes;
 
@@ -43,7 +45,7 @@ final class PipelineStage {
         try (TransactionalPublisher publisher = new TransactionalPublisher(records,
                 kafka.producers("pipeline"))) {
             // the first poll sees every session new; it warms the JIT and the producer and is not counted
-            publisher.publish(poller.poll(), tracker);
+            publisher.publish(poller.poll(), tracker, PipelineStage.POLL_INTERVAL);
             long events = 0;
             long kafkaRecords = 0;
             long nanos = 0;
@@ -52,7 +54,7 @@ final class PipelineStage {
                 vendor.change(sizes.changedPerPoll());
                 long start = System.nanoTime();
                 PollBatch batch = poller.poll();
-                publisher.publish(batch, tracker);
+                publisher.publish(batch, tracker, PipelineStage.POLL_INTERVAL);
                 nanos += System.nanoTime() - start;
                 events += batch.events().size();
                 kafkaRecords += batch.events().size() + batch.transitions().changes().size() + 1;
@@ -79,7 +81,7 @@ final class PipelineStage {
     }
 
     private List<ProducerRecord<String, byte[]>> sameRecordsSerialized(boolean eventsOnly) {
-        Topics topics = new Topics("events", "raw", "dlq", "state");
+        Topics topics = new Topics("events", "raw", "dlq", "state", "watermarks");
         InMemoryWebinarVendor vendor = new InMemoryWebinarVendor(sizes.pipelineSessions());
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
         SnapshotPoller<WebinarPayload> poller = poller(vendor, tracker);
@@ -89,7 +91,7 @@ final class PipelineStage {
         for (int i = 0; i < sizes.pipelinePolls(); i++) {
             vendor.change(sizes.changedPerPoll());
             PollBatch batch = poller.poll();
-            records.of(batch).stream().filter(r -> !eventsOnly || r.topic().equals(topics.events())).forEach(out::add);
+            records.of(batch, POLL_INTERVAL).stream().filter(r -> !eventsOnly || r.topic().equals(topics.events())).forEach(out::add);
             tracker.commit(batch.transitions());
         }
         return out;

@@ -81,11 +81,13 @@ public final class ShardManager implements AutoCloseable {
         for (int n : shards) {
             owned.computeIfAbsent(n, number -> new Shard(number, () -> publishers.apply(number)));
         }
+        context.metrics().shardsMoved("assigned", shards.size());
         start(accounts.accounts().stream().filter(a -> shards.contains(shardOf(a))).toList());
         LOG.info("shards {} assigned: {} accounts run here now", new TreeSet<>(shards), running());
     }
 
     public synchronized void revoked(Collection<Integer> shards) {
+        context.metrics().shardsMoved("revoked", shards.size());
         List<Shard> leaving = shards.stream().map(owned::get).filter(java.util.Objects::nonNull).toList();
         // still owned while its routes stop, so their in-flight polls can commit; all at once, within one bound
         stopAll(leaving.stream().flatMap(s -> s.tasks.values().stream()).toList(), revokeTimeout);
@@ -104,6 +106,7 @@ public final class ShardManager implements AutoCloseable {
     }
 
     public synchronized void lost(Collection<Integer> shards) {
+        context.metrics().shardsMoved("lost", shards.size());
         List<Shard> gone = new ArrayList<>();
         for (int n : shards) {
             Shard shard = owned.remove(n);
@@ -165,7 +168,7 @@ public final class ShardManager implements AutoCloseable {
                     + "moved or it was removed): its batch is not published");
         }
         try {
-            shard.publisher().publish(batch, task.tracker());
+            shard.publisher().publish(batch, task.tracker(), task.pollInterval());
         } catch (TransactionalPublisher.FencedException e) {
             if (shard.fenced()) {
                 LOG.warn("fenced: shard {} was taken over by another instance; this instance commits nothing more "

@@ -66,6 +66,7 @@ public final class AccessRoles {
                 g.topic(n.topics().raw(), CREATE, DESCRIBE_CONFIGS, WRITE);
                 g.topic(n.topics().dlq(), CREATE, DESCRIBE_CONFIGS, WRITE);
                 g.topic(n.topics().state(), CREATE, DESCRIBE_CONFIGS, READ, WRITE);
+                g.topic(n.topics().watermarks(), CREATE, DESCRIBE_CONFIGS, WRITE);
                 g.topic(n.cluster() + ".shards", CREATE, DESCRIBE_CONFIGS, READ);
                 g.topic(n.cluster() + ".accounts", CREATE, DESCRIBE_CONFIGS, READ);
                 g.add(GROUP, "sessionflow-" + n.cluster(), LITERAL, READ);
@@ -73,10 +74,14 @@ public final class AccessRoles {
             }
             case CONSUMER -> {
                 g.topic(n.topics().events(), READ);
+                // closes time windows with certainty (docs/consuming.md)
+                g.topic(n.topics().watermarks(), READ);
                 g.add(GROUP, n.consumerGroup(), LITERAL, READ);
             }
             case ANALYST -> {
                 g.topic(n.topics().events(), READ);
+                // report: the periods when a source was down
+                g.topic(n.topics().watermarks(), READ);
                 g.add(TOPIC, n.targetsPrefix(), PREFIXED, CREATE, WRITE);
             }
             case OPERATOR -> {

@@ -71,7 +71,7 @@ final class KameletSource {
         SessionTracker tracker = new SessionTracker(known);
         AccountSource created = module.createSource(new AccountContext(settings, tracker,
                 Clock.systemUTC(), camel.createProducerTemplate(), new PipelineMetrics(new SimpleMeterRegistry()),
-                VendorTls.bind(settings.pipeline(), camel.getRegistry())));
+                VendorTls.bind(settings.pipeline(), camel.getRegistry()), io.sessionflow.trace.Tracing.OFF));
         if (!(created instanceof SnapshotPoller<?> poller)) {
             throw new IllegalStateException(module.system() + " declares a poll setting, but its source does not poll");
         }

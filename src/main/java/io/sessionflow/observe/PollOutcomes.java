@@ -36,6 +36,9 @@ public final class PollOutcomes {
         outcomes.compute(batch.account(), (s, o) -> new Outcome(now, o == null ? null : o.lastFailure(),
                 o == null ? null : o.lastError()));
         metrics.poll(batch.account(), true);
+        if (batch.watermark() != null) {
+            metrics.watermark(batch.account(), batch.watermark());
+        }
         Map<String, Long> byType = batch.events().stream()
                 .collect(Collectors.groupingBy(e -> e.type().type(), Collectors.counting()));
         byType.forEach((type, n) -> metrics.published(batch.account(), type, n.intValue()));
@@ -49,6 +52,12 @@ public final class PollOutcomes {
         Instant now = clock.instant();
         outcomes.compute(account, (s, o) -> new Outcome(o == null ? null : o.lastSuccess(), now, LogSafe.of(error)));
         metrics.poll(account, false);
+    }
+
+    /** What its readiness check says: a poll was fetched and committed, and none failed since. */
+    public boolean ready(SourceAccount account) {
+        Outcome o = of(account);
+        return o.lastSuccess() != null && !o.failing();
     }
 
     public Outcome of(SourceAccount account) {

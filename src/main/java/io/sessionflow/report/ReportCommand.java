@@ -35,7 +35,9 @@ public final class ReportCommand implements Callable<Integer> {
         OutputPath.folder("--out", out);
         try (KafkaConnection kafka = KafkaConnection.reading(CommandSettings.load())) {
             KafkaTopics.requireExisting(kafka.bootstrapServers(), kafka.topics().events());
-            Path page = new Report(kafka.bootstrapServers()).write(kafka.topics().events(), range, out,
+            String watermarks = KafkaTopics.describe(kafka.bootstrapServers(), kafka.topics().watermarks()) == null
+                    ? null : kafka.topics().watermarks();
+            Path page = new Report(kafka.bootstrapServers()).write(kafka.topics().events(), watermarks, range, out,
                     Progress.forConsole("report"));
             System.err.println("report: open " + page.toAbsolutePath().toUri());
         }

@@ -9,7 +9,9 @@ import io.sessionflow.source.http.FaultPolicy;
 import io.sessionflow.source.http.ResilientVendorHttp;
 import io.sessionflow.source.http.Sleeper;
 import io.sessionflow.source.http.VendorHttp;
+import io.sessionflow.source.http.VendorSpans;
 import io.sessionflow.source.http.VendorTls;
+import io.sessionflow.trace.Tracing;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,13 +22,13 @@ import org.apache.camel.ProducerTemplate;
  * the account's own fault policy (rate limit and circuit breaker per account), metrics and the vendor truststore.
  */
 public record AccountContext(AccountSettings settings, SessionTracker tracker, Clock clock, ProducerTemplate template,
-                             PipelineMetrics metrics, String vendorTls) {
+                             PipelineMetrics metrics, String vendorTls, Tracing tracing) {
 
-    /** Without operations: meters go to a registry nobody scrapes, vendor TLS is the JVM's default. */
+    /** Without operations: meters go to a registry nobody scrapes, vendor TLS is the JVM's default, no tracing. */
     public static AccountContext of(AccountSettings settings, SessionTracker tracker, Clock clock,
                                     ProducerTemplate template) {
         return new AccountContext(settings, tracker, clock, template,
-                new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), null);
+                new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), null, Tracing.OFF);
     }
 
     public SourceAccount account() {
@@ -55,7 +57,8 @@ public record AccountContext(AccountSettings settings, SessionTracker tracker, C
     public FaultGuard faultGuard() {
         // wall-clock time, even when the pipeline runs on a test clock: waits and rate limits are real
         FaultGuard guard = new FaultGuard(account().system().id(), FaultPolicy.from(settings.pipeline()),
-                Clock.systemUTC(), Sleeper.REAL, new java.util.Random(), metrics.vendorCalls(account()));
+                Clock.systemUTC(), Sleeper.REAL, new java.util.Random(), metrics.vendorCalls(account()),
+                new VendorSpans(tracing.tracer(), account()));
         metrics.breaker(account(), guard.breaker());
         return guard;
     }

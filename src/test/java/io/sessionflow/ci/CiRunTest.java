@@ -40,10 +40,27 @@ class CiRunTest {
         assertThat(mvnSaw).as("no test run that would pass without the browser test").doesNotExist();
     }
 
+    /** The same for promtool, which checks the alert rules. */
+    @Test
+    void ciRunFailsWhenPromtoolCannotBeInstalledAndRunsNoTestsThen() throws Exception {
+        Path mvnSaw = bin.resolve("mvn-saw");
+        script("chromium", "exit 0");
+        script("apt-get", "exit 100");
+        script("mvn", "echo \"$SESSIONFLOW_CI $*\" > " + mvnSaw);
+        script("dirname", "exec /usr/bin/dirname \"$@\"");
+
+        Result r = run();
+
+        assertThat(r.exit).as(r.output).isNotZero();
+        assertThat(r.output).contains("promtool could not be installed", "DashboardAndAlertsTest");
+        assertThat(mvnSaw).as("no test run that would pass without the rules check").doesNotExist();
+    }
+
     @Test
     void ciRunTellsTheTestsTheyRunInCi() throws Exception {
         Path mvnSaw = bin.resolve("mvn-saw");
         script("chromium", "exit 0");
+        script("promtool", "exit 0");
         script("mvn", "echo \"$SESSIONFLOW_CI $*\" > " + mvnSaw);
         script("dirname", "exec /usr/bin/dirname \"$@\"");
 

@@ -55,7 +55,8 @@ class AsyncApiContractTest {
         assertThat(doc.root().path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(AsyncApiDocument.violations(asyncApi, doc.root())).isEmpty();
         assertThat(doc.messages()).extracting(Message::address)
-                .containsOnly("sessions.events", "sessions.raw", "sessions.dlq", "sessions.state", "sessionflow.accounts");
+                .containsOnly("sessions.events", "sessions.raw", "sessions.dlq", "sessions.state", "sessions.watermarks",
+                        "sessionflow.accounts");
     }
 
     @Test
@@ -143,7 +144,7 @@ class AsyncApiContractTest {
                                                                                        List<Scenario> scenarios) {
         Topics t = pipeline.topics();
         Map<String, String> topicOf = Map.of("sessions.events", t.events(), "sessions.raw", t.raw(),
-                "sessions.dlq", t.dlq(), "sessions.state", t.state(),
+                "sessions.dlq", t.dlq(), "sessions.state", t.state(), "sessions.watermarks", t.watermarks(),
                 "sessionflow.accounts", pipeline.app().cluster().accountsTopic());
         boolean removed = false;
         Map<String, TopicReader> readers = new HashMap<>();

@@ -42,7 +42,7 @@ public final class JavaProcess {
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().keySet().removeIf(k -> k.startsWith("SESSIONFLOW_"));
+            builder.environment().keySet().removeIf(k -> k.startsWith("SESSIONFLOW_") || k.startsWith("OTEL_"));
             builder.environment().putAll(env);
             return new JavaProcess(builder.start(), log);
         } catch (IOException e) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TopicSetupTest {
     private static final String MAX_MESSAGE = String.valueOf((32 << 20) + (2 << 20));
     private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
-    private final Topics topics = new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+    private final Topics topics = Topics.prefixed(prefix);
 
     @Test
     void topicsAreCreatedWithTheirRetentionCompactionAndRecordLimit() throws Exception {

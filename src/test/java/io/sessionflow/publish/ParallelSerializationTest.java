@@ -41,14 +41,15 @@ import org.junit.jupiter.api.Test;
  */
 class ParallelSerializationTest {
     private static final Instant T = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Duration INTERVAL = Duration.ofSeconds(30);
     private final String prefix = "par" + UUID.randomUUID().toString().substring(0, 8);
-    private final Topics topics = new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+    private final Topics topics = Topics.prefixed(prefix);
 
     @Test
     void recordsAreTheOneByOneRecordsInTheSameOrder() {
         PollBatch batch = batch(50 * InOrder.PARALLEL_FROM);
 
-        List<ProducerRecord<String, byte[]>> records = new BatchRecords(topics).of(batch);
+        List<ProducerRecord<String, byte[]>> records = new BatchRecords(topics).of(batch, INTERVAL);
 
         assertThat(records.stream().map(ParallelSerializationTest::describe).toList())
                 .containsExactlyElementsOf(oneByOne(batch));
@@ -65,7 +66,7 @@ class ParallelSerializationTest {
         client.put("bootstrap.servers", SharedKafka.bootstrapServers());
         try (TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics),
                 TransactionalPublisher.kafkaProducers(client, prefix))) {
-            publisher.publish(batch, tracker);
+            publisher.publish(batch, tracker, INTERVAL);
         }
 
         List<ConsumerRecord<String, byte[]>> read;
@@ -111,6 +112,8 @@ class ParallelSerializationTest {
                 out.add(topics.state() + " session:" + key + " " + text(mapperBytes(known))));
         out.add(topics.state() + " cursor:webinar " + text(mapperBytes(new io.sessionflow.state.StateRecords.Cursor(
                 WebinarModule.SYSTEM, null, T))));
+        out.add(topics.watermarks() + " webinar content-type=application/json sessionflow-system=webinar "
+                + text(mapperBytes(new io.sessionflow.publish.WatermarkRecord("webinar", null, T, 30))));
         return out;
     }
 

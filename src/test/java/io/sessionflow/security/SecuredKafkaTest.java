@@ -137,6 +137,7 @@ class SecuredKafkaTest {
         s.put("sessionflow.topics.raw", topics.raw());
         s.put("sessionflow.topics.dlq", topics.dlq());
         s.put("sessionflow.topics.state", topics.state());
+        s.put("sessionflow.topics.watermarks", topics.watermarks());
         return s;
     }
 
@@ -200,6 +201,6 @@ class SecuredKafkaTest {
 
     private static Topics newTopics() {
         String prefix = "s" + UUID.randomUUID().toString().substring(0, 8);
-        return new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+        return Topics.prefixed(prefix);
     }
 }

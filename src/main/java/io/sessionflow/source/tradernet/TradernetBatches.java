@@ -65,6 +65,10 @@ public final class TradernetBatches {
     }
 
     private PollBatch toBatch(TradernetMessage message, SnapshotRun run) {
+        return read(message, run).withWatermark(message.completeUpTo());
+    }
+
+    private PollBatch read(TradernetMessage message, SnapshotRun run) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
             return diff(run, lastList, lastOffset, List.of(), now, false);

@@ -26,6 +26,10 @@ public final class TradernetFeed implements Runnable {
     private volatile boolean vendorError;
     private volatile TradernetCredentials credentials;
     private boolean connectedBefore;
+    /** Delivering since its last snapshot: its first list after subscribing arrived, and it has not dropped since. */
+    private volatile boolean delivering;
+    /** Messages received but not yet on the queue. */
+    private final java.util.concurrent.atomic.AtomicInteger arriving = new java.util.concurrent.atomic.AtomicInteger();
 
     public TradernetFeed(TradernetConfig config, TradernetApi api, FeedTransport transport, Backoff backoff,
                          Consumer<TradernetMessage> queue, Clock clock) {
@@ -67,6 +71,14 @@ public final class TradernetFeed implements Runnable {
         }
     }
 
+    /**
+     * Whether every change up to now is on the queue already, as far as the feed can tell: it is delivering, and no
+     * message it received is still on its way to the queue. Ask after taking the time it is asked for.
+     */
+    public boolean vouchesUpToNow() {
+        return delivering && arriving.get() == 0;
+    }
+
     public void stop() {
         running = false;
         FeedTransport.Connection c = current;
@@ -82,6 +94,7 @@ public final class TradernetFeed implements Runnable {
             LOG.info("Tradernet: logged in as '{}'", LogSafe.of(config.login()));
         }
         vendorError = false;
+        delivering = false;
         try (FeedTransport.Connection connection = transport.connect(credentials, this::received)) {
             current = connection;
             if (!running) {
@@ -99,17 +112,29 @@ public final class TradernetFeed implements Runnable {
             }
             return why;
         } finally {
+            delivering = false;
             current = null;
         }
     }
 
     private void received(FeedEvent event) {
+        arriving.incrementAndGet();
+        try {
+            queue(event);
+        } finally {
+            arriving.decrementAndGet();
+        }
+    }
+
+    private void queue(FeedEvent event) {
         long nanos = System.nanoTime();
         if (event instanceof FeedEvent.Sessions s) {
             // only a feed that delivers counts as recovered: a feed that answers errors keeps backing off
             backoff.reset();
             queue.accept(new TradernetMessage(TradernetMessage.Kind.FEED, endpoint(), s.raw(), s.sessions(), null,
                     clock.instant(), nanos, false));
+            // the first list after subscribing is complete: from now on, what the feed does not say did not change
+            delivering = true;
         } else if (event instanceof FeedEvent.Unreadable u) {
             queue.accept(new TradernetMessage(TradernetMessage.Kind.FEED, endpoint(), u.raw(), null, u.reason(),
                     clock.instant(), nanos, false));
@@ -118,6 +143,7 @@ public final class TradernetFeed implements Runnable {
             LOG.error("Tradernet feed answered an error: {}",
                     LogSafe.of(TradernetApi.redact(e.detail(), credentialsSid())));
             vendorError = true;
+            delivering = false;
             FeedTransport.Connection c = current;
             if (c != null) {
                 c.close();

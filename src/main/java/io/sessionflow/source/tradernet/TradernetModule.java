@@ -13,6 +13,7 @@ import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.VendorSpans;
 import io.sessionflow.source.http.VendorHttpVersion;
 import io.sessionflow.source.http.VendorTls;
 import io.sessionflow.track.KnownSession;
@@ -106,7 +107,8 @@ public final class TradernetModule implements SourceModule {
                 : new WebSocketTransport(config.feedUrl(), http, config.httpTimeout(),
                         context.settings().pipeline().integer("sessionflow.http.max-body-bytes"));
         String queue = "tradernet-feed-" + context.account().account();
-        TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout(), context.userAgent()),
+        TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout(),
+                        context.userAgent(), new VendorSpans(context.tracing().tracer(), context.account())),
                 transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay(),
                         () -> ThreadLocalRandom.current().nextDouble()),
                 TradernetStream.queueOf(context.template(), queue), context.clock());

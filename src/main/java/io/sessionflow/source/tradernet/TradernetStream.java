@@ -4,6 +4,7 @@ import io.sessionflow.source.AccountSource;
 import io.sessionflow.source.PollBatch;
 import java.util.Map;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
@@ -78,7 +79,9 @@ public final class TradernetStream implements AccountSource {
     }
 
     public TradernetMessage expiryCheck() {
-        return TradernetMessage.expiryCheck(clock.instant());
+        // the time first, then whether the feed vouches for it: a message received after it is not covered anyway
+        Instant now = clock.instant();
+        return TradernetMessage.expiryCheck(now, feed.vouchesUpToNow());
     }
 
     /**

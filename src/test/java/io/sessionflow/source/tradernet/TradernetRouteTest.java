@@ -100,11 +100,12 @@ class TradernetRouteTest {
     void afterADropEveryTransitionArrivesExactlyOnceAndMissedOnesAreMarkedRecovered() {
         TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", t0, Duration.ofHours(24), "19.16.32.32");
         TradernetWorld.Session b = h.world.open("virtual@virtual.com", "SMS", t0, Duration.ofHours(24), "203.0.113.7");
-        h.start("websocket", java.util.Map.of("sessionflow.tradernet.reconnect-initial-delay", "1500ms"));
+        var pipeline = h.start("websocket", java.util.Map.of("sessionflow.tradernet.reconnect-initial-delay", "1500ms"));
         h.awaitEvents(2);
         h.awaitSubscribed();
 
         // the connection drops and the SID stops working; while the feed is down the world changes
+        Instant dropped = Instant.now();
         h.vendor.dropConnections();
         h.vendor.invalidateSids();
         h.world.close(a.id());
@@ -127,6 +128,41 @@ class TradernetRouteTest {
                 .containsExactly(id(c), ENDED, false);
         assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
         assertThat(h.vendor.loginCount()).as("a fresh login replaced the dead SID").isGreaterThanOrEqualTo(2);
+
+        // completeness: the reconnect snapshot vouches for its own time; while the feed was down (expiry checks went
+        // on every 200 ms) nothing did, beyond the moment it took the client to notice the drop
+        Instant snapshot;
+        try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
+            snapshot = raw.awaitUntil(rs -> rs.stream().anyMatch(r -> isSnapshotAfter(r, dropped)), TradernetHarness.WAIT)
+                    .stream().filter(r -> isSnapshotAfter(r, dropped)).map(TradernetRouteTest::fetchedAt)
+                    .min(Instant::compareTo).orElseThrow();
+        }
+        try (TopicReader watermarks = pipeline.read(pipeline.topics().watermarks())) {
+            List<Instant> upTo = watermarks.awaitUntil(ws -> ws.stream().anyMatch(w -> upTo(w).equals(snapshot))
+                    && ws.stream().anyMatch(w -> upTo(w).isAfter(snapshot)), TradernetHarness.WAIT)
+                    .stream().map(TradernetRouteTest::upTo).toList();
+            assertThat(upTo).as("no watermark while the feed was down (dropped %s, snapshot %s)", dropped, snapshot)
+                    .noneMatch(t -> t.isAfter(dropped.plusMillis(300)) && t.isBefore(snapshot));
+            assertThat(upTo).as("watermarks advance after the reconnect").anyMatch(t -> t.isAfter(snapshot));
+        }
+    }
+
+    private static boolean isSnapshotAfter(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r,
+                                           Instant after) {
+        return new String(r.headers().lastHeader("sessionflow-endpoint").value(), StandardCharsets.UTF_8)
+                .equals(TradernetApi.SNAPSHOT_ENDPOINT) && fetchedAt(r).isAfter(after);
+    }
+
+    private static Instant fetchedAt(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) {
+        return Instant.parse(new String(r.headers().lastHeader("sessionflow-fetched-at").value(), StandardCharsets.UTF_8));
+    }
+
+    private static Instant upTo(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) {
+        try {
+            return EventJson.mapper().readValue(r.value(), io.sessionflow.publish.WatermarkRecord.class).upTo();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String id(TradernetWorld.Session s) {

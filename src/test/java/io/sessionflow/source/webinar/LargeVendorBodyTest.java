@@ -73,7 +73,7 @@ class LargeVendorBodyTest {
         WebinarWorld world = new WebinarWorld();
         world.describe(world.schedule("Quarterly results", t0, t0.plusSeconds(7200)).id, richText(2 << 20), t0);
         String prefix = "t" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+        Topics topics = Topics.prefixed(prefix);
         TopicSetup.ensure(SharedKafka.bootstrapServers(), TopicPlan.of(topics, Settings.from(Map.of(),
                 new java.util.Properties(), Map.of())));
         try (Admin admin = Admin.create(KafkaClients.base(SharedKafka.bootstrapServers()))) {
