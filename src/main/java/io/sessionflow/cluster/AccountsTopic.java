@@ -1,14 +1,11 @@
 package io.sessionflow.cluster;
 
 import io.sessionflow.config.AccountSettings;
-import io.sessionflow.config.SettingDef;
-import io.sessionflow.config.SettingType;
 import io.sessionflow.config.Settings;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceModules;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,18 +69,13 @@ public final class AccountsTopic {
             return Optional.empty();
         }
         if (account.isDefault()) {
-            return Optional.of(module.get().defaultAccount(pipeline));
+            return Optional.of(module.get().defaultAccount(pipeline).offline());
         }
         AccountRecord record = stored.get(account);
         if (record == null) {
             return Optional.empty();
         }
-        Map<String, String> values = new HashMap<>(record.settings());
-        for (SettingDef def : module.get().settings()) {
-            if (def.type() == SettingType.SECRET && values.containsKey(def.key())) {
-                values.put(def.key(), "(not needed offline)");
-            }
-        }
-        return Optional.of(AccountSettings.of(account, module.get().settings(), values, pipeline));
+        return Optional.of(
+                AccountSettings.of(account, module.get().settings(), record.settings(), pipeline).offline());
     }
 }

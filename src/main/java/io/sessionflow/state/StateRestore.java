@@ -30,9 +30,15 @@ public final class StateRestore {
     private StateRestore() {
     }
 
+    /**
+     * What the state topic holds of some accounts: each one's memory, and which of them carry a removal mark newer
+     * than their last committed poll (stopped for good, unless added again).
+     */
+    public record Restored(Map<SourceAccount, InMemoryKnownSessions> memory, java.util.Set<SourceAccount> removed) {
+    }
+
     /** @return the memory of each wanted account that has any state */
-    public static Map<SourceAccount, InMemoryKnownSessions> read(Properties client, String topic,
-                                                                 Predicate<SourceAccount> wanted) {
+    public static Restored read(Properties client, String topic, Predicate<SourceAccount> wanted) {
         long started = System.nanoTime();
         Properties p = new Properties();
         p.putAll(client);
@@ -41,6 +47,7 @@ public final class StateRestore {
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<SourceAccount, InMemoryKnownSessions> known = new HashMap<>();
+        java.util.Set<SourceAccount> removed = new java.util.HashSet<>();
         int records = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -55,6 +62,7 @@ public final class StateRestore {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     records++;
                     apply(r, wanted, sessions, deadLetters, known);
+                    removal(r, wanted, removed);
                 }
             }
             sessions.forEach((account, s) -> memoryOf(known, account).apply(s));
@@ -64,7 +72,24 @@ public final class StateRestore {
         LOG.info("restored {} tracked sessions of {} accounts from {} ({} records) in {} ms",
                 known.values().stream().mapToInt(InMemoryKnownSessions::size).sum(), known.size(), topic, records,
                 (System.nanoTime() - started) / 1_000_000);
-        return known;
+        return new Restored(known, removed);
+    }
+
+    /** A removal mark stands until the account polls again (it was added back). */
+    private static void removal(ConsumerRecord<String, byte[]> r, Predicate<SourceAccount> wanted,
+                                java.util.Set<SourceAccount> removed) {
+        if (r.value() == null) {
+            return;
+        }
+        if (StateRecords.isRemoval(r.key())) {
+            StateRecords.Removed mark = StateRecords.removed(r.value());
+            SourceAccount account = new SourceAccount(io.sessionflow.event.SystemId.of(mark.system()), mark.account());
+            if (wanted.test(account)) {
+                removed.add(account);
+            }
+        } else if (StateRecords.isCursor(r.key())) {
+            removed.remove(StateRecords.cursor(r.value()).source());
+        }
     }
 
     /**
