@@ -1,7 +1,5 @@
 package io.sessionflow.source.ispring;
 
-import io.sessionflow.demo.*;
-
 import java.nio.file.Path;
 import java.util.List;
 

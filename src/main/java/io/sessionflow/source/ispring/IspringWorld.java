@@ -1,14 +1,11 @@
 package io.sessionflow.source.ispring;
 
-import io.sessionflow.demo.*;
-
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The state of a simulated iSpring Learn account: trainings and their sessions, plus what the simulator

@@ -1,7 +1,5 @@
 package io.sessionflow.source.seeit;
 
-import io.sessionflow.demo.*;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

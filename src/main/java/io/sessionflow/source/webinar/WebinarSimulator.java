@@ -1,13 +1,11 @@
 package io.sessionflow.source.webinar;
 
-import io.sessionflow.demo.*;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sessionflow.demo.SimulatedHttpServer.Request;
 import io.sessionflow.demo.SimulatedHttpServer.Response;
-import java.time.Instant;
+import io.sessionflow.demo.SimulatedVendor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
