@@ -13,12 +13,13 @@ import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.Backoff;
 import io.sessionflow.source.http.VendorTls;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 
 /** Tradernet security sessions: the one push source. Its route interval is the expiry check's. */
 public final class TradernetModule implements SourceModule {
@@ -99,8 +100,8 @@ public final class TradernetModule implements SourceModule {
                         context.settings().pipeline().integer("sessionflow.http.max-body-bytes"));
         String queue = "tradernet-feed-" + context.account().account();
         TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout()),
-                transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay(),
-                        () -> ThreadLocalRandom.current().nextDouble()),
+                transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay()),
+                new Random(),
                 TradernetStream.queueOf(context.template(), queue), context.clock());
         TradernetBatches batches = new TradernetBatches(context.account(),
                 new TradernetMapper(IpMasker.from(context.settings().pipeline())), context.tracker(), context.clock());
