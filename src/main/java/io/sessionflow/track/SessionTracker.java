@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An unchanged session yields nothing; a skipped step (first seen already ended) still yields the missing
  * steps, marked inferred. Nothing is remembered until {@link #commit} is called after Kafka acknowledged.
  */
-public final class SessionTracker {
+public final class SessionTracker implements SnapshotDiff {
     private final KnownSessions known;
     /** In memory only: after a restart every record is mapped once, which rebuilds it. */
     private final Map<SystemId, RecordInputs> inputs = new ConcurrentHashMap<>();
@@ -38,22 +38,12 @@ public final class SessionTracker {
         return inputs.computeIfAbsent(system, s -> new RecordInputs());
     }
 
-    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
-                            MissingPolicy missing, Instant observedAt) {
-        return diff(known, system, snapshots, List.of(), completeScopes, missing, observedAt);
-    }
-
     /** Starts a run of snapshots diffed one after another and published together (a push feed's group commit). */
     public SnapshotRun run() {
         return new SnapshotRun(this, known);
     }
 
-    /**
-     * @param unchanged      keys of sessions listed with the same record as their committed state, not mapped:
-     *                       they yield nothing, but count as listed for {@code missing}
-     * @param completeScopes scopes this fetch listed completely; known sessions of these scopes that are absent
-     *                       are handled by {@code missing}
-     */
+    @Override
     public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> unchanged,
                             Collection<String> completeScopes, MissingPolicy missing, Instant observedAt) {
         return diff(known, system, snapshots, unchanged, completeScopes, missing, observedAt);
