@@ -1,7 +1,6 @@
 package io.sessionflow.event;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -12,10 +11,7 @@ import java.util.TreeMap;
  * The one canonical session shape, the same for every system. Times are UTC instants.
  * {@code attributes} holds vendor-specific fields, sorted so the serialized bytes are stable.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"system", "account", "sessionId", "kind", "status", "title", "scheduledStart", "scheduledEnd",
-    "startedAt", "endedAt", "durationSeconds", "owner", "user", "participant", "location", "parent",
-    "inferred", "recovered", "attributes"})
+@JsonSerialize(using = EnvelopeWriter.Serializer.class)
 public record SessionData(
         SystemId system,
         String account,
@@ -33,9 +29,9 @@ public record SessionData(
         Person participant,
         Location location,
         Parent parent,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inferred,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean recovered,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Object> attributes) {
+        boolean inferred,
+        boolean recovered,
+        SortedMap<String, Object> attributes) {
 
     /** The class of maps this record made read-only itself; only those are shared instead of copied. */
     private static final Class<?> FROZEN = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();

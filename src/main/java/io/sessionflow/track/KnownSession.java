@@ -1,5 +1,6 @@
 package io.sessionflow.track;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionData;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
  * The tracker's memory of one session: what it has already published. Serializable as JSON so it can live
  * in the compacted state topic.
  */
+@JsonSerialize(using = KnownSessionJson.class)
 public record KnownSession(String scope, String source, List<EventType> reached, String fingerprint, Set<String> joined,
                            Set<String> left, SessionData data) {
 

@@ -1,20 +1,15 @@
 package io.sessionflow.event;
 
-import io.sessionflow.source.SourceModule;
-
-import io.sessionflow.source.SourceModules;
-
-import io.sessionflow.source.ispring.IspringModule;
-
-import io.sessionflow.source.storyclm.StoryclmModule;
-
-import io.sessionflow.source.seeit.SeeitModule;
-
-import io.sessionflow.source.webinar.WebinarModule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.SourceModules;
+import io.sessionflow.source.ispring.IspringModule;
+import io.sessionflow.source.seeit.SeeitModule;
+import io.sessionflow.source.storyclm.StoryclmModule;
+import io.sessionflow.source.webinar.WebinarModule;
+import io.sessionflow.testing.DatabindReference;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +21,15 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The streamed event bytes are exactly the databind mapper's, for every field, omission, escaping and value
- * type an event can hold: published events must not change by a byte.
+ * The event bytes are exactly what Jackson's databind wrote for the records' former annotations
+ * ({@link DatabindReference}), for every field, omission, escaping and value type an event can hold: published
+ * events must not change by a byte.
  */
 class EnvelopeWriterTest {
     private static final Instant T = Instant.parse("2026-11-20T09:05:00Z");
 
     @Test
-    void everyFieldFilledIsWrittenExactlyAsTheMapperWritesIt() throws Exception {
+    void everyFieldFilledIsWrittenExactlyAsDatabindWroteIt() throws Exception {
         Map<String, Object> nested = new HashMap<>();
         nested.put("zeta", 1);
         nested.put("alpha", List.of("b", "a"));
@@ -59,7 +55,7 @@ class EnvelopeWriterTest {
     }
 
     @Test
-    void absentFieldsAreOmittedOrNullExactlyAsTheMapperDoesIt() throws Exception {
+    void absentFieldsAreOmittedOrNullExactlyAsDatabindDidIt() throws Exception {
         SessionData bare = SessionData.builder(SeeitModule.SYSTEM, SeeitModule.KIND, "s1").build();
         SessionData partial = new SessionData(IspringModule.SYSTEM, "acme", "i", null, null, null, null, null, null, null, null,
                 Person.email("e@example.org"), null, null, new Location(null, null, null, null, "Berlin"),
@@ -72,7 +68,7 @@ class EnvelopeWriterTest {
     }
 
     @Test
-    void timesOfEveryPrecisionAndEraAreWrittenAsTheMapperWritesThem() throws Exception {
+    void timesOfEveryPrecisionAndEraAreWrittenAsDatabindWroteThem() throws Exception {
         List<Instant> times = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999Z"),
                 Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
                 Instant.parse("2024-02-29T12:00:00.000001Z"), Instant.parse("2000-03-01T00:00:00.100Z")));
@@ -101,9 +97,11 @@ class EnvelopeWriterTest {
     }
 
     private static void assertSameBytes(SessionEvent event) throws JsonProcessingException {
-        byte[] expected = EventJson.mapper().writeValueAsBytes(event);
+        byte[] expected = DatabindReference.bytes(event);
         assertThat(new String(EventJson.toBytes(event), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(new String(expected, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(EventJson.toBytes(event)).isEqualTo(expected);
+        assertThat(EventJson.mapper().writeValueAsBytes(event)).as("the mapper writes events by the same code")
+                .isEqualTo(expected);
     }
 }

@@ -1,9 +1,5 @@
 package io.sessionflow.publish;
 
-import io.sessionflow.event.SourceAccount;
-
-import io.sessionflow.source.webinar.WebinarModule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventJson;
@@ -11,10 +7,13 @@ import io.sessionflow.event.EventType;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.webinar.WebinarModule;
+import io.sessionflow.state.StateRecords;
+import io.sessionflow.testing.DatabindReference;
 import io.sessionflow.testing.SharedKafka;
 import io.sessionflow.testing.TopicReader;
 import io.sessionflow.track.InMemoryKnownSessions;
@@ -109,7 +108,7 @@ class ParallelSerializationTest {
         }
         batch.transitions().changes().forEach((key, known) ->
                 out.add(topics.state() + " session:" + key + " " + text(mapperBytes(known))));
-        out.add(topics.state() + " cursor:webinar " + text(mapperBytes(new io.sessionflow.state.StateRecords.Cursor(
+        out.add(topics.state() + " cursor:webinar " + text(mapperBytes(new StateRecords.Cursor(
                 WebinarModule.SYSTEM, null, T))));
         return out;
     }
@@ -123,11 +122,7 @@ class ParallelSerializationTest {
     }
 
     private static byte[] mapperBytes(Object value) {
-        try {
-            return EventJson.mapper().writeValueAsBytes(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return value instanceof StateRecords.Cursor ? EventJson.toBytes(value) : DatabindReference.bytes(value);
     }
 
     private static String text(byte[] bytes) {

@@ -38,8 +38,7 @@ class FingerprintsTest {
                 .attribute("lectors", List.of("274")).attribute("access", 1L).build()
                 .withStatus(SessionStatus.STARTED);
         for (SessionData d : List.of(deck, full)) {
-            byte[] json = io.sessionflow.event.EventJson.mapper()
-                    .writeValueAsBytes(d.withStatus(null).withMarks(null, false, false));
+            byte[] json = io.sessionflow.testing.DatabindReference.bytes(d.withStatus(null).withMarks(null, false, false));
             byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(json);
             assertThat(Fingerprints.of(d)).isEqualTo(java.util.HexFormat.of().formatHex(sha, 0, 16));
         }
