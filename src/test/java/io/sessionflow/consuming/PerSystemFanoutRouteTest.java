@@ -1,18 +1,15 @@
 package io.sessionflow.consuming;
 
-import io.sessionflow.source.seeit.SeeitModule;
-
-import io.sessionflow.source.webinar.WebinarModule;
-
 import static io.sessionflow.replay.TestEvents.event;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
-import io.sessionflow.replay.TestEvents;
 import io.sessionflow.replay.TestEvents.Timed;
+import io.sessionflow.replay.TestEvents;
+import io.sessionflow.source.seeit.SeeitModule;
+import io.sessionflow.source.webinar.WebinarModule;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
@@ -27,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,14 +1,15 @@
 package io.sessionflow.delivery;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
+import io.sessionflow.event.SessionEvent;
 import io.sessionflow.source.storyclm.StoryclmSimulator;
 import io.sessionflow.source.storyclm.StoryclmWorld;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
-import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
@@ -24,11 +25,8 @@ class SourceIsolationTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private static void awaitLog(LogCapture logs, String text) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (logs.lines().stream().noneMatch(l -> l.contains(text))) {
-            assertThat(System.nanoTime()).as("a log line containing '%s'", text).isLessThan(deadline);
-            BrokerProcess.sleep(100);
-        }
+        await("a log line containing '" + text + "'").atMost(WAIT)
+                .until(() -> logs.lines().stream().anyMatch(l -> l.contains(text)));
     }
 
     @Test

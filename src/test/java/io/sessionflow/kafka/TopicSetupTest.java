@@ -1,7 +1,7 @@
 package io.sessionflow.kafka;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.config.Settings;
 import io.sessionflow.replay.TargetTopic;

@@ -1,10 +1,11 @@
 package io.sessionflow.rederive;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionflow.source.ispring.IspringNamespaces;
 import io.sessionflow.source.ispring.IspringSimulator;
 import io.sessionflow.source.ispring.IspringWorld;
-import io.sessionflow.source.ispring.IspringNamespaces;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
 import java.time.Duration;
@@ -88,17 +89,7 @@ class IspringRederivationTest {
     }
 
     private void awaitRequests(int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (vendor.requestCount() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the pipeline stopped polling: " + vendor.requestCount() + " requests");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(count + " requests (the pipeline still polling)").atMost(WAIT)
+                .until(() -> vendor.requestCount() >= count);
     }
 }

@@ -1,15 +1,14 @@
 package io.sessionflow.rederive;
 
-import io.sessionflow.cluster.AccountsTopic;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionflow.cluster.AccountsTopic;
 import io.sessionflow.config.Settings;
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.TestEvents;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.SharedKafka;

@@ -1,14 +1,13 @@
 package io.sessionflow.security;
 
-import static io.sessionflow.testing.EventAssertions.header;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.demo.SimulatedHttpServer.RawAnswer;
+import io.sessionflow.event.EventJson;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
-import io.sessionflow.event.EventJson;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;

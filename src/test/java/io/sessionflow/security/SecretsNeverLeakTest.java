@@ -1,13 +1,13 @@
 package io.sessionflow.security;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.sessionflow.demo.SimulatedHttpServer.RawAnswer;
 import io.sessionflow.source.ispring.IspringSimulator;
 import io.sessionflow.source.ispring.IspringWorld;
 import io.sessionflow.source.seeit.SeeitSimulator;
 import io.sessionflow.source.seeit.SeeitWorld;
-import io.sessionflow.demo.SimulatedHttpServer.RawAnswer;
 import io.sessionflow.source.storyclm.StoryclmSimulator;
 import io.sessionflow.source.storyclm.StoryclmWorld;
 import io.sessionflow.source.webinar.WebinarSimulator;

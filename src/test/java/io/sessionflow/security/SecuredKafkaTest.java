@@ -1,8 +1,8 @@
 package io.sessionflow.security;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,11 +10,11 @@ import io.sessionflow.app.AclsCommand;
 import io.sessionflow.app.KafkaConnection;
 import io.sessionflow.config.Settings;
 import io.sessionflow.delivery.JavaProcess;
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.kafka.KafkaRefusal;
 import io.sessionflow.kafka.Topics;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.SecuredKafka;

@@ -1,7 +1,7 @@
 package io.sessionflow.security;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.source.tradernet.TradernetSimulator;
 import io.sessionflow.source.tradernet.TradernetWorld;

@@ -1,5 +1,6 @@
 package io.sessionflow.source.ispring;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -176,17 +177,7 @@ class IspringRouteTest {
     }
 
     private void awaitRequests(int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (vendor.requestCount() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the pipeline stopped polling: " + vendor.requestCount() + " requests");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(count + " requests (the pipeline still polling)").atMost(WAIT)
+                .until(() -> vendor.requestCount() >= count);
     }
 }

@@ -1,6 +1,7 @@
 package io.sessionflow.source.seeit;
 
 import static io.sessionflow.testing.EventAssertions.header;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +89,7 @@ class SeeitRouteTest {
             assertThat(first.get(0).data().owner().email()).isEqualTo(TECH);
 
             int before = vendor.requestCount();
-            await(() -> vendor.requestCount() >= before + 9, "two more polls of three pages");
+            await("two more polls of three pages").atMost(WAIT).until(() -> vendor.requestCount() >= before + 9);
             assertThat(events.drain(Duration.ofMillis(600))).as("unchanged sessions publish nothing").hasSize(14);
 
             world.finish(s.get(1).uuid, t0.minus(Duration.ofMinutes(5)), 2, "fixed");
@@ -116,7 +116,7 @@ class SeeitRouteTest {
             clock.set(t0.plus(Duration.ofHours(2)));
             // polls at the new time commit their cursor, so the window (look-back from the last poll) moves past
             int served = vendor.served().size();
-            await(() -> vendor.served().size() > served + 3, "polls at the new time");
+            await("polls at the new time").atMost(WAIT).until(() -> vendor.served().size() > served + 3);
             world.finish(open.uuid, t0.plus(Duration.ofMinutes(90)), 1, "late finish");
 
             List<SessionEvent> all = EventAssertions.events(events.awaitCount(3, WAIT));
@@ -170,21 +170,6 @@ class SeeitRouteTest {
         try (TopicReader events = pipeline.read(pipeline.topics().events())) {
             assertThat(EventAssertions.events(events.awaitCount(2, WAIT))).extracting(SessionEvent::id)
                     .containsExactlyElementsOf(firstRun);
-        }
-    }
-
-    private static void await(BooleanSupplier done, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sessionflow.source.storyclm;
 
 import static io.sessionflow.testing.EventAssertions.header;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +83,7 @@ class StoryclmRouteTest {
             assertThat(ended.data().location().longitude()).isEqualTo(37.617633);
 
             int before = vendor.requestCount();
-            await(() -> vendor.requestCount() >= before + 3, "three more polls");
+            await("three more polls").atMost(WAIT).until(() -> vendor.requestCount() >= before + 3);
             assertThat(events.drain(Duration.ofMillis(600))).as("unchanged sessions publish nothing").hasSize(3);
 
             world.setVisit(done.id, 1, 1);
@@ -114,7 +114,7 @@ class StoryclmRouteTest {
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              TopicReader raw = pipeline.read(pipeline.topics().raw())) {
-            await(() -> vendor.requestCount() >= 3, "three polls answered with an error envelope");
+            await("three polls answered with an error envelope").atMost(WAIT).until(() -> vendor.requestCount() >= 3);
             assertThat(events.drain(Duration.ofMillis(600))).as("an error envelope is no data").isEmpty();
             assertThat(raw.drain(Duration.ofMillis(200))).as("a failed poll publishes nothing at all").isEmpty();
 
@@ -230,22 +230,7 @@ class StoryclmRouteTest {
 
     private void awaitPolls(int polls) {
         int before = vendor.requestCount();
-        await(() -> vendor.requestCount() >= before + polls, polls + " more polls");
-    }
-
-    private static void await(BooleanSupplier done, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(polls + " more polls").atMost(WAIT).until(() -> vendor.requestCount() >= before + polls);
     }
 
     private static JsonNode readJson(byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.sessionflow.source.tradernet;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -88,13 +89,8 @@ class TradernetFailureTest {
     }
 
     private void awaitLog(String expected) {
-        long deadline = System.nanoTime() + TradernetHarness.WAIT.toNanos();
-        while (!allLogText().contains(expected)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no log line contains '" + expected + "'");
-            }
-            TradernetHarness.sleep(50);
-        }
+        await("a log line containing '" + expected + "'").atMost(TradernetHarness.WAIT)
+                .until(() -> allLogText().contains(expected));
     }
 
     /** Every captured line with its exception chain: what an operator would see. */

@@ -1,11 +1,11 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.event.SourceAccount;
-
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.publish.HeaderNames;
 import io.sessionflow.source.Json;
@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -159,29 +158,19 @@ class TradernetGroupCommitTest {
     private void awaitQueuedOrPublished(Pipeline pipeline, int count, int publishedBefore) {
         SedaEndpoint queue = (SedaEndpoint) pipeline.app().camel().getRoute(ROUTE).getEndpoint();
         FeedLatency latency = h.stream().latency();
-        awaitTrue(() -> queue.getCurrentQueueSize() + latency.count() - publishedBefore >= count,
-                () -> "the burst did not queue up: " + queue.getCurrentQueueSize() + " queued, "
-                        + (latency.count() - publishedBefore) + " published of " + count);
+        await().atMost(TradernetHarness.WAIT).untilAsserted(() -> assertThat(queue.getCurrentQueueSize()
+                + latency.count() - publishedBefore).as("the burst queued up (%d queued, %d published of %d)",
+                queue.getCurrentQueueSize(), latency.count() - publishedBefore, count).isGreaterThanOrEqualTo(count));
     }
 
     /** A sample is recorded after Kafka acknowledged the message's transaction, after its log line. */
     private void awaitLatencySamples(int count) {
-        awaitTrue(() -> h.stream().latency().count() >= count, () -> h.stream().latency().count() + " of " + count
-                + " feed messages published");
+        await().atMost(TradernetHarness.WAIT).untilAsserted(() -> assertThat(h.stream().latency().count())
+                .as("feed messages published").isGreaterThanOrEqualTo(count));
     }
 
     /** Transactions that carried Tradernet events, from the publisher's own log line. */
     private int commits() {
         return (int) logs.lines().stream().filter(l -> l.contains("tradernet/default: committed")).count();
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, Supplier<String> what) {
-        long deadline = System.nanoTime() + TradernetHarness.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out: " + what.get());
-            }
-            TradernetHarness.sleep(20);
-        }
     }
 }

@@ -1,20 +1,20 @@
 package io.sessionflow.source.webinar;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.config.Settings;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.kafka.KafkaClients;
 import io.sessionflow.kafka.TopicPlan;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
-import io.sessionflow.testing.LogCapture;
-import io.sessionflow.testing.SharedKafka;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.SharedKafka;
 import io.sessionflow.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,7 @@
 package io.sessionflow.source.webinar;
 
 import static io.sessionflow.testing.EventAssertions.header;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -205,11 +206,8 @@ class WebinarRouteTest {
                     "sessionflow.webinar.base-url", vendor.baseUrl(),
                     "sessionflow.webinar.token", canary,
                     "sessionflow.webinar.poll-interval", "200ms"));
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (logs.lines().stream().noneMatch(l -> l.contains("answered HTTP 401"))) {
-                assertThat(System.nanoTime()).as("a clear 401 log line").isLessThan(deadline);
-                sleep(50);
-            }
+            await("a clear 401 log line").atMost(WAIT)
+                    .until(() -> logs.lines().stream().anyMatch(l -> l.contains("answered HTTP 401")));
             try (TopicReader events = pipeline.read(pipeline.topics().events())) {
                 assertThat(events.drain(Duration.ofMillis(500))).isEmpty();
             }
@@ -222,13 +220,8 @@ class WebinarRouteTest {
     }
 
     private void awaitRequests(int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (vendor.requestCount() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the pipeline stopped polling: " + vendor.requestCount() + " requests");
-            }
-            sleep(50);
-        }
+        await(count + " requests (the pipeline still polling)").atMost(WAIT)
+                .until(() -> vendor.requestCount() >= count);
     }
 
     private static JsonNode readJson(byte[] bytes) {
@@ -236,14 +229,6 @@ class WebinarRouteTest {
             return EventJson.mapper().readTree(bytes);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
