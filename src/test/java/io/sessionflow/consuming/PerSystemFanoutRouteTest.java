@@ -4,8 +4,10 @@ import static io.sessionflow.replay.TestEvents.event;
 import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionflow.event.EventJson;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.replay.TestEvents.Published;
 import io.sessionflow.replay.TestEvents.Timed;
 import io.sessionflow.replay.TestEvents;
 import io.sessionflow.source.seeit.SeeitModule;
@@ -85,6 +87,40 @@ class PerSystemFanoutRouteTest {
                 List<SessionEvent> copied = EventAssertions.events(seeit.awaitCount(1, WAIT));
                 assertThat(copied).extracting(SessionEvent::id).contains(refused.id());
             }
+        }
+    }
+
+    @Test
+    void aSystemNoModuleDeclaresChoosesNoTopicAndNoEndpointOption() throws Exception {
+        Instant t = Instant.parse("2026-11-20T09:00:00Z");
+        SessionEvent allowed = event(WebinarModule.SYSTEM, "6784", EventType.SESSION_STARTED, t);
+        byte[] value = EventJson.toBytes(allowed);
+        try (LogCapture logs = new LogCapture();
+             Pipeline pipeline = Pipeline.start(Map.of("sessionflow.examples.per-system-fanout.enabled", "true"))) {
+            String events = pipeline.topics().events();
+            TestEvents.createTopic(events + ".webinar", 1);
+            TestEvents.publishRecords(events, List.of(
+                    new Published(t, "hostile:1", "webinar?brokers=127.0.0.1:1", value),
+                    new Published(t, "unknown:1", "nosuchsystem", value),
+                    new Published(t, allowed.kafkaKey(), "webinar", value)));
+
+            await().atMost(WAIT).until(() -> logs.lines().stream()
+                    .filter(l -> l.contains("per-system fanout: no module declares system")).count() == 2);
+            try (TopicReader webinar = pipeline.read(events + ".webinar")) {
+                webinar.awaitCount(1, WAIT);
+                assertThat(webinar.drain(Duration.ofSeconds(1))).extracting(ConsumerRecord::key)
+                        .containsExactly(allowed.kafkaKey());
+            }
+            assertThat(topicsStartingWith(events + ".")).containsExactly(events + ".webinar");
+        }
+    }
+
+    private static List<String> topicsStartingWith(String prefix) throws Exception {
+        Properties p = new Properties();
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(SharedKafka.bootstrapServers()));
+        try (Admin admin = Admin.create(p)) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(n -> n.startsWith(prefix))
+                    .sorted().toList();
         }
     }
 
