@@ -1,5 +1,7 @@
 package io.sessionflow.bench;
 
+import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.SourceModules;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -121,7 +123,7 @@ final class Bench {
     private void httpPipeline() throws Exception {
         log("pipeline over HTTP");
         HttpPipelineStage.Result r = new HttpPipelineStage(kafka, sizes).run();
-        report.add(BenchRow.of("2b pipeline over HTTP", "webinar.ru simulator on loopback -> ... -> publish",
+        report.add(BenchRow.of("2b pipeline over HTTP", r.vendor() + " simulator on loopback -> ... -> publish",
                 Figures.perSecond(r.eventsPerSecond()), sizes.httpSessions() + " sessions all changed per poll: "
                         + Figures.millis(r.millisPerPoll()) + " per poll, " + Math.round(r.requestsPerPoll())
                         + " HTTP requests per poll (rate limit off; at the default 20/s a poll needs "
@@ -151,9 +153,13 @@ final class Bench {
     }
 
     private void feedLatency() throws Exception {
-        log("feed latency: Tradernet WebSocket message -> Kafka ack");
-        for (int rate : sizes.feedRates()) {
-            feedLatency(new FeedLatencyStage(kafka).run(rate, sizes.feedLength()));
+        for (SourceModule module : SourceModules.all()) {
+            if (module.benchFeed().isPresent()) {
+                log("feed latency: " + module.title() + " feed message -> Kafka ack");
+                for (int rate : sizes.feedRates()) {
+                    feedLatency(new FeedLatencyStage(kafka, module).run(rate, sizes.feedLength()));
+                }
+            }
         }
         log("transaction floor: one bare transaction per feed message's records");
         TransactionFloorStage.Result floor = new TransactionFloorStage(kafka)
@@ -166,7 +172,7 @@ final class Bench {
     }
 
     private void feedLatency(FeedLatencyStage.Result r) {
-        BenchRow row = BenchRow.of("5 feed latency", "WebSocket message -> Kafka ack p50 / p99 / p999 at "
+        BenchRow row = BenchRow.of("5 feed latency", r.vendor() + " feed message -> Kafka ack p50 / p99 / p999 at "
                         + r.messagesPerSecond() + " msg/s",
                 Figures.millis(r.p50()) + " / " + Figures.millis(r.p99()) + " / " + Figures.millis(r.p999()),
                 r.measured() + " of " + r.sent() + " messages published (" + Figures.perSecond(r.achievedPerSecond())
@@ -191,7 +197,8 @@ final class Bench {
         log("startup of `sessionflow run` in its own JVM");
         StartupStage.Result r = new StartupStage(kafka, sizes.steadyStateWait()).run();
         report.add(BenchRow.of("7 startup", "process start -> first event committed",
-                Figures.millis(r.millisToFirstEvent()), "new JVM, external (bench) broker, webinar simulator"));
+                Figures.millis(r.millisToFirstEvent()), "new JVM, external (bench) broker, "
+                        + BenchModules.endToEnd().title() + " simulator"));
         report.add(BenchRow.of("7 steady state", "RSS / used heap after " + sizes.steadyStateWait().toSeconds()
                         + " s polling", Figures.megabytes(r.rssBytes()) + " / " + Figures.megabytes(r.heapUsedBytes()),
                 "default JVM flags; heap as reported by jcmd GC.heap_info"));

@@ -1,4 +1,4 @@
-package io.sessionflow.source.tradernet;
+package io.sessionflow.source;
 
 import java.util.Arrays;
 

@@ -52,6 +52,16 @@ public interface SourceModule {
     /** Vendor-shaped records for the mapping bench; empty when the module offers none. */
     Optional<BenchRecords<?>> benchRecords();
 
+    /** A simulator for the bench's end-to-end stages over the vendor's transport; empty when the module has none. */
+    default Optional<BenchSimulator.Start> benchSimulator() {
+        return Optional.empty();
+    }
+
+    /** A push module's simulated feed for the bench's latency stage; empty for a polling module. */
+    default Optional<BenchFeed.Start> benchFeed() {
+        return Optional.empty();
+    }
+
     default String settingsPrefix() {
         return "sessionflow." + system().id() + ".";
     }

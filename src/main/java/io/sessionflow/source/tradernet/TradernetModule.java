@@ -9,6 +9,7 @@ import io.sessionflow.event.SystemId;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.rederive.RederivableSource;
 import io.sessionflow.source.AccountContext;
+import io.sessionflow.source.BenchFeed;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SourceModule;
@@ -122,5 +123,10 @@ public final class TradernetModule implements SourceModule {
     @Override
     public Optional<BenchRecords<?>> benchRecords() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<BenchFeed.Start> benchFeed() {
+        return Optional.of(TradernetBenchFeed::new);
     }
 }

@@ -1,10 +1,11 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.source.AccountSource;
+import io.sessionflow.source.FeedLatency;
+import io.sessionflow.source.FeedSource;
 import io.sessionflow.source.PollBatch;
-import java.util.Map;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * behind it ({@link FeedGroups}), turns the group into one batch and publishes it in one transaction. Closing it
  * (the account stops on this instance) ends the feed thread and its connection.
  */
-public final class TradernetStream implements AccountSource {
+public final class TradernetStream implements FeedSource {
     private static final Logger LOG = LoggerFactory.getLogger(TradernetStream.class);
     private final TradernetFeed feed;
     private final TradernetBatches batches;
@@ -101,11 +102,12 @@ public final class TradernetStream implements AccountSource {
         }
     }
 
+    @Override
     public FeedLatency latency() {
         return latency;
     }
 
-    /** Kafka transactions that carried feed messages: with group commit, fewer than the messages. */
+    @Override
     public long feedTransactions() {
         return feedTransactions.get();
     }

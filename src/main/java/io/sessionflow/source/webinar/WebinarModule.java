@@ -11,6 +11,7 @@ import io.sessionflow.rederive.ArchivedPolling;
 import io.sessionflow.rederive.RederivableSource;
 import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
+import io.sessionflow.source.BenchSimulator;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceModule;
@@ -103,6 +104,11 @@ public final class WebinarModule implements SourceModule {
     @Override
     public Optional<BenchRecords<?>> benchRecords() {
         return Optional.of(new WebinarBenchRecords());
+    }
+
+    @Override
+    public Optional<BenchSimulator.Start> benchSimulator() {
+        return Optional.of(WebinarBenchSimulator::new);
     }
 
     /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */

@@ -8,6 +8,7 @@ import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.publish.HeaderNames;
+import io.sessionflow.source.FeedLatency;
 import io.sessionflow.source.Json;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;

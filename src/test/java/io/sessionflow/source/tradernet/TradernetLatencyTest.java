@@ -2,6 +2,7 @@ package io.sessionflow.source.tradernet;
 
 import static io.sessionflow.testing.Wait.await;
 
+import io.sessionflow.source.FeedLatency;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
