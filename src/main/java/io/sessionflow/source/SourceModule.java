@@ -30,8 +30,13 @@ public interface SourceModule {
     /** What is wrong with one account's settings beyond their types, one line each naming the setting. */
     List<String> problems(AccountSettings settings);
 
-    /** How often an account's route fires: its poll, or a push source's expiry check. Valid settings only. */
-    Duration pollInterval(AccountSettings settings);
+    /**
+     * How often an account's route fires: by default its {@code poll-interval} setting; a push source says what its
+     * route's timer is for. Valid settings only.
+     */
+    default Duration pollInterval(AccountSettings settings) {
+        return settings.duration("poll-interval");
+    }
 
     /** The route file and the templates in it that run once per account. */
     SourceRoutes routes();

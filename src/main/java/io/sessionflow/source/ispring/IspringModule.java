@@ -7,7 +7,6 @@ import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.source.http.FaultGuard;
 import io.sessionflow.rederive.RederivableSource;
 import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
@@ -15,10 +14,10 @@ import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.FaultGuard;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,11 +58,6 @@ public final class IspringModule implements SourceModule {
     @Override
     public List<String> problems(AccountSettings settings) {
         return ModuleChecks.problems(() -> IspringConfig.from(settings));
-    }
-
-    @Override
-    public Duration pollInterval(AccountSettings settings) {
-        return settings.duration("poll-interval");
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.sessionflow.event.SessionKind;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.rederive.ArchivedPolling;
-import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.rederive.RederivableSource;
 import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
@@ -16,10 +15,10 @@ import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,11 +61,6 @@ public final class SeeitModule implements SourceModule {
     @Override
     public List<String> problems(AccountSettings settings) {
         return ModuleChecks.problems(() -> SeeitConfig.from(settings));
-    }
-
-    @Override
-    public Duration pollInterval(AccountSettings settings) {
-        return settings.duration("poll-interval");
     }
 
     @Override

@@ -20,7 +20,6 @@ import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,11 +71,6 @@ public final class WebinarModule implements SourceModule {
         }
         problems.addAll(ModuleChecks.problems(() -> WebinarConfig.from(settings)));
         return problems;
-    }
-
-    @Override
-    public Duration pollInterval(AccountSettings settings) {
-        return settings.duration("poll-interval");
     }
 
     @Override
