@@ -38,7 +38,7 @@ public record SessionData(
 
     public SessionData {
         // withStatus/withMarks copy the record for every diff and every event: they share the read-only map
-        // instead of copying it again (copying was the largest single cost of mapping + diff per record)
+        // instead of copying it again
         attributes = attributes != null && attributes.getClass() == FROZEN ? attributes
                 : Collections.unmodifiableSortedMap(attributes == null ? new TreeMap<>() : new TreeMap<>(attributes));
     }
@@ -120,7 +120,7 @@ public record SessionData(
             return this;
         }
 
-        /** Hands the attribute map over read-only instead of copying it (one copy per mapped record saved). */
+        /** Hands the attribute map over read-only instead of copying it: a build per mapped record. */
         public SessionData build() {
             handedOver = true;
             return new SessionData(system, null, sessionId, kind, status, title, scheduledStart, scheduledEnd,
