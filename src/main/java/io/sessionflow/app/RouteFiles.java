@@ -57,7 +57,8 @@ final class RouteFiles {
                 if (Files.isDirectory(routes)) {
                     try (Stream<Path> walk = Files.walk(routes)) {
                         walk.filter(p -> p.toString().endsWith(".yaml"))
-                                .forEach(p -> files.add("routes/" + routes.relativize(p).toString().replace('\\', '/')));
+                                .forEach(p -> files.add("routes/"
+                                        + routes.relativize(p).toString().replace('\\', '/')));
                     }
                 }
             } else {

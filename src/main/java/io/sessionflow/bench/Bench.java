@@ -16,7 +16,10 @@ final class Bench {
     private final BenchKafka kafka;
     private final BenchSizes sizes;
     private final BenchReport report;
-    /** Stage names to run (throughput, http, mapping, scaling, latency, replay, startup); empty runs all, for profiling one. */
+    /**
+     * Stage names to run (throughput, http, mapping, scaling, latency, replay, startup); empty runs all, for profiling
+     * one.
+     */
     private final java.util.Set<String> only;
 
     Bench(String bootstrap, BenchSizes sizes, BenchReport report, java.util.Set<String> only) {
@@ -142,9 +145,13 @@ final class Bench {
     private void scaling() {
         log("scaling: one poll over many tracked sessions, 1% changed");
         for (ScalingStage.Result r : new ScalingStage(sizes).run()) {
-            BenchRow row = BenchRow.of("4 scaling", Figures.count(r.sessions()) + " sessions, 1% changed",
-                    Figures.millis(r.medianMillis()) + " per poll", "max " + Figures.millis(r.maxMillis()) + ", median CPU "
-                            + Figures.millis(r.medianCpuMillis()) + ", " + r.eventsPerPoll() + " events; heap after GC " + Figures.megabytes(r.heapBytes())
+            BenchRow row = BenchRow.of(
+                    "4 scaling",
+                    Figures.count(r.sessions()) + " sessions, 1% changed",
+                    Figures.millis(r.medianMillis()) + " per poll",
+                    "max " + Figures.millis(r.maxMillis()) + ", median CPU "
+                            + Figures.millis(r.medianCpuMillis()) + ", " + r.eventsPerPoll() + " events; heap after GC "
+                            + Figures.megabytes(r.heapBytes())
                             + " (tracker " + Figures.megabytes(r.trackerBytes()) + ", rest the simulated vendor)");
             report.add(r.sessions() == 100_000
                     ? row.against("< 200 ms, heap < 512 MB", r.medianMillis() < 200 && r.heapBytes() < 512L << 20)
@@ -164,8 +171,11 @@ final class Bench {
         log("transaction floor: one bare transaction per feed message's records");
         TransactionFloorStage.Result floor = new TransactionFloorStage(kafka)
                 .run((int) Math.min(500, sizes.feedLength().toMillis() / 10));
-        report.add(BenchRow.of("5b transaction floor", "bare transaction of one feed message's records, p50 / p99 / p999",
-                Figures.millis(floor.p50()) + " / " + Figures.millis(floor.p99()) + " / " + Figures.millis(floor.p999()),
+        report.add(BenchRow.of(
+                "5b transaction floor",
+                "bare transaction of one feed message's records, p50 / p99 / p999",
+                Figures.millis(floor.p50()) + " / " + Figures.millis(floor.p99()) + " / "
+                        + Figures.millis(floor.p999()),
                 Figures.count(floor.transactions()) + " transactions one at a time, raw + event + state record "
                         + "(three topics), the pipeline's producer settings, nothing else running: the least a feed "
                         + "message can take"));

@@ -68,7 +68,8 @@ public final class ShardManager implements AutoCloseable {
     /** The shards owned here, and the accounts running in each. */
     public synchronized Map<Integer, Set<SourceAccount>> owned() {
         Map<Integer, Set<SourceAccount>> view = new java.util.TreeMap<>();
-        owned.forEach((n, shard) -> view.put(n, new TreeSet<>(java.util.Comparator.comparing(SourceAccount::toString))));
+        owned.forEach(
+                (n, shard) -> view.put(n, new TreeSet<>(java.util.Comparator.comparing(SourceAccount::toString))));
         owned.forEach((n, shard) -> view.get(n).addAll(shard.tasks.keySet()));
         return view;
     }

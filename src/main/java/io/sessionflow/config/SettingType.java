@@ -15,7 +15,9 @@ public enum SettingType {
         }
         return switch (this) {
             case URL -> urlProblem(value);
-            case DURATION -> parseDuration(value) == null ? "is not a duration like 500ms, 30s, 5m, 2h, 7d or PT30S" : null;
+            case DURATION -> parseDuration(value) == null
+                    ? "is not a duration like 500ms, 30s, 5m, 2h, 7d or PT30S"
+                    : null;
             case INT -> value.matches("-?\\d{1,9}") ? null : "is not a whole number";
             case DECIMAL -> value.matches("\\d{1,9}(\\.\\d+)?") ? null : "is not a number like 20 or 0.5";
             case BOOLEAN -> value.matches("(?i)true|false") ? null : "must be true or false";

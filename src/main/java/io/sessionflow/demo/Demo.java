@@ -69,7 +69,8 @@ public final class Demo {
                             + settings.integer("sessionflow.observe.port") + "/observe/health, /observe/metrics");
                 }
                 out.println("log: " + settings.string("sessionflow.log.file") + " (--verbose shows it here)");
-                EventPrinter printer = new EventPrinter(app.kafka().bootstrapServers(), app.kafka().topics().events(), out);
+                EventPrinter printer = new EventPrinter(
+                        app.kafka().bootstrapServers(), app.kafka().topics().events(), out);
                 scenarios.forEach(s -> s.tick(clock.instant()));
                 ticker.scheduleAtFixedRate(() -> scenarios.forEach(s -> s.tick(clock.instant())),
                         1500, 1500, TimeUnit.MILLISECONDS);

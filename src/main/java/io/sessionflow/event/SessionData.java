@@ -55,8 +55,26 @@ public record SessionData(
     }
 
     public SessionData withStatus(SessionStatus newStatus) {
-        return new SessionData(system, account, sessionId, kind, newStatus, title, scheduledStart, scheduledEnd, startedAt,
-                endedAt, durationSeconds, owner, user, participant, location, parent, inferred, recovered, attributes);
+        return new SessionData(
+                system,
+                account,
+                sessionId,
+                kind,
+                newStatus,
+                title,
+                scheduledStart,
+                scheduledEnd,
+                startedAt,
+                endedAt,
+                durationSeconds,
+                owner,
+                user,
+                participant,
+                location,
+                parent,
+                inferred,
+                recovered,
+                attributes);
     }
 
     public SessionData withMarks(Person newParticipant, boolean isInferred, boolean isRecovered) {

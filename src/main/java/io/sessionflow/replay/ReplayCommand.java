@@ -40,13 +40,23 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--type", split = ",", paramLabel = "<type>",
             description = "only these types: session.started or sessionflow.session.started")
     List<String> types = List.of();
-    @Option(names = "--format", paramLabel = "jsonl|csv|parquet", description = "file format (default: jsonl; parquet needs --out)")
+
+    @Option(
+            names = "--format",
+            paramLabel = "jsonl|csv|parquet",
+            description = "file format (default: jsonl; parquet needs --out)")
     Format format = Format.jsonl;
+
     @Option(names = "--out", paramLabel = "<file>", description = "write to this file (default: stdout)")
     Path out;
-    @Option(names = "--to-topic", paramLabel = "<topic>",
-            description = "re-publish to this topic instead: a new one, or one that already holds records with --append")
+
+    @Option(
+            names = "--to-topic",
+            paramLabel = "<topic>",
+            description =
+                    "re-publish to this topic instead: a new one, or one that already holds records with --append")
     String toTopic;
+
     @Option(names = "--append", description = "allow --to-topic to write after the records it already holds")
     boolean append;
 

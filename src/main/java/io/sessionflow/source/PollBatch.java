@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything one poll of one account produces, published together in one Kafka transaction: raw payloads, canonical events,
- * dead letters, and the tracker memory (and the poll time, the source's cursor) to keep once committed.
+ * Everything one poll of one account produces, published together in one Kafka transaction: raw payloads, canonical
+ * events, dead letters, and the tracker memory (and the poll time, the source's cursor) to keep once committed.
  *
  * @param polledAt the poll's time, committed as the source's cursor; null for a batch that does not advance it
  */
-public record PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters,
-                        Instant polledAt) {
+public record PollBatch(
+        SourceAccount account,
+        List<RawPayload> raw,
+        Transitions transitions,
+        List<DeadLetter> deadLetters,
+        Instant polledAt) {
 
     public PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions,
                      List<DeadLetter> deadLetters) {

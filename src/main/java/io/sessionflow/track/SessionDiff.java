@@ -78,7 +78,9 @@ final class SessionDiff {
      * so {@code before} is kept instead of copying its lists and sets for every unchanged session.
      */
     private boolean nothingNew() {
-        if (!sameData || !java.util.Objects.equals(now.scope(), before.scope()) || !now.source().equals(before.source())) {
+        if (!sameData
+                || !java.util.Objects.equals(now.scope(), before.scope())
+                || !now.source().equals(before.source())) {
             return false;
         }
         if (!fresh.isEmpty()) {
@@ -122,7 +124,12 @@ final class SessionDiff {
         }
         participantEvents();
         if (fresh.isEmpty() && before != null && !before.fingerprint().equals(fingerprint)) {
-            emit(EventType.SESSION_UPDATED, fingerprint, timeOr(now.changedAt()), current.withStatus(statusSoFar), false);
+            emit(
+                    EventType.SESSION_UPDATED,
+                    fingerprint,
+                    timeOr(now.changedAt()),
+                    current.withStatus(statusSoFar),
+                    false);
         }
         for (Milestone m : fresh) {
             if (m.isTerminal()) {

@@ -24,9 +24,18 @@ class BenchSmokeTest {
                 .extracting(BenchRow::measure).as("one row per push module")
                 .hasSize((int) SourceModules.all().stream().filter(m -> m.benchFeed().isPresent()).count())
                 .allMatch(m -> m.contains("feed message -> Kafka ack"));
-        assertThat(report.rows()).extracting(BenchRow::stage).contains("1 limit", "1b limit, like for like", "2 pipeline",
-                "2b pipeline over HTTP", "3 mapping + diff", "4 scaling", "5 feed latency", "5b transaction floor",
-                "6 replay");
+        assertThat(report.rows())
+                .extracting(BenchRow::stage)
+                .contains(
+                        "1 limit",
+                        "1b limit, like for like",
+                        "2 pipeline",
+                        "2b pipeline over HTTP",
+                        "3 mapping + diff",
+                        "4 scaling",
+                        "5 feed latency",
+                        "5b transaction floor",
+                        "6 replay");
         assertThat(report.rows()).filteredOn(r -> r.stage().equals("3 mapping + diff"))
                 .extracting(BenchRow::measure).as("one row per module with bench records")
                 .containsExactlyElementsOf(SourceModules.all().stream().filter(m -> m.benchRecords().isPresent())

@@ -27,7 +27,8 @@ class SettingsTest {
     void readmeListsExactlyTheSettingsOfThePipelineAndOfTheModulesTheJarShips() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String start = "<!-- settings:start -->\n";
-        String table = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- settings:end -->"));
+        String table =
+                readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- settings:end -->"));
         List<SourceModule> shipped = SourceModules.all().stream()
                 .filter(m -> codeSource(m.getClass()).equals(codeSource(SettingsCatalog.class))).toList();
         assertThat(shipped).as("modules the jar ships").isNotEmpty();
@@ -78,7 +79,8 @@ class SettingsTest {
         assertThatThrownBy(() -> SessionflowApp.create(s, Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class)
                 .extracting(e -> ((ConfigurationException) e).problems())
-                .isEqualTo(List.of("SESSIONFLOW_ISPRING_TRAINING_IDS is required when SESSIONFLOW_ISPRING_URL is set: the"
+                .isEqualTo(List.of(
+                        "SESSIONFLOW_ISPRING_TRAINING_IDS is required when SESSIONFLOW_ISPRING_URL is set: the"
                                 + " API lists sessions per training",
                         "SESSIONFLOW_SEEIT_TOKEN is required when SESSIONFLOW_SEEIT_BASE_URL is set"));
     }

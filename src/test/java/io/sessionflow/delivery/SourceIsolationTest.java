@@ -66,7 +66,9 @@ class SourceIsolationTest {
                         .noneMatch(l -> l.contains("automatically re-executed"));
                 int whileOpen = webinar.requestCount();
                 events.drain(Duration.ofSeconds(2));
-                assertThat(webinar.requestCount()).as("no calls to a vendor whose breaker is open").isEqualTo(whileOpen);
+                assertThat(webinar.requestCount())
+                        .as("no calls to a vendor whose breaker is open")
+                        .isEqualTo(whileOpen);
             }
         }
     }

@@ -43,12 +43,26 @@ class EnvelopeWriterTest {
         attributes.put("list", List.of("274", "275"));
         attributes.put("map", nested);
         attributes.put("nothing", null);
-        SessionData data = new SessionData(WebinarModule.SYSTEM, null, "6345", WebinarModule.KIND, SessionStatus.STARTED,
-                "Новый вебинар \"АПИ\"\n\t</script> \u0001 😀", T, T.plusSeconds(3600), T.plusNanos(1_000_000),
-                T.plusNanos(123_456_000), 5400L, new Person("274", "Юрий", "y@example.org", "yuri", "ADMIN"),
-                new Person(null, "U", null, null, null), new Person("3080", null, "badger@example.org", null, "guest"),
+        SessionData data = new SessionData(
+                WebinarModule.SYSTEM,
+                null,
+                "6345",
+                WebinarModule.KIND,
+                SessionStatus.STARTED,
+                "Новый вебинар \"АПИ\"\n\t</script> \u0001 😀",
+                T,
+                T.plusSeconds(3600),
+                T.plusNanos(1_000_000),
+                T.plusNanos(123_456_000),
+                5400L,
+                new Person("274", "Юрий", "y@example.org", "yuri", "ADMIN"),
+                new Person(null, "U", null, null, null),
+                new Person("3080", null, "badger@example.org", null, "guest"),
                 new Location(55.755786, -37.6176330000001, "Manezhnaya, 1", "RU", "Moscow"),
-                new Parent("event", "5387"), true, true, new TreeMap<>(attributes));
+                new Parent("event", "5387"),
+                true,
+                true,
+                new TreeMap<>(attributes));
 
         assertSameBytes(SessionEvent.of("912b2d85-0000-5000-8000-000000000000", "sessionflow/webinar/1",
                 EventType.PARTICIPANT_JOINED, T.plusNanos(123_456_789), data));
@@ -57,9 +71,26 @@ class EnvelopeWriterTest {
     @Test
     void absentFieldsAreOmittedOrNullExactlyAsDatabindDidIt() throws Exception {
         SessionData bare = SessionData.builder(SeeitModule.SYSTEM, SeeitModule.KIND, "s1").build();
-        SessionData partial = new SessionData(IspringModule.SYSTEM, "acme", "i", null, null, null, null, null, null, null, null,
-                Person.email("e@example.org"), null, null, new Location(null, null, null, null, "Berlin"),
-                new Parent(null, "t"), false, true, null);
+        SessionData partial = new SessionData(
+                IspringModule.SYSTEM,
+                "acme",
+                "i",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Person.email("e@example.org"),
+                null,
+                null,
+                new Location(null, null, null, null, "Berlin"),
+                new Parent(null, "t"),
+                false,
+                true,
+                null);
 
         assertSameBytes(SessionEvent.of("id", "sessionflow/seeit", EventType.SESSION_SCHEDULED, T, bare));
         assertSameBytes(SessionEvent.of("id", "sessionflow/ispring", EventType.SESSION_UPDATED, T, partial));
@@ -78,7 +109,10 @@ class EnvelopeWriterTest {
                     random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000)));
         }
         for (Instant t : times) {
-            SessionData data = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a").startedAt(t).endedAt(t).build();
+            SessionData data = SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a")
+                    .startedAt(t)
+                    .endedAt(t)
+                    .build();
             assertSameBytes(SessionEvent.of("id", "sessionflow/storyclm", EventType.SESSION_ENDED, t, data));
         }
     }
@@ -89,8 +123,10 @@ class EnvelopeWriterTest {
         attributes.put("k", "v");
         for (EventType type : EventType.values()) {
             for (SystemId system : SourceModules.all().stream().map(SourceModule::system).toList()) {
-                SessionData data = SessionData.builder(system, SessionKind.of("webinar"), "s").status(type.resultingStatus())
-                        .attributes(attributes).build();
+                SessionData data = SessionData.builder(system, SessionKind.of("webinar"), "s")
+                        .status(type.resultingStatus())
+                        .attributes(attributes)
+                        .build();
                 assertSameBytes(SessionEvent.of("id", "sessionflow/" + system.id(), type, T, data));
             }
         }

@@ -89,14 +89,27 @@ class ParallelSerializationTest {
         for (int i = 0; i < events; i++) {
             String session = String.valueOf(i / steps.length);
             EventType type = steps[i % steps.length];
-            SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session).status(type.resultingStatus())
-                    .title("Вебинар " + i).startedAt(T.plusSeconds(i)).attribute("n", (long) i)
-                    .owner(new Person("274", "Yuri", null, null, null)).build();
+            SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session)
+                    .status(type.resultingStatus())
+                    .title("Вебинар " + i)
+                    .startedAt(T.plusSeconds(i))
+                    .attribute("n", (long) i)
+                    .owner(new Person("274", "Yuri", null, null, null))
+                    .build();
             list.add(SessionEvent.of("id-" + i, "sessionflow/webinar/1", type, T.plusSeconds(i), data));
-            changes.put("webinar:" + session, new KnownSession("1", "sessionflow/webinar/1",
-                    List.of(EventType.SESSION_SCHEDULED), "fp" + i, java.util.Set.of("v" + i), java.util.Set.of(), data));
+            changes.put(
+                    "webinar:" + session,
+                    new KnownSession(
+                            "1",
+                            "sessionflow/webinar/1",
+                            List.of(EventType.SESSION_SCHEDULED),
+                            "fp" + i,
+                            java.util.Set.of("v" + i),
+                            java.util.Set.of(),
+                            data));
         }
-        return new PollBatch(SourceAccount.defaultOf(WebinarModule.SYSTEM), List.of(), new Transitions(list, changes), List.of(), T);
+        return new PollBatch(
+                SourceAccount.defaultOf(WebinarModule.SYSTEM), List.of(), new Transitions(list, changes), List.of(), T);
     }
 
     /** What the batch was before serialization went parallel: each record written in turn by the mapper. */

@@ -47,7 +47,10 @@ class ReportTest {
                 w1,Session w1,2
                 w2,Session w2,1
                 """);
-        assertThat(Files.readString(page)).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        assertThat(Files.readString(page))
+                .doesNotContain("<script")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
     }
 
     @Test

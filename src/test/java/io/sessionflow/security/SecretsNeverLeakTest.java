@@ -91,8 +91,12 @@ class SecretsNeverLeakTest {
             settings.put("sessionflow.observe.port", String.valueOf(observe.port()));
 
             // and once, a careless vendor echoes the token it was sent in its error message
-            webinar.server().injectRaw(new RawAnswer(401, Map.of("Content-Type", "application/json"), out -> out.write(
-                    ("{\"error\":{\"message\":\"token " + WEBINAR + " is not valid\"}}").getBytes(StandardCharsets.UTF_8))));
+            webinar.server()
+                    .injectRaw(new RawAnswer(
+                            401,
+                            Map.of("Content-Type", "application/json"),
+                            out -> out.write(("{\"error\":{\"message\":\"token " + WEBINAR + " is not valid\"}}")
+                                    .getBytes(StandardCharsets.UTF_8))));
             List<String> exposed = new ArrayList<>();
             try (Pipeline pipeline = Pipeline.start(settings)) {
                 try (TopicReader events = pipeline.read(pipeline.topics().events())) {
@@ -106,7 +110,8 @@ class SecretsNeverLeakTest {
                         return health.get().contains("HTTP 401");
                     });
                 } catch (ConditionTimeoutException e) {
-                    throw new AssertionError("health never reported the webinar's HTTP 401; last body: " + health.get(), e);
+                    throw new AssertionError(
+                            "health never reported the webinar's HTTP 401; last body: " + health.get(), e);
                 }
                 exposed.add(observe.get("/observe/health?data=true&stackTrace=true").body());
                 exposed.add(observe.get("/observe/health/ready?data=true&stackTrace=true").body());

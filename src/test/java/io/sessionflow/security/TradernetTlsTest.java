@@ -35,7 +35,9 @@ class TradernetTlsTest {
     private static Map<String, String> settings(TradernetSimulator vendor, String transport) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("sessionflow.tradernet.api-url", vendor.apiUrl());
-        s.put("sessionflow.tradernet.ws-url", transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
+        s.put(
+                "sessionflow.tradernet.ws-url",
+                transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
         s.put("sessionflow.tradernet.transport", transport);
         s.put("sessionflow.tradernet.login", LOGIN);
         s.put("sessionflow.tradernet.password", PASSWORD);

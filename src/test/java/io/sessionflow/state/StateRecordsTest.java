@@ -20,10 +20,14 @@ import org.junit.jupiter.api.Test;
  * records already on the compacted topic and new ones are read back alike by the restore.
  */
 class StateRecordsTest {
-    private final SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "6345").status(SessionStatus.STARTED)
-            .title("Вебинар \"A\"").startedAt(Instant.parse("2026-11-20T09:05:00.250Z"))
-            .owner(new Person("274", "Yuri", null, null, null)).attribute("timezone", "Europe/Moscow")
-            .attribute("lectors", List.of("274")).build();
+    private final SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "6345")
+            .status(SessionStatus.STARTED)
+            .title("Вебинар \"A\"")
+            .startedAt(Instant.parse("2026-11-20T09:05:00.250Z"))
+            .owner(new Person("274", "Yuri", null, null, null))
+            .attribute("timezone", "Europe/Moscow")
+            .attribute("lectors", List.of("274"))
+            .build();
     private final KnownSession session = new KnownSession("5387", "sessionflow/webinar/1",
             List.of(EventType.SESSION_SCHEDULED, EventType.SESSION_STARTED), "0123456789abcdef0123456789abcdef",
             Set.of("v1", "v2", "v3"), Set.of("v2"), data);

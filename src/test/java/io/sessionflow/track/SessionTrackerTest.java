@@ -90,7 +90,8 @@ class SessionTrackerTest {
         poll(MissingPolicy.IGNORE, a, b);
         SessionSnapshot bRenamed = snapshot("b", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
 
-        Transitions t = tracker.diff(StoryclmModule.SYSTEM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
+        Transitions t =
+                tracker.diff(StoryclmModule.SYSTEM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
 
         assertThat(t.changes().keySet()).containsExactly(bRenamed.key());
         assertThat(t.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_UPDATED);
@@ -129,10 +130,14 @@ class SessionTrackerTest {
     @Test
     void updatesWithDifferentContentHaveDifferentIdsAndTheSameContentTheSameId() {
         poll(MissingPolicy.IGNORE, snapshot("a", "v1", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
-        String toV2 = poll(MissingPolicy.IGNORE, snapshot("a", "v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
-                .get(0).id();
-        String toV3 = poll(MissingPolicy.IGNORE, snapshot("a", "v3", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
-                .get(0).id();
+        String toV2 = poll(
+                        MissingPolicy.IGNORE, snapshot("a", "v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
+                .get(0)
+                .id();
+        String toV3 = poll(
+                        MissingPolicy.IGNORE, snapshot("a", "v3", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
+                .get(0)
+                .id();
         SessionTracker fresh = new SessionTracker(new InMemoryKnownSessions());
         fresh.commit(fresh.diff(StoryclmModule.SYSTEM, List.of(snapshot("a", "v1",
                 List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW));
@@ -165,7 +170,9 @@ class SessionTrackerTest {
                 snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
         List<SessionEvent> gone = poll(MissingPolicy.DELETED,
                 snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
-        assertThat(gone).extracting(SessionEvent::type, SessionEvent::subject, e -> e.data().title(), SessionEvent::time)
+        assertThat(gone)
+                .extracting(
+                        SessionEvent::type, SessionEvent::subject, e -> e.data().title(), SessionEvent::time)
                 .containsExactly(tuple(EventType.SESSION_DELETED, "a", "Deck", NOW));
         assertThat(poll(MissingPolicy.DELETED,
                 snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))).isEmpty();

@@ -26,13 +26,26 @@ public final class IspringModule implements SourceModule {
     public static final SystemId SYSTEM = SystemId.of("ispring");
     public static final SessionKind KIND = SessionKind.of("training");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("url", SettingType.URL, "",
-                    "iSpring Learn SOAP endpoint, e.g. https://<account>.ispringlearn.ru/go/services/api/soap. Setting it enables the source."),
-            SettingDef.account("token", SettingType.SECRET, "",
+            SettingDef.account(
+                    "url",
+                    SettingType.URL,
+                    "",
+                    "iSpring Learn SOAP endpoint, e.g. https://<account>.ispringlearn.ru/go/services/api/soap. Setting"
+                            + " it enables the source."),
+            SettingDef.account(
+                    "token",
+                    SettingType.SECRET,
+                    "",
                     "iSpring Learn API token, sent in credentials/token of every request."),
-            SettingDef.account("training-ids", SettingType.LIST, "",
+            SettingDef.account(
+                    "training-ids",
+                    SettingType.LIST,
+                    "",
                     "Trainings whose sessions are listed (ListSessionsByTraining), comma-separated ids."),
-            SettingDef.account("poll-interval", SettingType.DURATION, "60s",
+            SettingDef.account(
+                    "poll-interval",
+                    SettingType.DURATION,
+                    "60s",
                     "Time between two polls of iSpring Learn (every training is listed in each poll)."));
 
     @Override
@@ -91,8 +104,13 @@ public final class IspringModule implements SourceModule {
     }
 
     /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    public static SnapshotPoller<IspringPayload> poller(SourceAccount account, IspringConfig config, IspringSessions sessions,
-                                                        FaultGuard guard, SessionTracker tracker, Clock clock) {
+    public static SnapshotPoller<IspringPayload> poller(
+            SourceAccount account,
+            IspringConfig config,
+            IspringSessions sessions,
+            FaultGuard guard,
+            SessionTracker tracker,
+            Clock clock) {
         return new SnapshotPoller<>(account, new IspringFetcher(config, sessions, guard), new IspringMapper(),
                 MissingPolicy.DELETED, tracker, clock);
     }

@@ -22,21 +22,37 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** GoToAssist Seeit remote support sessions: the paged session list over a creation-time window, open ones refreshed. */
+/**
+ * GoToAssist Seeit remote support sessions: the paged session list over a creation-time window, open ones refreshed.
+ */
 public final class SeeitModule implements SourceModule {
     public static final SystemId SYSTEM = SystemId.of("seeit");
     public static final SessionKind KIND = SessionKind.of("remote-support");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("base-url", SettingType.URL, "",
+            SettingDef.account(
+                    "base-url",
+                    SettingType.URL,
+                    "",
                     "GoToAssist Seeit API base URL (the part before /sessions). Setting it enables the source."),
-            SettingDef.account("token", SettingType.SECRET, "",
-                    "GoToAssist Seeit access token, sent as the Authorization header (\"Bearer \" is added to a bare token)."),
-            SettingDef.account("poll-interval", SettingType.DURATION, "30s",
-                    "Time between two polls of GoToAssist Seeit."),
-            SettingDef.account("page-size", SettingType.INT, "50",
+            SettingDef.account(
+                    "token",
+                    SettingType.SECRET,
+                    "",
+                    "GoToAssist Seeit access token, sent as the Authorization header (\"Bearer \" is added to a bare"
+                            + " token)."),
+            SettingDef.account(
+                    "poll-interval", SettingType.DURATION, "30s", "Time between two polls of GoToAssist Seeit."),
+            SettingDef.account(
+                    "page-size",
+                    SettingType.INT,
+                    "50",
                     "Sessions per page of GET /sessions (1 to 1000); every page is read."),
-            SettingDef.account("look-back", SettingType.DURATION, "24h",
-                    "How far back each poll re-reads sessions by creation time; older open sessions are refreshed one by one."));
+            SettingDef.account(
+                    "look-back",
+                    SettingType.DURATION,
+                    "24h",
+                    "How far back each poll re-reads sessions by creation time; older open sessions are refreshed one"
+                            + " by one."));
 
     @Override
     public SystemId system() {
@@ -91,8 +107,8 @@ public final class SeeitModule implements SourceModule {
     }
 
     /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    public static SnapshotPoller<SeeitPayload> poller(SourceAccount account, SeeitConfig config, VendorHttp http, SessionTracker tracker,
-                                                      Clock clock) {
+    public static SnapshotPoller<SeeitPayload> poller(
+            SourceAccount account, SeeitConfig config, VendorHttp http, SessionTracker tracker, Clock clock) {
         return new SnapshotPoller<>(account, new SeeitFetcher(config, http), new SeeitMapper(), MissingPolicy.IGNORE,
                 tracker, clock);
     }

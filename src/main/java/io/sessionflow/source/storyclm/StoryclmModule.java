@@ -27,12 +27,18 @@ public final class StoryclmModule implements SourceModule {
     public static final SystemId SYSTEM = SystemId.of("storyclm");
     public static final SessionKind KIND = SessionKind.of("presentation");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("url", SettingType.URL, "",
-                    "StoryCLM command bridge URL: getsessions/getsessionbyid are POSTed there as JSON. Setting it enables the source."),
-            SettingDef.account("token", SettingType.SECRET, "",
+            SettingDef.account(
+                    "url",
+                    SettingType.URL,
+                    "",
+                    "StoryCLM command bridge URL: getsessions/getsessionbyid are POSTed there as JSON. Setting it"
+                            + " enables the source."),
+            SettingDef.account(
+                    "token",
+                    SettingType.SECRET,
+                    "",
                     "StoryCLM access token, sent as Authorization: Bearer; empty sends no Authorization header."),
-            SettingDef.account("poll-interval", SettingType.DURATION, "30s",
-                    "Time between two polls of StoryCLM."));
+            SettingDef.account("poll-interval", SettingType.DURATION, "30s", "Time between two polls of StoryCLM."));
 
     @Override
     public SystemId system() {

@@ -27,21 +27,43 @@ public final class TradernetModule implements SourceModule {
     public static final SystemId SYSTEM = SystemId.of("tradernet");
     public static final SessionKind KIND = SessionKind.of("security");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("api-url", SettingType.URL, "",
-                    "Tradernet API base URL, e.g. https://tradernet.com/api (login at /check-login-password, commands at /?q=). Setting it enables the source."),
-            SettingDef.account("ws-url", SettingType.STRING, "",
-                    "Tradernet live feed URL: ws:// or wss:// for the WebSocket transport, http(s):// or ws(s):// of the socket.io server for socketio."),
-            SettingDef.account("transport", SettingType.STRING, "websocket",
-                    "Feed transport: websocket (the plain WebSocket feed) or socketio (the socket.io feed of the NodeJS example)."),
-            SettingDef.account("login", SettingType.STRING, "",
-                    "Tradernet account login used for check-login-password."),
-            SettingDef.account("password", SettingType.SECRET, "",
-                    "Tradernet account password."),
-            SettingDef.account("expiry-check-interval", SettingType.DURATION, "5s",
-                    "How often open sessions are checked against their expire_datetime (session.ended when it passes)."),
-            SettingDef.account("reconnect-initial-delay", SettingType.DURATION, "500ms",
-                    "First wait before reconnecting after the feed dropped or failed; doubles per failed attempt, with jitter."),
-            SettingDef.account("reconnect-max-delay", SettingType.DURATION, "30s",
+            SettingDef.account(
+                    "api-url",
+                    SettingType.URL,
+                    "",
+                    "Tradernet API base URL, e.g. https://tradernet.com/api (login at /check-login-password, commands"
+                            + " at /?q=). Setting it enables the source."),
+            SettingDef.account(
+                    "ws-url",
+                    SettingType.STRING,
+                    "",
+                    "Tradernet live feed URL: ws:// or wss:// for the WebSocket transport, http(s):// or ws(s):// of"
+                            + " the socket.io server for socketio."),
+            SettingDef.account(
+                    "transport",
+                    SettingType.STRING,
+                    "websocket",
+                    "Feed transport: websocket (the plain WebSocket feed) or socketio (the socket.io feed of the"
+                            + " NodeJS example)."),
+            SettingDef.account(
+                    "login", SettingType.STRING, "", "Tradernet account login used for check-login-password."),
+            SettingDef.account("password", SettingType.SECRET, "", "Tradernet account password."),
+            SettingDef.account(
+                    "expiry-check-interval",
+                    SettingType.DURATION,
+                    "5s",
+                    "How often open sessions are checked against their expire_datetime (session.ended when it"
+                            + " passes)."),
+            SettingDef.account(
+                    "reconnect-initial-delay",
+                    SettingType.DURATION,
+                    "500ms",
+                    "First wait before reconnecting after the feed dropped or failed; doubles per failed attempt, with"
+                            + " jitter."),
+            SettingDef.account(
+                    "reconnect-max-delay",
+                    SettingType.DURATION,
+                    "30s",
                     "Longest wait between two reconnect attempts."));
 
     @Override

@@ -31,9 +31,16 @@ final class WebinarBenchRecords implements BenchRecords<WebinarPayload> {
                 .put("timezoneName", "Europe/Moscow").put("lang", "RU").put("access", 1)
                 .put("duration", "PT1H30M");
         s.putObject("createUser").put("id", 274).put("name", "Yuri").put("secondName", "Barsukov");
-        ObjectNode user = JsonNodeFactory.instance.objectNode().put("id", 3000 + n).put("email", "visitor" + n + "@example.org")
-                .put("name", "Visitor").put("secondName", String.valueOf(n));
-        JsonNode connection = JsonNodeFactory.instance.objectNode().put("joined", "2026-11-22T12:05:00+0300").put("platform", "Web");
+        ObjectNode user = JsonNodeFactory.instance
+                .objectNode()
+                .put("id", 3000 + n)
+                .put("email", "visitor" + n + "@example.org")
+                .put("name", "Visitor")
+                .put("secondName", String.valueOf(n));
+        JsonNode connection = JsonNodeFactory.instance
+                .objectNode()
+                .put("joined", "2026-11-22T12:05:00+0300")
+                .put("platform", "Web");
         WebinarPayload payload = new WebinarPayload(id, s, List.of(),
                 List.of(new WebinarPayload.Visitor(user, List.of(connection))), null);
         // the bodies of GET /eventsessions/{id}, its (empty) participations and the visitor's stats entry

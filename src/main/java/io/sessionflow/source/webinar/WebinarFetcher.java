@@ -48,7 +48,8 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     @Override
     public FetchResult<WebinarPayload> fetch(Instant now, KnownSessions known) {
         Round round = new Round(now);
-        Set<String> ids = new LinkedHashSet<>(scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(WebinarModule.SYSTEM), config)));
+        Set<String> ids = new LinkedHashSet<>(
+                scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(WebinarModule.SYSTEM), config)));
         known.of(WebinarModule.SYSTEM).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
         List<SessionRead> read = new ArrayList<>();
         for (String id : ids) {
@@ -93,8 +94,12 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     private java.util.Optional<SessionRead> sessionRecord(Round round, String id, KnownSession before) {
         if (!HttpCall.isSafeSegment(id)) {
             // a vendor id becomes a URL path segment: one that could reach another path or host is never sent
-            round.unreadable.add(new DeadLetter(WebinarModule.SYSTEM, "GET /eventsessions/{id}", round.now,
-                    "webinar.ru event session id '" + LogSafe.of(id) + "' is not a safe URL path segment; not requested",
+            round.unreadable.add(new DeadLetter(
+                    WebinarModule.SYSTEM,
+                    "GET /eventsessions/{id}",
+                    round.now,
+                    "webinar.ru event session id '" + LogSafe.of(id)
+                            + "' is not a safe URL path segment; not requested",
                     id));
             return java.util.Optional.empty();
         }

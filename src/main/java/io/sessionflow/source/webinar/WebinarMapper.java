@@ -67,8 +67,13 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
                 .attribute("plannedDurationSeconds", planned == null ? null : planned.toSeconds())
                 .attribute("lectors", lectors(s))
                 .build();
-        return new SessionSnapshot(null, Json.text(s, "organizationId"), data,
-                milestones(s, zone, status, startsAt, endsAt), visits(p), WebinarTimes.parse(Json.text(s, "updateAt"), zone));
+        return new SessionSnapshot(
+                null,
+                Json.text(s, "organizationId"),
+                data,
+                milestones(s, zone, status, startsAt, endsAt),
+                visits(p),
+                WebinarTimes.parse(Json.text(s, "updateAt"), zone));
     }
 
     /**
@@ -80,7 +85,8 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         return true;
     }
 
-    private static List<Milestone> milestones(JsonNode s, ZoneId zone, String status, Instant startsAt, Instant endsAt) {
+    private static List<Milestone> milestones(
+            JsonNode s, ZoneId zone, String status, Instant startsAt, Instant endsAt) {
         List<Milestone> m = new ArrayList<>();
         m.add(Milestone.reported(EventType.SESSION_SCHEDULED, WebinarTimes.parse(Json.text(s, "createAt"), zone)));
         if (!status.equals("ACTIVE")) {

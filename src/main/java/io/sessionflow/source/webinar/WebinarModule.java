@@ -28,19 +28,33 @@ public final class WebinarModule implements SourceModule {
     public static final SystemId SYSTEM = SystemId.of("webinar");
     public static final SessionKind KIND = SessionKind.of("webinar");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("base-url", SettingType.URL, "",
-                    "webinar.ru user API v3 base URL, e.g. https://userapi.webinar.ru/v3. Setting it enables the source."),
-            SettingDef.account("token", SettingType.SECRET, "",
-                    "webinar.ru x-auth-token (one per organization)."),
-            SettingDef.account("poll-interval", SettingType.DURATION, "30s",
-                    "Time between two polls of webinar.ru."),
-            SettingDef.account("window-past", SettingType.DURATION, "7d",
+            SettingDef.account(
+                    "base-url",
+                    SettingType.URL,
+                    "",
+                    "webinar.ru user API v3 base URL, e.g. https://userapi.webinar.ru/v3. Setting it enables the"
+                            + " source."),
+            SettingDef.account("token", SettingType.SECRET, "", "webinar.ru x-auth-token (one per organization)."),
+            SettingDef.account("poll-interval", SettingType.DURATION, "30s", "Time between two polls of webinar.ru."),
+            SettingDef.account(
+                    "window-past",
+                    SettingType.DURATION,
+                    "7d",
                     "How far back the schedule window reaches (the \"from\" of /organization/events/schedule)."),
-            SettingDef.account("window-ahead", SettingType.DURATION, "30d",
+            SettingDef.account(
+                    "window-ahead",
+                    SettingType.DURATION,
+                    "30d",
                     "How far ahead the schedule window reaches (the \"to\" of /organization/events/schedule)."),
-            SettingDef.account("page-size", SettingType.INT, "50",
+            SettingDef.account(
+                    "page-size",
+                    SettingType.INT,
+                    "50",
                     "Page size of schedule requests; the API accepts 10, 50, 100, 250 or 500."),
-            SettingDef.account("statuses", SettingType.LIST, "ACTIVE,START,STOP",
+            SettingDef.account(
+                    "statuses",
+                    SettingType.LIST,
+                    "ACTIVE,START,STOP",
                     "Event statuses asked for in the schedule (ACTIVE, START, STOP)."));
 
     @Override

@@ -140,7 +140,8 @@ public final class WebinarSimulator extends SimulatedVendor {
 
     /** A record the mapper must refuse: unknown status and an unreadable time. */
     private static String corrupt(WebinarWorld.Session s) {
-        return "{\"id\":" + s.id + ",\"status\":\"EXPLODED\",\"startsAt\":\"yesterday-ish\",\"name\":\"" + s.name + "\"}";
+        return "{\"id\":" + s.id + ",\"status\":\"EXPLODED\",\"startsAt\":\"yesterday-ish\",\"name\":\"" + s.name
+                + "\"}";
     }
 
     private static ArrayNode participations(WebinarWorld.Session s) {

@@ -56,19 +56,27 @@ class IspringMapperTest {
         PollBatch batch = fixtures.poll(ANSWER, FIRST_POLL,
                 xml -> xml.replace("2023-03-31T15:30:00-07:00", "2023-03-31 15:30"));
 
-        assertThat(batch.events()).extracting(SessionEvent::subject).containsOnly("0b0de6ac-d841-11ed-bc77-9af23e8ed4b1");
+        assertThat(batch.events())
+                .extracting(SessionEvent::subject)
+                .containsOnly("0b0de6ac-d841-11ed-bc77-9af23e8ed4b1");
         assertThat(batch.deadLetters()).singleElement().satisfies(d -> {
-            assertThat(d.reason()).isEqualTo("iSpring trainingSession 4728d100-c96a-11ed-a664-b6c48b3dc692 startTime"
-                    + " '2023-03-31 15:30' is not a date-time with offset");
+            assertThat(d.reason())
+                    .isEqualTo("iSpring trainingSession 4728d100-c96a-11ed-a664-b6c48b3dc692 startTime"
+                            + " '2023-03-31 15:30' is not a date-time with offset");
             assertThat(d.endpoint()).isEqualTo("ListSessionsByTraining trainingId=" + TRAINING);
-            assertThat(d.raw()).contains("<title>Сессия 1</title>").contains("<startTime>2023-03-31 15:30</startTime>")
+            assertThat(d.raw())
+                    .contains("<title>Сессия 1</title>")
+                    .contains("<startTime>2023-03-31 15:30</startTime>")
                     .contains("xsi:nil=\"true\"");
         });
     }
 
     /** The training's answer as the fetcher reads it (the reader re-derivation uses for archived answers). */
     private static FetchResult<IspringPayload> read(byte[] answer) {
-        return new FetchResult<>(List.of(), IspringFetcher.records(TRAINING, IspringAnswerReader.read(TRAINING, answer)),
-                Set.of(TRAINING), List.of());
+        return new FetchResult<>(
+                List.of(),
+                IspringFetcher.records(TRAINING, IspringAnswerReader.read(TRAINING, answer)),
+                Set.of(TRAINING),
+                List.of());
     }
 }

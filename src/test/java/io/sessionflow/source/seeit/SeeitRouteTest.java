@@ -72,13 +72,20 @@ class SeeitRouteTest {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(14, WAIT));
             List<Tuple> expected = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                expected.add(tuple(s.get(i).uuid, "sessionflow.session.created", i == 1 || i == 2, s.get(i).createTime));
+                expected.add(
+                        tuple(s.get(i).uuid, "sessionflow.session.created", i == 1 || i == 2, s.get(i).createTime));
             }
             expected.add(tuple(s.get(1).uuid, "sessionflow.session.started", false, t0.minus(Duration.ofMinutes(30))));
-            expected.add(tuple(s.get(1).uuid, "sessionflow.participant.joined", false, t0.minus(Duration.ofMinutes(29))));
+            expected.add(
+                    tuple(s.get(1).uuid, "sessionflow.participant.joined", false, t0.minus(Duration.ofMinutes(29))));
             expected.add(tuple(s.get(2).uuid, "sessionflow.session.started", true, t0.minus(Duration.ofMinutes(28))));
             expected.add(tuple(s.get(2).uuid, "sessionflow.session.ended", false, t0.minus(Duration.ofMinutes(20))));
-            assertThat(first).extracting(e -> e.subject(), e -> e.type().type(), e -> e.data().inferred(), SessionEvent::time)
+            assertThat(first)
+                    .extracting(
+                            e -> e.subject(),
+                            e -> e.type().type(),
+                            e -> e.data().inferred(),
+                            SessionEvent::time)
                     .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(vendor.served().subList(0, 3)).as("one poll reads pages 0, 1 and 2 of size 4")
                     .containsExactly("list page=0", "list page=1", "list page=2");
@@ -122,7 +129,9 @@ class SeeitRouteTest {
             List<SessionEvent> all = EventAssertions.events(events.awaitCount(3, WAIT));
             assertThat(all.get(2)).extracting(SessionEvent::subject, e -> e.type().type(), SessionEvent::time)
                     .containsExactly(open.uuid, "sessionflow.session.ended", t0.plus(Duration.ofMinutes(90)));
-            assertThat(vendor.served()).as("out of the look-back window, so fetched by uuid").contains("get " + open.uuid);
+            assertThat(vendor.served())
+                    .as("out of the look-back window, so fetched by uuid")
+                    .contains("get " + open.uuid);
         }
     }
 

@@ -71,12 +71,20 @@ class StoryclmRouteTest {
 
         try (TopicReader events = pipeline.read(pipeline.topics().events())) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(3, WAIT));
-            assertThat(first).extracting(e -> e.subject(), e -> e.type().type(), e -> e.data().inferred(), SessionEvent::time)
+            assertThat(first)
+                    .extracting(
+                            e -> e.subject(),
+                            e -> e.type().type(),
+                            e -> e.data().inferred(),
+                            SessionEvent::time)
                     .containsExactlyInAnyOrder(
                             tuple(done.id, "sessionflow.session.started", true, t0),
                             tuple(done.id, "sessionflow.session.ended", false, t0.plusSeconds(3)),
                             tuple(running.id, "sessionflow.session.started", false, t0.plusSeconds(120)));
-            SessionEvent ended = first.stream().filter(e -> e.type().type().endsWith("ended")).findFirst().orElseThrow();
+            SessionEvent ended = first.stream()
+                    .filter(e -> e.type().type().endsWith("ended"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(ended.data().durationSeconds()).isEqualTo(3);
             assertThat(ended.data().attributes()).containsEntry("slides", 1);
             assertThat(ended.data().parent().id()).isEqualTo("17");
@@ -100,7 +108,9 @@ class StoryclmRouteTest {
             List<SessionEvent> all = EventAssertions.events(events.awaitCount(6, WAIT));
             assertThat(all.get(5)).extracting(SessionEvent::subject, e -> e.type().type())
                     .containsExactly(done.id, "sessionflow.session.deleted");
-            assertThat(vendor.commands()).as("absence confirmed before the delete").contains("getsessionbyid " + done.id);
+            assertThat(vendor.commands())
+                    .as("absence confirmed before the delete")
+                    .contains("getsessionbyid " + done.id);
             assertThat(events.drain(Duration.ofMillis(600))).as("deleted once").hasSize(6);
             assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
         }
@@ -147,7 +157,10 @@ class StoryclmRouteTest {
             assertThat(header(dead, "sessionflow-reason")).contains("last tuesday");
 
             world.corrupt(good.id);
-            dlq.awaitUntil(seen -> seen.stream().anyMatch(r -> readJson(r.value()).get("raw").asText().contains(good.id)),
+            dlq.awaitUntil(
+                    seen -> seen.stream()
+                            .anyMatch(
+                                    r -> readJson(r.value()).get("raw").asText().contains(good.id)),
                     WAIT);
             assertThat(events.drain(Duration.ofMillis(600)))
                     .as("a known session that turns unreadable is not taken for deleted").hasSize(1);

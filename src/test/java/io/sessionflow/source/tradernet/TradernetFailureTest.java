@@ -65,7 +65,8 @@ class TradernetFailureTest {
 
     @Test
     void thePasswordAndTheSidAppearInNoLogLine() {
-        TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", Instant.now(), Duration.ofHours(1), "19.16.32.32");
+        TradernetWorld.Session a = h.world.open(
+                "virtual@virtual.com", "Login, password", Instant.now(), Duration.ofHours(1), "19.16.32.32");
         h.start("websocket", Map.of("sessionflow.tradernet.reconnect-initial-delay", "100ms"));
         h.awaitEvents(1);
         // every path that handles the SID: a drop, a dead SID (snapshot refused, fresh login), a feed error

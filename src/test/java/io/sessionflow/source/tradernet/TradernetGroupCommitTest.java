@@ -129,8 +129,11 @@ class TradernetGroupCommitTest {
      */
     private void assertIdsOfOneAtATime(Pipeline pipeline, List<SessionEvent> burst) throws IOException {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        TradernetBatches alone = new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey(TradernetHarness.IP_KEY)),
-                tracker, Clock.systemUTC());
+        TradernetBatches alone = new TradernetBatches(
+                SourceAccount.defaultOf(TradernetModule.SYSTEM),
+                new TradernetMapper(IpMasker.withKey(TradernetHarness.IP_KEY)),
+                tracker,
+                Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
             for (ConsumerRecord<String, byte[]> r : raw.drain(Duration.ofSeconds(1))) {

@@ -27,7 +27,9 @@ final class TradernetHarness implements AutoCloseable {
     Pipeline start(String transport, Map<String, String> extra) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("sessionflow.tradernet.api-url", vendor.apiUrl());
-        s.put("sessionflow.tradernet.ws-url", transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
+        s.put(
+                "sessionflow.tradernet.ws-url",
+                transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
         s.put("sessionflow.tradernet.transport", transport);
         s.put("sessionflow.tradernet.login", LOGIN);
         s.put("sessionflow.tradernet.password", PASSWORD);
@@ -55,7 +57,9 @@ final class TradernetHarness implements AutoCloseable {
     }
 
     TradernetStream stream() {
-        return pipeline.app().source(SourceAccount.defaultOf(TradernetModule.SYSTEM), TradernetStream.class).orElse(null);
+        return pipeline.app()
+                .source(SourceAccount.defaultOf(TradernetModule.SYSTEM), TradernetStream.class)
+                .orElse(null);
     }
 
     void awaitSnapshots(int count) {

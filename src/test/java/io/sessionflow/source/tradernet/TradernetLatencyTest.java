@@ -37,8 +37,12 @@ class TradernetLatencyTest {
             await("every sample recorded").atMost(TradernetHarness.WAIT)
                     .until(() -> all.count() >= WARMUP + SAMPLES);
             FeedLatency latency = all.last(SAMPLES);
-            System.out.printf("Tradernet feed message -> Kafka ack (acks=all), %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    latency.count(), latency.percentileMicros(50) / 1000.0, latency.percentileMicros(99) / 1000.0,
+            System.out.printf(
+                    "Tradernet feed message -> Kafka ack (acks=all), %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f"
+                            + " ms%n",
+                    latency.count(),
+                    latency.percentileMicros(50) / 1000.0,
+                    latency.percentileMicros(99) / 1000.0,
                     latency.percentileMicros(100) / 1000.0);
         }
     }

@@ -63,7 +63,9 @@ class LargeVendorBodyTest {
 
             world.rename(sessions.get(0).id, "Quarterly results (moved)", t0.plusSeconds(60));
             List<SessionEvent> later = EventAssertions.events(events.awaitCount(4, WAIT));
-            assertThat(later.get(3).type().type()).as("the next poll still publishes").isEqualTo("sessionflow.session.updated");
+            assertThat(later.get(3).type().type())
+                    .as("the next poll still publishes")
+                    .isEqualTo("sessionflow.session.updated");
         }
     }
 
@@ -77,9 +79,12 @@ class LargeVendorBodyTest {
         TopicSetup.ensure(SharedKafka.bootstrapServers(), TopicPlan.of(topics, Settings.from(Map.of(),
                 new java.util.Properties(), Map.of())));
         try (Admin admin = Admin.create(KafkaClients.base(SharedKafka.bootstrapServers()))) {
-            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topics.raw()),
-                    List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "1048588"), AlterConfigOp.OpType.SET))))
-                    .all().get(30, TimeUnit.SECONDS);
+            admin.incrementalAlterConfigs(Map.of(
+                            new ConfigResource(ConfigResource.Type.TOPIC, topics.raw()),
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry("max.message.bytes", "1048588"), AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             // the broker applies a change the controller committed a moment later
             ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, topics.raw());
             await().atMost(WAIT).until(() -> admin.describeConfigs(List.of(raw)).all().get().get(raw)

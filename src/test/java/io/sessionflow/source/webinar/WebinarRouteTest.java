@@ -63,7 +63,12 @@ class WebinarRouteTest {
 
         try (TopicReader events = pipeline.read(pipeline.topics().events())) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(4, WAIT));
-            assertThat(first).extracting(e -> e.subject(), e -> e.type().type(), e -> e.data().inferred(), e -> e.time())
+            assertThat(first)
+                    .extracting(
+                            e -> e.subject(),
+                            e -> e.type().type(),
+                            e -> e.data().inferred(),
+                            e -> e.time())
                     .containsExactlyInAnyOrder(
                             tuple(planned.id, "sessionflow.session.scheduled", false, t0),
                             tuple(live.id, "sessionflow.session.scheduled", true, t0),
@@ -72,7 +77,10 @@ class WebinarRouteTest {
             assertThat(first.stream().filter(e -> e.subject().equals(live.id)).map(e -> e.type().type()))
                     .as("per-session order").containsExactly("sessionflow.session.scheduled",
                             "sessionflow.session.started", "sessionflow.participant.joined");
-            SessionEvent joined = first.stream().filter(e -> e.type().type().endsWith("joined")).findFirst().orElseThrow();
+            SessionEvent joined = first.stream()
+                    .filter(e -> e.type().type().endsWith("joined"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(joined.data().participant().name()).isEqualTo("Юрий Барсуклв");
             assertThat(joined.data().participant().role()).isEqualTo("GUEST");
             assertThat(joined.source()).isEqualTo("sessionflow/webinar/1");
@@ -115,7 +123,8 @@ class WebinarRouteTest {
             assertThat(letter.get("system").asText()).isEqualTo("webinar");
             assertThat(letter.get("endpoint").asText()).isEqualTo("GET /eventsessions/" + bad.id);
             assertThat(letter.get("reason").asText())
-                    .isEqualTo("webinar.ru event session " + bad.id + " field 'startsAt': unreadable webinar.ru time 'yesterday-ish'");
+                    .isEqualTo("webinar.ru event session " + bad.id
+                            + " field 'startsAt': unreadable webinar.ru time 'yesterday-ish'");
             assertThat(letter.get("raw").asText()).contains("\"status\":\"EXPLODED\"").contains("yesterday-ish");
             assertThat(header(dead, "sessionflow-reason")).contains("yesterday-ish");
 
@@ -129,7 +138,9 @@ class WebinarRouteTest {
             assertThat(raws).extracting(r -> header(r, "x-auth-token")).containsOnlyNulls();
 
             awaitRequests(vendor.requestCount() + 12);
-            assertThat(dlq.drain(Duration.ofMillis(600))).as("a record that stays bad is dead-lettered once").hasSize(1);
+            assertThat(dlq.drain(Duration.ofMillis(600)))
+                    .as("a record that stays bad is dead-lettered once")
+                    .hasSize(1);
         }
         io.sessionflow.kafka.Topics topics = pipeline.topics();
         pipeline.close();
