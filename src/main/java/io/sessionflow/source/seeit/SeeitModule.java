@@ -5,15 +5,11 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.config.SettingType;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
-import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.rederive.ArchivedPolling;
-import io.sessionflow.rederive.RederivableSource;
-import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
+import io.sessionflow.source.HttpPollingModule;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
 import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
@@ -25,7 +21,7 @@ import java.util.Optional;
 /**
  * GoToAssist Seeit remote support sessions: the paged session list over a creation-time window, open ones refreshed.
  */
-public final class SeeitModule implements SourceModule {
+public final class SeeitModule extends HttpPollingModule {
     public static final SystemId SYSTEM = SystemId.of("seeit");
     public static final SessionKind KIND = SessionKind.of("remote-support");
     private static final List<SettingDef> SETTINGS = List.of(
@@ -85,20 +81,8 @@ public final class SeeitModule implements SourceModule {
     }
 
     @Override
-    public SnapshotPoller<SeeitPayload> createSource(AccountContext context) {
-        SeeitConfig config = SeeitConfig.from(context.settings());
-        return poller(context.account(), config, context.http(config.baseUrl()), context.tracker(), context.clock());
-    }
-
-    @Override
     public DemoVendor demo(long idBase) {
         return new SeeitDemo(idBase);
-    }
-
-    @Override
-    public Optional<RederivableSource> rederivation(AccountSettings settings) {
-        return Optional.of(new ArchivedPolling((http, tracker, clock) ->
-                poller(settings.account(), SeeitConfig.from(settings), http, tracker, clock)));
     }
 
     @Override
@@ -106,10 +90,15 @@ public final class SeeitModule implements SourceModule {
         return Optional.of(new SeeitBenchRecords());
     }
 
-    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    public static SnapshotPoller<SeeitPayload> poller(
-            SourceAccount account, SeeitConfig config, VendorHttp http, SessionTracker tracker, Clock clock) {
-        return new SnapshotPoller<>(account, new SeeitFetcher(config, http), new SeeitMapper(), MissingPolicy.IGNORE,
-                tracker, clock);
+    @Override
+    protected String baseUrl(AccountSettings settings) {
+        return settings.string("base-url");
+    }
+
+    @Override
+    protected SnapshotPoller<SeeitPayload> poller(AccountSettings settings, VendorHttp http, SessionTracker tracker,
+            Clock clock) {
+        return new SnapshotPoller<>(settings.account(), new SeeitFetcher(SeeitConfig.from(settings), http),
+                new SeeitMapper(), MissingPolicy.IGNORE, tracker, clock);
     }
 }

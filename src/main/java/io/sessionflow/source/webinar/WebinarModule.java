@@ -5,16 +5,12 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.config.SettingType;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
-import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.rederive.ArchivedPolling;
-import io.sessionflow.rederive.RederivableSource;
-import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.BenchSimulator;
+import io.sessionflow.source.HttpPollingModule;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
 import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
@@ -24,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** webinar.ru user API v3: an organization's event sessions, their participants and visitor connections. */
-public final class WebinarModule implements SourceModule {
+public final class WebinarModule extends HttpPollingModule {
     public static final SystemId SYSTEM = SystemId.of("webinar");
     public static final SessionKind KIND = SessionKind.of("webinar");
     private static final List<SettingDef> SETTINGS = List.of(
@@ -93,20 +89,8 @@ public final class WebinarModule implements SourceModule {
     }
 
     @Override
-    public SnapshotPoller<WebinarPayload> createSource(AccountContext context) {
-        WebinarConfig config = WebinarConfig.from(context.settings());
-        return poller(context.account(), config, context.http(config.baseUrl()), context.tracker(), context.clock());
-    }
-
-    @Override
     public DemoVendor demo(long idBase) {
         return new WebinarDemo(idBase);
-    }
-
-    @Override
-    public Optional<RederivableSource> rederivation(AccountSettings settings) {
-        return Optional.of(new ArchivedPolling((http, tracker, clock) ->
-                poller(settings.account(), WebinarConfig.from(settings), http, tracker, clock)));
     }
 
     @Override
@@ -119,10 +103,15 @@ public final class WebinarModule implements SourceModule {
         return Optional.of(WebinarBenchSimulator::new);
     }
 
-    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    public static SnapshotPoller<WebinarPayload> poller(SourceAccount account, WebinarConfig config, VendorHttp http,
-                                                        SessionTracker tracker, Clock clock) {
-        return new SnapshotPoller<>(account, new WebinarFetcher(account, config, http), new WebinarMapper(),
-                MissingPolicy.IGNORE, tracker, clock);
+    @Override
+    protected String baseUrl(AccountSettings settings) {
+        return settings.string("base-url");
+    }
+
+    @Override
+    protected SnapshotPoller<WebinarPayload> poller(AccountSettings settings, VendorHttp http, SessionTracker tracker,
+            Clock clock) {
+        return new SnapshotPoller<>(settings.account(), new WebinarFetcher(settings.account(),
+                WebinarConfig.from(settings), http), new WebinarMapper(), MissingPolicy.IGNORE, tracker, clock);
     }
 }

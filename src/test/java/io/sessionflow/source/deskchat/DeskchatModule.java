@@ -5,15 +5,11 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.config.SettingType;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
-import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.rederive.ArchivedPolling;
-import io.sessionflow.rederive.RederivableSource;
-import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
+import io.sessionflow.source.HttpPollingModule;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
 import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
@@ -23,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Deskchat help-desk chats: every page of the chats opened in the last day, polled. */
-public final class DeskchatModule implements SourceModule {
+public final class DeskchatModule extends HttpPollingModule {
     public static final SystemId SYSTEM = SystemId.of("deskchat");
     public static final SessionKind KIND = SessionKind.of("chat");
     private static final List<SettingDef> SETTINGS = List.of(
@@ -64,20 +60,8 @@ public final class DeskchatModule implements SourceModule {
     }
 
     @Override
-    public SnapshotPoller<DeskchatPayload> createSource(AccountContext context) {
-        DeskchatConfig config = DeskchatConfig.from(context.settings());
-        return poller(context.account(), config, context.http(config.baseUrl()), context.tracker(), context.clock());
-    }
-
-    @Override
     public DemoVendor demo(long idBase) {
         return new DeskchatDemo(idBase);
-    }
-
-    @Override
-    public Optional<RederivableSource> rederivation(AccountSettings settings) {
-        return Optional.of(new ArchivedPolling((http, tracker, clock) ->
-                poller(settings.account(), DeskchatConfig.from(settings), http, tracker, clock)));
     }
 
     @Override
@@ -85,10 +69,15 @@ public final class DeskchatModule implements SourceModule {
         return Optional.of(new DeskchatBenchRecords());
     }
 
-    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    static SnapshotPoller<DeskchatPayload> poller(SourceAccount account, DeskchatConfig config, VendorHttp http,
-                                                  SessionTracker tracker, Clock clock) {
-        return new SnapshotPoller<>(account, new DeskchatFetcher(config, http), new DeskchatMapper(),
-                MissingPolicy.IGNORE, tracker, clock);
+    @Override
+    protected String baseUrl(AccountSettings settings) {
+        return settings.string("base-url");
+    }
+
+    @Override
+    protected SnapshotPoller<DeskchatPayload> poller(AccountSettings settings, VendorHttp http, SessionTracker tracker,
+            Clock clock) {
+        return new SnapshotPoller<>(settings.account(), new DeskchatFetcher(DeskchatConfig.from(settings), http),
+                new DeskchatMapper(), MissingPolicy.IGNORE, tracker, clock);
     }
 }
