@@ -2,6 +2,8 @@ package io.sessionflow.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** How a setting's text is checked; every problem is said in words a operator can act on. */
@@ -64,5 +66,11 @@ public enum SettingType {
         } catch (java.net.URISyntaxException e) {
             return "is not a valid URL";
         }
+    }
+
+    /** A comma-separated value as its items, stripped; empty items left out. */
+    public static List<String> parseList(String value) {
+        return value.isEmpty() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

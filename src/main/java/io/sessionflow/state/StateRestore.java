@@ -1,6 +1,7 @@
 package io.sessionflow.state;
 
 import io.sessionflow.event.SourceAccount;
+import io.sessionflow.kafka.TopicToEnd;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.KnownSession;
 import io.sessionflow.track.SessionKeys;
@@ -10,12 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,30 +30,10 @@ public final class StateRestore {
     public static Map<SourceAccount, InMemoryKnownSessions> read(Properties client, String topic,
                                                                  Predicate<SourceAccount> wanted) {
         long started = System.nanoTime();
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<SourceAccount, InMemoryKnownSessions> known = new HashMap<>();
-        int records = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<SourceAccount, Map<String, KnownSession>> sessions = new HashMap<>();
-            while (!reached(consumer, end)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
-                    apply(r, wanted, sessions, known);
-                }
-            }
-            sessions.forEach((account, s) -> memoryOf(known, account).apply(s));
-        }
+        Map<SourceAccount, Map<String, KnownSession>> sessions = new HashMap<>();
+        long records = TopicToEnd.read(client, topic, Duration.ofSeconds(60), r -> apply(r, wanted, sessions, known));
+        sessions.forEach((account, s) -> memoryOf(known, account).apply(s));
         LOG.info("restored {} tracked sessions of {} accounts from {} ({} records) in {} ms",
                 known.values().stream().mapToInt(InMemoryKnownSessions::size).sum(), known.size(), topic, records,
                 (System.nanoTime() - started) / 1_000_000);
@@ -93,10 +69,5 @@ public final class StateRestore {
     private static InMemoryKnownSessions memoryOf(Map<SourceAccount, InMemoryKnownSessions> known,
                                                   SourceAccount account) {
         return known.computeIfAbsent(account, a -> new InMemoryKnownSessions());
-    }
-
-    /** read_committed positions stop before open transactions, so compare positions, not record counts. */
-    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 }
