@@ -2,14 +2,15 @@ package io.sessionflow;
 
 import io.sessionflow.app.AclsCommand;
 import io.sessionflow.app.RunCommand;
-import io.sessionflow.cluster.AccountsCommand;
-import io.sessionflow.cluster.ClusterCommand;
-import io.sessionflow.export.ExportCommand;
 import io.sessionflow.bench.BenchCommand;
 import io.sessionflow.cli.Cli;
 import io.sessionflow.cli.LogsToConsole;
+import io.sessionflow.cluster.AccountsCommand;
+import io.sessionflow.cluster.ClusterCommand;
 import io.sessionflow.config.SettingsCommand;
 import io.sessionflow.demo.DemoCommand;
+import io.sessionflow.export.ExportCommand;
+import io.sessionflow.kamelet.KameletsCommand;
 import io.sessionflow.observe.HealthCommand;
 import io.sessionflow.rederive.RederiveCommand;
 import io.sessionflow.replay.ReplayCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.ScopeType;
             AccountsCommand.class,
             ClusterCommand.class,
             AclsCommand.class,
+            KameletsCommand.class,
             BenchCommand.class,
         })
 public final class Sessionflow implements Callable<Integer>, LogsToConsole {

@@ -2,9 +2,9 @@ package io.sessionflow.app;
 
 import io.sessionflow.cli.ExitCode;
 import io.sessionflow.cli.LogsToConsole;
-import io.sessionflow.config.Settings;
 import io.sessionflow.cluster.AccountsTopic;
 import io.sessionflow.cluster.ClusterSettings;
+import io.sessionflow.config.Settings;
 import io.sessionflow.source.SourceModules;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,8 +34,16 @@ public final class RunCommand implements Callable<Integer>, LogsToConsole {
         return ExitCode.OK;
     }
 
-    /** An instance with no source of its own still serves its cluster's stored accounts, if there are any. */
+    /**
+     * An instance with no source of its own still serves its cluster's stored accounts, if there are any. An embedded
+     * broker that has no data yet holds none: it is not started just to find that out.
+     */
     private static boolean noStoredAccounts(Settings settings) {
+        if (settings.string("sessionflow.kafka.bootstrap-servers").isEmpty()
+                && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(
+                        settings.string("sessionflow.kafka.embedded.data-dir")))) {
+            return true;
+        }
         try (KafkaConnection kafka = KafkaConnection.reading(settings)) {
             return AccountsTopic.read(kafka.client(), ClusterSettings.from(settings).accountsTopic()).isEmpty();
         }

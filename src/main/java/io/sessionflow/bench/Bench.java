@@ -17,8 +17,8 @@ final class Bench {
     private final BenchSizes sizes;
     private final BenchReport report;
     /**
-     * Stage names to run (throughput, http, mapping, scaling, latency, replay, startup); empty runs all, for profiling
-     * one.
+     * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, startup); empty runs all, for
+     * profiling one.
      */
     private final java.util.Set<String> only;
 
@@ -76,6 +76,13 @@ final class Bench {
             }
         } catch (Exception e) {
             ok = failed("6 replay", e);
+        }
+        try {
+            if (wanted("churn")) {
+                churn();
+            }
+        } catch (Exception e) {
+            ok = failed("8 churn", e);
         }
         try {
             if (sizes.startupProbe() && wanted("startup")) {
@@ -201,6 +208,30 @@ final class Bench {
                 Figures.count(r.replayed()) + " events; raw read_committed consumer "
                         + Figures.perSecond(r.rawPerSecond()) + " over " + Figures.count(r.rawRead()))
                 .against(">= 80% of raw consumer", ratio >= 0.8));
+    }
+
+    private void churn() {
+        log("churn: sessions start and end day after day, closed ones forgotten");
+        List<ChurnStage.Sample> samples = new ChurnStage(kafka, sizes).run();
+        StringBuilder value = new StringBuilder();
+        for (ChurnStage.Sample s : samples) {
+            value.append(value.length() == 0 ? "" : "; ").append("day ").append(s.day()).append(": ")
+                    .append(Figures.count(s.tracked())).append(" / ").append(Figures.megabytes(s.heapBytes()))
+                    .append(" / ").append(Figures.count(s.stateKeys())).append(" keys ")
+                    .append(Figures.megabytes(s.stateBytes()));
+        }
+        ChurnStage.Sample middle = samples.get(samples.size() - 2);
+        ChurnStage.Sample last = samples.get(samples.size() - 1);
+        boolean flat = last.tracked() <= middle.tracked() * 1.1 && last.stateKeys() <= middle.stateKeys() * 1.1
+                && last.heapBytes() <= middle.heapBytes() * 1.25;
+        report.add(BenchRow.of("8 churn", "tracked sessions / heap after GC / state topic compacted, over "
+                        + sizes.churnDays() + " days", value.toString(),
+                Figures.count(sizes.churnPerDay()) + " sessions start and " + Figures.count(sizes.churnPerDay())
+                        + " end per daily poll (" + Figures.count((long) sizes.churnPerDay() * sizes.churnDays())
+                        + " in all), forgotten " + sizes.churnForgetDays() + " d after they end; compacted = latest "
+                        + "record per key, what a restore reads (the log itself shrinks to it as the broker compacts: "
+                        + Figures.count(last.stateRecords()) + " records uncompacted at the end)")
+                .against("flat: last sample within 10% (heap 25%) of the one before", flat));
     }
 
     private void startup() throws Exception {

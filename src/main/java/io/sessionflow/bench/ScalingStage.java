@@ -39,7 +39,9 @@ final class ScalingStage {
     private Result poll(int n) {
         long empty = usedHeapAfterGc();
         InMemoryVendor<?> vendor = InMemoryVendor.of(BenchModules.endToEnd(), n);
-        SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+        // forgetting on, as in the app (90 days): each poll also looks for closed sessions due to be forgotten
+        SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions(),
+                new io.sessionflow.track.Forgetting(java.time.Duration.ofDays(90), java.time.Duration.ZERO));
         SnapshotPoller<?> poller = vendor.poller(tracker);
         long vendorOnly = usedHeapAfterGc();
         commit(tracker, poller.poll());

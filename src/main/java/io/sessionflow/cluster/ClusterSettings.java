@@ -17,7 +17,7 @@ public record ClusterSettings(String name, String instance, int shards, Duration
     }
 
     /** This instance's name: its static membership in the group. Two live instances must never share one. */
-    static String instanceOf(Settings s) {
+    public static String instanceOf(Settings s) {
         String instance = s.string("sessionflow.instance-id");
         if (!instance.isEmpty()) {
             return instance;

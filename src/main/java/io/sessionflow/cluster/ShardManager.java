@@ -87,15 +87,15 @@ public final class ShardManager implements AutoCloseable {
     }
 
     public synchronized void revoked(Collection<Integer> shards) {
-        for (int n : shards) {
-            Shard shard = owned.remove(n);
-            if (shard != null) {
-                shard.tasks.values().forEach(t -> t.stop(revokeTimeout));
-                shard.tasks.clear();
-                TransactionalPublisher p = shard.publisherIfAny();
-                if (p != null) {
-                    p.close();
-                }
+        List<Shard> leaving = shards.stream().map(owned::get).filter(java.util.Objects::nonNull).toList();
+        // still owned while its routes stop, so their in-flight polls can commit; all at once, within one bound
+        stopAll(leaving.stream().flatMap(s -> s.tasks.values().stream()).toList(), revokeTimeout);
+        for (Shard shard : leaving) {
+            owned.remove(shard.number);
+            shard.tasks.clear();
+            TransactionalPublisher p = shard.publisherIfAny();
+            if (p != null) {
+                p.close();
             }
         }
         if (!shards.isEmpty()) {
@@ -116,12 +116,13 @@ public final class ShardManager implements AutoCloseable {
                 }
             }
         }
-        gone.forEach(shard -> {
-            shard.tasks.values().forEach(t -> t.stop(Duration.ZERO));
-            shard.tasks.clear();
-        });
+        stopAll(gone.stream().flatMap(s -> s.tasks.values().stream()).toList(), Duration.ZERO);
+        gone.forEach(shard -> shard.tasks.clear());
         if (!shards.isEmpty()) {
-            LOG.warn("shards {} lost (this instance dropped out of the group): nothing more of them is committed here",
+            LOG.warn(
+                    "fenced: shards {} were lost while this instance was out of the group (unresponsive past the"
+                            + " session timeout, or cut off); another instance owns them and has fenced this one's"
+                            + " producers, so nothing more of them is committed here; rejoining",
                     new TreeSet<>(shards));
         }
     }
@@ -195,6 +196,24 @@ public final class ShardManager implements AutoCloseable {
         revoked(List.copyOf(owned.keySet()));
     }
 
+    /** Stops the tasks side by side, so the slowest in-flight poll, not their sum, bounds the wait. */
+    private static void stopAll(List<AccountTask> tasks, Duration timeout) {
+        List<Thread> stopping = new ArrayList<>();
+        for (AccountTask task : tasks) {
+            Thread t = new Thread(() -> task.stop(timeout), "sessionflow-stop-" + task.account());
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private int running() {
         return owned.values().stream().mapToInt(s -> s.tasks.size()).sum();
     }
@@ -220,7 +239,8 @@ public final class ShardManager implements AutoCloseable {
             try {
                 AccountSettings settings = accounts.settings(a);
                 SourceModule module = SourceModules.of(a.system()).orElseThrow();
-                SessionTracker tracker = new SessionTracker(restored.getOrDefault(a, new InMemoryKnownSessions()));
+                SessionTracker tracker = new SessionTracker(restored.getOrDefault(a, new InMemoryKnownSessions()),
+                        module.forgetting(settings));
                 AccountTask task = AccountTask.of(settings, accounts.version(a), tracker, context);
                 // known before its routes run, so its first batch finds it
                 shard.tasks.put(a, task);

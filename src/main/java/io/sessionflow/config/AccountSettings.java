@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The settings of one source account, by the module's own keys ({@code base-url}, {@code token} ...): for account
@@ -18,11 +19,14 @@ public final class AccountSettings {
     private final Map<String, SettingDef> declared = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Settings pipeline;
+    /** How the owner wrote each key; null: the environment's variable or {@code <system>/<account> <key>}. */
+    private final UnaryOperator<String> names;
 
     private AccountSettings(SourceAccount account, List<SettingDef> declared, Map<String, String> given,
-                            Settings pipeline) {
+                            Settings pipeline, UnaryOperator<String> names) {
         this.account = account;
         this.pipeline = pipeline;
+        this.names = names;
         for (SettingDef def : declared) {
             this.declared.put(def.key(), def);
             String v = given.get(def.key());
@@ -35,13 +39,19 @@ public final class AccountSettings {
                                             Settings pipeline) {
         Map<String, String> given = new LinkedHashMap<>();
         declared.forEach(def -> given.put(def.key(), pipeline.string(prefix + def.key())));
-        return new AccountSettings(account, declared, given, pipeline);
+        return new AccountSettings(account, declared, given, pipeline, null);
     }
 
     /** Any other account: the values stored with it; keys it does not name take their declared defaults. */
     public static AccountSettings of(SourceAccount account, List<SettingDef> declared, Map<String, String> given,
                                      Settings pipeline) {
-        return new AccountSettings(account, declared, given, pipeline);
+        return new AccountSettings(account, declared, given, pipeline, null);
+    }
+
+    /** Settings given some other way (a Kamelet's properties), each named in problems as {@code names} says. */
+    public static AccountSettings named(SourceAccount account, List<SettingDef> declared, Map<String, String> given,
+                                        Settings pipeline, UnaryOperator<String> names) {
+        return new AccountSettings(account, declared, given, pipeline, names);
     }
 
     public SourceAccount account() {
@@ -56,6 +66,9 @@ public final class AccountSettings {
     /** How the owner of this setting wrote it: {@code SESSIONFLOW_WEBINAR_TOKEN} or {@code webinar/acme token}. */
     public String name(String key) {
         def(key);
+        if (names != null) {
+            return names.apply(key);
+        }
         return account.isDefault()
                 ? SettingDef.envNameOf("sessionflow." + account.system().id() + "." + key)
                 : account + " " + key;

@@ -23,10 +23,11 @@ public final class SimulatedHttpServer implements AutoCloseable {
     private final String basePath;
     private final AtomicInteger requests = new AtomicInteger();
     private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
-    private final List<java.time.Instant> requestTimes = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<String> requestPaths = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.Deque<RawAnswer> rawAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile Map<String, String> extraHeaders = Map.of();
+    private volatile boolean dropUpgrades;
+    private final AtomicInteger droppedUpgrades = new AtomicInteger();
 
     /**
      * A hostile answer for the next request, written as it comes (chunked, no length): e.g. an endless body
@@ -55,6 +56,10 @@ public final class SimulatedHttpServer implements AutoCloseable {
         public static Fault slowBody(long millis) {
             return new Fault(0, Map.of(), millis);
         }
+    }
+
+    /** A request as it arrived: when, its path and query, and who said they were asking (User-Agent). */
+    public record Seen(java.time.Instant at, String path, String agent) {
     }
 
     /** What a simulator needs of a request: method, path below the base path, query, headers, body. */
@@ -132,6 +137,19 @@ public final class SimulatedHttpServer implements AutoCloseable {
         rawAnswers.addAll(List.of(next));
     }
 
+    /**
+     * From now on, a request asking to upgrade its connection to anything but a WebSocket (an h2c upgrade) is
+     * dropped unanswered, as a server serving WebSocket or socket.io on the same port does.
+     */
+    public void dropUpgradeRequests() {
+        dropUpgrades = true;
+    }
+
+    /** Requests dropped because they asked for an upgrade. */
+    public int droppedUpgradeRequests() {
+        return droppedUpgrades.get();
+    }
+
     /** Headers added to every answer from now on (a vendor that sends headers it should not). */
     public void addHeadersToEveryAnswer(Map<String, String> headers) {
         extraHeaders = Map.copyOf(headers);
@@ -139,16 +157,19 @@ public final class SimulatedHttpServer implements AutoCloseable {
 
     /** The raw path and query of each request as it arrived on the wire, in order. */
     public List<String> requestPaths() {
-        synchronized (requestPaths) {
-            return List.copyOf(requestPaths);
+        return requests().stream().map(Seen::path).toList();
+    }
+
+    /** Every request so far, in order of arrival. */
+    public List<Seen> requests() {
+        synchronized (seen) {
+            return List.copyOf(seen);
         }
     }
 
     /** When each request arrived, in order. */
     public List<java.time.Instant> requestTimes() {
-        synchronized (requestTimes) {
-            return List.copyOf(requestTimes);
-        }
+        return requests().stream().map(Seen::at).toList();
     }
 
     @Override
@@ -158,10 +179,16 @@ public final class SimulatedHttpServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange, Handler handler) throws IOException {
+        String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
+        if (dropUpgrades && upgrade != null && !upgrade.equalsIgnoreCase("websocket")) {
+            droppedUpgrades.incrementAndGet();
+            exchange.close(); // nothing was answered: the server closes the connection
+            return;
+        }
         requests.incrementAndGet();
-        requestTimes.add(java.time.Instant.now());
         java.net.URI uri = exchange.getRequestURI();
-        requestPaths.add(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        seen.add(new Seen(java.time.Instant.now(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?"
+                + uri.getRawQuery()), exchange.getRequestHeaders().getFirst("User-Agent")));
         RawAnswer raw = rawAnswers.poll();
         if (raw != null) {
             try (exchange) {

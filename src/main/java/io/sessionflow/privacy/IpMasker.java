@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * hashing all 2^32 addresses without the key).
  */
 public final class IpMasker {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IpMasker.class);
     private final byte[] key;
 
     private IpMasker(byte[] key) {
@@ -36,12 +37,20 @@ public final class IpMasker {
     }
 
     public static IpMasker from(Settings s) {
+        return from(s, 0);
+    }
+
+    /**
+     * @param hashedSessions open sessions the state topic holds with hashes of an earlier key: if the key is made
+     *                       anew, each will get a {@code session.updated} carrying the new hash
+     */
+    public static IpMasker from(Settings s, long hashedSessions) {
         if (!s.bool("sessionflow.privacy.mask-ip")) {
             return off();
         }
         String key = s.string("sessionflow.privacy.ip-hash-key");
-        return key.isEmpty() ? new IpMasker(keyFile(Path.of(s.string("sessionflow.privacy.ip-hash-key-file"))))
-                : withKey(key);
+        return key.isEmpty() ? new IpMasker(keyFile(Path.of(s.string("sessionflow.privacy.ip-hash-key-file")),
+                hashedSessions)) : withKey(key);
     }
 
     /** @return {@code hmac-sha256:<first 16 bytes hex>}, the address itself when masking is off, null for null */
@@ -59,10 +68,32 @@ public final class IpMasker {
         }
     }
 
-    /** A random key made once per installation and kept, so hashes stay stable across restarts. */
-    private static byte[] keyFile(Path file) {
+    /**
+     * A random key made once per installation and kept, so hashes stay stable across restarts: only as long as the
+     * file is kept, so losing it (a container redeployed without a volume) is said loudly, before the spurious
+     * updates it causes.
+     */
+    private static byte[] keyFile(Path file, long hashedSessions) {
+        if (KeyFileStorage.lostOnRedeploy(file)) {
+            LOG.warn("the IP hash key file {} is on the container's own file system, which a redeploy replaces: "
+                    + "the next deploy makes a new key, and every open Tradernet session then gets a session.updated "
+                    + "with new IP hashes. Mount a volume there (docker-compose.yml mounts one at /app/data) or set "
+                    + "SESSIONFLOW_PRIVACY_IP_HASH_KEY", file);
+        }
         try {
             if (!Files.exists(file)) {
+                if (hashedSessions > 0) {
+                    LOG.warn(
+                            "the IP hash key file {} is gone although sessions.state holds {} open Tradernet sessions"
+                                + " hashed with its key: a new key is made, and each open session gets a"
+                                + " session.updated whose IP hashes differ from all before. Restore the file, or keep"
+                                + " it on persistent storage or in SESSIONFLOW_PRIVACY_IP_HASH_KEY from now on",
+                            file,
+                            hashedSessions);
+                } else {
+                    LOG.info("generated the IP hash key in {}; keep that file (hashes of client IPs change with it) "
+                            + "or set SESSIONFLOW_PRIVACY_IP_HASH_KEY", file);
+                }
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 if (file.toAbsolutePath().getParent() != null) {

@@ -8,6 +8,7 @@ import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.RawPayload;
 import io.sessionflow.state.StateRecords;
+import io.sessionflow.track.Forgotten;
 import io.sessionflow.track.KnownSession;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * One poll's batch as Kafka records: raw payloads, canonical events in per-session order, dead letters, then
- * the tracker state and cursor. Topics come from configuration only, never from a payload. Events and state
- * records, most of a batch, are serialized on all cores ({@link InOrder}) and stay in this order.
+ * the tracker state (tombstones of what it forgets, what it remembers) and cursor. Topics come from configuration only,
+ * never from a payload. Events and state records, most of a batch, are serialized on all cores ({@link InOrder}) and
+ * stay in this order.
  */
 public final class BatchRecords {
     private final Topics topics;
@@ -48,6 +50,13 @@ public final class BatchRecords {
                     HeaderNames.REASON, dead.reason()));
             out.add(record(topics.state(), StateRecords.deadLetterKey(dead.fingerprint(account)),
                     StateRecords.value(new StateRecords.DeadLettered(dead.system(), accountHeader, dead.at()))));
+        }
+        Forgotten forgotten = batch.transitions().forgotten();
+        for (String key : forgotten.sessions()) {
+            out.add(record(topics.state(), StateRecords.sessionKey(key), null));
+        }
+        for (String fingerprint : forgotten.deadLetters()) {
+            out.add(record(topics.state(), StateRecords.deadLetterKey(fingerprint), null));
         }
         out.addAll(InOrder.map(List.copyOf(batch.transitions().changes().entrySet()), this::state));
         if (batch.polledAt() != null) {

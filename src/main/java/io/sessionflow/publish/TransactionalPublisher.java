@@ -2,6 +2,7 @@ package io.sessionflow.publish;
 
 import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.PollBatch;
+import io.sessionflow.track.Forgotten;
 import io.sessionflow.track.SessionTracker;
 import java.util.List;
 import java.util.Properties;
@@ -116,11 +117,16 @@ public final class TransactionalPublisher implements AutoCloseable {
                     + " batch; it will be published again by the next poll: " + e.getMessage(), e);
         }
         tracker.commit(batch.system(), batch.transitions(), batch.polledAt());
-        tracker.known().deadLettered(batch.deadLetters().stream().map(d -> d.fingerprint(batch.account())).toList());
+        batch.deadLetters().forEach(d -> tracker.known().deadLettered(List.of(d.fingerprint(batch.account())), d.at()));
         if (!batch.events().isEmpty() || !batch.deadLetters().isEmpty()) {
             LOG.info("{}: committed {} events, {} raw payloads, {} dead letters, {} state records", batch.account(),
                     batch.events().size(), batch.raw().size(), batch.deadLetters().size(),
                     batch.transitions().changes().size());
+        }
+        Forgotten forgotten = batch.transitions().forgotten();
+        if (!forgotten.isEmpty()) {
+            LOG.info("{}: forgot {} closed sessions and {} dead letters (tombstones committed)", batch.account(),
+                    forgotten.sessions().size(), forgotten.deadLetters().size());
         }
     }
 

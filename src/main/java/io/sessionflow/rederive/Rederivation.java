@@ -5,6 +5,7 @@ import io.sessionflow.event.SourceAccount;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SourceModules;
+import io.sessionflow.track.Forgetting;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.SessionTracker;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ public final class Rederivation {
             return;
         }
         SessionTracker tracker = trackers.computeIfAbsent(poll.account(),
-                a -> new SessionTracker(new InMemoryKnownSessions()));
+                a -> new SessionTracker(new InMemoryKnownSessions(), forgettingOf(a)));
         PollBatch batch;
         try {
             batch = source.get().replay(poll, tracker);
@@ -75,6 +76,12 @@ public final class Rederivation {
         summary.polls++;
         summary.events += batch.events().size();
         summary.deadLetters += batch.deadLetters().size();
+    }
+
+    /** As the live account forgot closed sessions, so that one listed again is not new here either. */
+    private Forgetting forgettingOf(SourceAccount account) {
+        return SourceModules.of(account.system())
+                .flatMap(module -> settings.apply(account).map(module::forgetting)).orElse(Forgetting.NEVER);
     }
 
     private Optional<RederivableSource> sourceOf(SourceAccount account) {

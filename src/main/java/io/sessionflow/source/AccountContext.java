@@ -39,8 +39,13 @@ public record AccountContext(AccountSettings settings, SessionTracker tracker, C
     public VendorHttp http(String baseUrl) {
         VendorHttp plain = new CamelVendorHttp(account().system().id(), baseUrl,
                 (int) settings.pipeline().duration("sessionflow.http.timeout").toMillis(),
-                settings.pipeline().integer("sessionflow.http.max-body-bytes"), vendorTls, template);
+                settings.pipeline().integer("sessionflow.http.max-body-bytes"), vendorTls, userAgent(), template);
         return new ResilientVendorHttp(plain, faultGuard());
+    }
+
+    /** How this instance names itself to vendors: they (and our simulators) can tell which instance asked. */
+    public String userAgent() {
+        return "Sessionflow (" + io.sessionflow.cluster.ClusterSettings.instanceOf(settings.pipeline()) + ")";
     }
 
     /** The custom vendor truststore for a source's own clients (not Camel endpoints); empty: the JVM's CAs. */

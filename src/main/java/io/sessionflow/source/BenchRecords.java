@@ -9,4 +9,12 @@ public interface BenchRecords<R> {
     SessionMapper<R> mapper();
 
     SourceRecord<R> record(int session, int revision);
+
+    /**
+     * Session {@code session} as the vendor lists it once started at {@code start}, and once ended at {@code end}
+     * (null while live): for the churn of sessions that start and end (bench row 8). Empty when not offered.
+     */
+    default java.util.Optional<SourceRecord<R>> lived(int session, java.time.Instant start, java.time.Instant end) {
+        return java.util.Optional.empty();
+    }
 }

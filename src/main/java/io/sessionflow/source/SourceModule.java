@@ -5,6 +5,7 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.rederive.RederivableSource;
+import io.sessionflow.track.Forgetting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +32,21 @@ public interface SourceModule {
     List<String> problems(AccountSettings settings);
 
     /**
-     * How often an account's route fires: by default its {@code poll-interval} setting; a push source says what its
-     * route's timer is for. Valid settings only.
+     * How often an account's route fires: by default its {@link #pollSetting}; a push source, which has none, says
+     * what its route's timer is for. Valid settings only.
      */
     default Duration pollInterval(AccountSettings settings) {
-        return settings.duration("poll-interval");
+        return settings.duration(pollSetting().orElseThrow(() -> new IllegalStateException(system()
+                + " has no poll setting: its module says how often its route fires")));
+    }
+
+    /**
+     * The setting that says how often a polling source polls, read by {@link #pollInterval} too; empty for a push
+     * source. A polling module is also a Kamelet, {@code kamelets/<system>-session-source.kamelet.yaml}, whose timer
+     * fires at this setting.
+     */
+    default Optional<String> pollSetting() {
+        return Optional.of("poll-interval");
     }
 
     /** The route file and the templates in it that run once per account. */
@@ -65,6 +76,20 @@ public interface SourceModule {
     /** A push module's simulated feed for the bench's latency stage; empty for a polling module. */
     default Optional<BenchFeed.Start> benchFeed() {
         return Optional.empty();
+    }
+
+    /**
+     * How long after a session ended or was deleted this account's polls can still list it (its poll window), so the
+     * tracker forgets it no earlier: a forgotten session listed again would be published as new. Valid settings only.
+     */
+    default Duration listedAfterClose(AccountSettings settings) {
+        return Duration.ZERO;
+    }
+
+    /** When this account's tracker forgets closed sessions: {@code sessionflow.state.forget-after}, 0 never. */
+    default Forgetting forgetting(AccountSettings settings) {
+        Duration after = settings.pipeline().duration("sessionflow.state.forget-after");
+        return after.isZero() ? Forgetting.NEVER : new Forgetting(after, listedAfterClose(settings));
     }
 
     default String settingsPrefix() {

@@ -103,6 +103,11 @@ public final class StateRecords {
         return key != null && key.startsWith(DEAD_LETTER);
     }
 
+    /** The tracker's key of a session record's key. */
+    static String trackerKeyOf(String sessionRecordKey) {
+        return sessionRecordKey.substring(SESSION.length());
+    }
+
     static String fingerprintOf(String deadLetterKey) {
         return deadLetterKey.substring(DEAD_LETTER.length());
     }

@@ -32,21 +32,32 @@ public final class StateRestore {
         long started = System.nanoTime();
         Map<SourceAccount, InMemoryKnownSessions> known = new HashMap<>();
         Map<SourceAccount, Map<String, KnownSession>> sessions = new HashMap<>();
-        long records = TopicToEnd.read(client, topic, Duration.ofSeconds(60), r -> apply(r, wanted, sessions, known));
+        Map<SourceAccount, Map<String, java.time.Instant>> deadLetters = new HashMap<>();
+        long records = TopicToEnd.read(client, topic, Duration.ofSeconds(60),
+                r -> apply(r, wanted, sessions, deadLetters, known));
         sessions.forEach((account, s) -> memoryOf(known, account).apply(s));
+        deadLetters.forEach((account, d) -> d.forEach((fingerprint, at) ->
+                memoryOf(known, account).deadLettered(List.of(fingerprint), at)));
         LOG.info("restored {} tracked sessions of {} accounts from {} ({} records) in {} ms",
                 known.values().stream().mapToInt(InMemoryKnownSessions::size).sum(), known.size(), topic, records,
                 (System.nanoTime() - started) / 1_000_000);
         return known;
     }
 
+    /**
+     * A tombstone (null value) removes what an earlier record of its key said: the tracker forgot it. Its key names
+     * the session or dead letter across accounts, so it is removed wherever it was.
+     */
     private static void apply(ConsumerRecord<String, byte[]> r, Predicate<SourceAccount> wanted,
                               Map<SourceAccount, Map<String, KnownSession>> sessions,
+                              Map<SourceAccount, Map<String, java.time.Instant>> deadLetters,
                               Map<SourceAccount, InMemoryKnownSessions> known) {
-        if (r.value() == null) {
-            return;
-        }
         if (StateRecords.isSession(r.key())) {
+            if (r.value() == null) {
+                String key = StateRecords.trackerKeyOf(r.key());
+                sessions.values().forEach(m -> m.remove(key));
+                return;
+            }
             KnownSession s = StateRecords.session(r.value());
             SourceAccount account = new SourceAccount(s.data().system(),
                     s.data().account() == null ? SourceAccount.DEFAULT : s.data().account());
@@ -54,11 +65,16 @@ public final class StateRestore {
                 sessions.computeIfAbsent(account, a -> new HashMap<>()).put(SessionKeys.of(s.data()), s);
             }
         } else if (StateRecords.isDeadLetter(r.key())) {
-            SourceAccount account = StateRecords.deadLettered(r.value()).source();
-            if (wanted.test(account)) {
-                memoryOf(known, account).deadLettered(List.of(StateRecords.fingerprintOf(r.key())));
+            String fingerprint = StateRecords.fingerprintOf(r.key());
+            if (r.value() == null) {
+                deadLetters.values().forEach(m -> m.remove(fingerprint));
+                return;
             }
-        } else if (StateRecords.isCursor(r.key())) {
+            StateRecords.DeadLettered dead = StateRecords.deadLettered(r.value());
+            if (wanted.test(dead.source())) {
+                deadLetters.computeIfAbsent(dead.source(), a -> new HashMap<>()).put(fingerprint, dead.at());
+            }
+        } else if (StateRecords.isCursor(r.key()) && r.value() != null) {
             StateRecords.Cursor c = StateRecords.cursor(r.value());
             if (wanted.test(c.source())) {
                 memoryOf(known, c.source()).advance(c.system(), c.lastPoll());

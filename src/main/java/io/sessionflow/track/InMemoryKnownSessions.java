@@ -4,15 +4,16 @@ import io.sessionflow.event.SystemId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 public final class InMemoryKnownSessions implements KnownSessions {
     private final Map<String, KnownSession> sessions = new ConcurrentHashMap<>();
     private final Map<SystemId, Instant> lastPolls = new ConcurrentHashMap<>();
-    private final Set<String> deadLetters = ConcurrentHashMap.newKeySet();
+    /** Per fingerprint, when it was published. */
+    private final Map<String, Instant> deadLetters = new ConcurrentHashMap<>();
 
     @Override
     public KnownSession get(String key) {
@@ -30,6 +31,12 @@ public final class InMemoryKnownSessions implements KnownSessions {
     }
 
     @Override
+    public void forget(Forgotten forgotten) {
+        forgotten.sessions().forEach(sessions::remove);
+        forgotten.deadLetters().forEach(deadLetters::remove);
+    }
+
+    @Override
     public Optional<Instant> lastPoll(SystemId system) {
         return Optional.ofNullable(lastPolls.get(system));
     }
@@ -41,15 +48,29 @@ public final class InMemoryKnownSessions implements KnownSessions {
 
     @Override
     public boolean wasDeadLettered(String fingerprint) {
-        return deadLetters.contains(fingerprint);
+        return deadLetters.containsKey(fingerprint);
     }
 
     @Override
-    public void deadLettered(Collection<String> fingerprints) {
-        deadLetters.addAll(fingerprints);
+    public void deadLettered(Collection<String> fingerprints, Instant at) {
+        fingerprints.forEach(f -> deadLetters.put(f, at));
+    }
+
+    @Override
+    public Stream<String> deadLettersBefore(Instant before) {
+        return deadLetters.entrySet().stream().filter(e -> e.getValue().isBefore(before)).map(Map.Entry::getKey);
+    }
+
+    /** The fingerprints of bad records already reported, for memory kept beyond the process (a Kamelet's file). */
+    public Set<String> deadLetters() {
+        return Set.copyOf(deadLetters.keySet());
     }
 
     public int size() {
         return sessions.size();
+    }
+
+    public int deadLetterCount() {
+        return deadLetters.size();
     }
 }

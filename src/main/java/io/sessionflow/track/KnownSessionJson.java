@@ -25,6 +25,10 @@ public final class KnownSessionJson extends StdSerializer<KnownSession> {
     private static final SerializableString JOINED = new SerializedString("joined");
     private static final SerializableString LEFT = new SerializedString("left");
     private static final SerializableString DATA = new SerializedString("data");
+    private static final SerializableString UPDATES = new SerializedString("updates");
+    private static final SerializableString COUNT = new SerializedString("count");
+    private static final SerializableString PLAIN_TO = new SerializedString("plainTo");
+    private static final SerializableString CLOSED_AT = new SerializedString("closedAt");
     private static final SerializableString OPEN = new SerializedString("open");
     private static final SerializableString DELETED = new SerializedString("deleted");
 
@@ -54,6 +58,18 @@ public final class KnownSessionJson extends StdSerializer<KnownSession> {
             g.writeNull();
         } else {
             EnvelopeWriter.data(g, s.data());
+        }
+        g.writeFieldName(UPDATES);
+        g.writeStartObject();
+        g.writeFieldName(COUNT);
+        g.writeNumber(s.updates().count());
+        strings(g, PLAIN_TO, s.updates().plainTo());
+        g.writeEndObject();
+        g.writeFieldName(CLOSED_AT);
+        if (s.closedAt() == null) {
+            g.writeNull();
+        } else {
+            g.writeString(s.closedAt().toString());
         }
         // derived, ignored when read back; the mapper always wrote them, so they stay for readers of the topic
         g.writeFieldName(OPEN);

@@ -32,6 +32,7 @@ final class SessionDiff {
     private final boolean sameData;
     private final String fingerprint;
     private final List<SessionEvent> events = new ArrayList<>();
+    private UpdateHistory updates;
     /** The steps to publish now: reached for the first time, and not behind the furthest one published. */
     private final List<Milestone> fresh;
     /** The session's status at the point of the sequence being emitted, so earlier events never claim a later one. */
@@ -47,6 +48,7 @@ final class SessionDiff {
                 ? reported : before.data().status());
         this.sameData = before != null && current.equals(before.data());
         this.fingerprint = sameData ? before.fingerprint() : Fingerprints.of(current, before);
+        this.updates = before == null ? UpdateHistory.NONE : before.updates();
         if (before == null || !before.isDeleted()) {
             collect();
         }
@@ -70,7 +72,10 @@ final class SessionDiff {
                 left.add(p.key());
             }
         });
-        return new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current);
+        Instant closedAt = before != null && before.closedAt() != null ? before.closedAt() : null;
+        KnownSession after = new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current,
+                updates, closedAt);
+        return after.isOpen() || closedAt != null ? after : after.closedAt(observedAt);
     }
 
     /**
@@ -124,12 +129,9 @@ final class SessionDiff {
         }
         participantEvents();
         if (fresh.isEmpty() && before != null && !before.fingerprint().equals(fingerprint)) {
-            emit(
-                    EventType.SESSION_UPDATED,
-                    fingerprint,
-                    timeOr(now.changedAt()),
-                    current.withStatus(statusSoFar),
-                    false);
+            emit(EventType.SESSION_UPDATED, updates.discriminator(fingerprint), timeOr(now.changedAt()),
+                    current.withStatus(statusSoFar), false);
+            updates = updates.next(fingerprint);
         }
         for (Milestone m : fresh) {
             if (m.isTerminal()) {

@@ -22,11 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SessionTracker implements SnapshotDiff {
     private final KnownSessions known;
+    private final Forgetting forgetting;
+    /** When the memory was last looked through for what to forget: a walk over every session, not every poll. */
+    private volatile Instant lastSweep;
     /** In memory only: after a restart every record is mapped once, which rebuilds it. */
     private final Map<SystemId, RecordInputs> inputs = new ConcurrentHashMap<>();
 
     public SessionTracker(KnownSessions known) {
+        this(known, Forgetting.NEVER);
+    }
+
+    public SessionTracker(KnownSessions known, Forgetting forgetting) {
         this.known = known;
+        this.forgetting = forgetting;
     }
 
     public KnownSessions known() {
@@ -75,10 +83,49 @@ public final class SessionTracker implements SnapshotDiff {
                     .filter(k -> !seen.contains(SessionKeys.of(k.data())))
                     .forEach(k -> vanish(k, missing, observedAt, events, changes));
         }
-        return new Transitions(List.copyOf(events), changes);
+        Forgotten forgotten = Forgotten.NONE;
+        if (forgetting.isOn() && forgetting.sweepDue(lastSweep, observedAt)) {
+            // in memory only, and set before the commit: a failed one delays forgetting to the next sweep, no more
+            lastSweep = observedAt;
+            forgotten = forget(state, system, snapshots, unchanged, missing, observedAt, changes);
+        }
+        return new Transitions(List.copyOf(events), changes, null, forgotten);
+    }
+
+    /**
+     * The closed sessions of the system that are due to be forgotten, unless this very poll lists them, and its
+     * dead letters remembered long enough. A closed session restored from a record that predates
+     * {@code closedAt} is given this poll's time instead (a state record), so it is forgotten in its turn.
+     */
+    private Forgotten forget(SessionLookup state, SystemId system, List<SessionSnapshot> snapshots,
+                             Collection<String> unchanged, MissingPolicy missing, Instant observedAt,
+                             Map<String, KnownSession> changes) {
+        Instant closedBefore = forgetting.sessionsClosedBefore(observedAt);
+        Set<String> sessions = new HashSet<>();
+        Set<String> listed = null;
+        for (KnownSession k : (Iterable<KnownSession>) state.of(system)::iterator) {
+            String key = SessionKeys.of(k.data());
+            if (!k.isOpen() && k.closedAt() == null) {
+                changes.putIfAbsent(key, k.closedAt(observedAt));
+            } else if (Forgetting.canForget(k, missing, closedBefore) && !changes.containsKey(key)) {
+                if (listed == null) {
+                    listed = new HashSet<>(unchanged);
+                    for (SessionSnapshot s : snapshots) {
+                        listed.add(s.key());
+                    }
+                }
+                if (!listed.contains(key)) {
+                    sessions.add(key);
+                }
+            }
+        }
+        Set<String> deadLetters = known.deadLettersBefore(forgetting.deadLettersBefore(observedAt))
+                .collect(java.util.stream.Collectors.toSet());
+        return sessions.isEmpty() && deadLetters.isEmpty() ? Forgotten.NONE : new Forgotten(sessions, deadLetters);
     }
 
     public void commit(Transitions transitions) {
+        known.forget(transitions.forgotten());
         known.apply(transitions.changes());
         remember(transitions.inputs());
     }
@@ -111,6 +158,6 @@ public final class SessionTracker implements SnapshotDiff {
         reached.add(type);
         changes.put(SessionKeys.of(data),
                 new KnownSession(gone.scope(), gone.source(), reached, gone.fingerprint(), gone.joined(),
-                        gone.left(), data));
+                        gone.left(), data, gone.updates(), observedAt));
     }
 }

@@ -19,6 +19,8 @@ public final class SnapshotRun implements SessionLookup, SnapshotDiff {
     private final SessionTracker tracker;
     private final SessionLookup committed;
     private final Map<String, KnownSession> pending = new HashMap<>();
+    /** Forgotten by an earlier snapshot of the run, and not remembered again since. */
+    private final java.util.Set<String> forgotten = new java.util.HashSet<>();
 
     SnapshotRun(SessionTracker tracker, SessionLookup committed) {
         this.tracker = tracker;
@@ -31,6 +33,9 @@ public final class SnapshotRun implements SessionLookup, SnapshotDiff {
                             Collection<String> completeScopes, MissingPolicy missing, Instant observedAt) {
         Transitions transitions = tracker.diff(this, system, snapshots, unchanged, completeScopes, missing,
                 observedAt);
+        transitions.forgotten().sessions().forEach(pending::remove);
+        forgotten.addAll(transitions.forgotten().sessions());
+        forgotten.removeAll(transitions.changes().keySet());
         pending.putAll(transitions.changes());
         return transitions;
     }
@@ -38,13 +43,16 @@ public final class SnapshotRun implements SessionLookup, SnapshotDiff {
     @Override
     public KnownSession get(String key) {
         KnownSession changed = pending.get(key);
-        return changed != null ? changed : committed.get(key);
+        return changed != null || forgotten.contains(key) ? changed : committed.get(key);
     }
 
     @Override
     public Stream<KnownSession> of(SystemId system) {
         return Stream.concat(
-                committed.of(system).filter(k -> !pending.containsKey(SessionKeys.of(k.data()))),
+                committed.of(system).filter(k -> {
+                    String key = SessionKeys.of(k.data());
+                    return !pending.containsKey(key) && !forgotten.contains(key);
+                }),
                 pending.values().stream().filter(k -> k.data().system() == system));
     }
 }

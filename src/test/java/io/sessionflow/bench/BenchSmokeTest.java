@@ -35,7 +35,8 @@ class BenchSmokeTest {
                         "4 scaling",
                         "5 feed latency",
                         "5b transaction floor",
-                        "6 replay");
+                        "6 replay",
+                        "8 churn");
         assertThat(report.rows()).filteredOn(r -> r.stage().equals("3 mapping + diff"))
                 .extracting(BenchRow::measure).as("one row per module with bench records")
                 .containsExactlyElementsOf(SourceModules.all().stream().filter(m -> m.benchRecords().isPresent())

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sessionflow.app.ConfigurationException;
 import io.sessionflow.app.SessionflowApp;
 import io.sessionflow.source.SourceModule;
-import io.sessionflow.source.SourceModules;
+import io.sessionflow.testing.ShippedModules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,26 +18,17 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
-    /**
-     * The README documents what the jar ships. The test classpath also holds modules of the tests alone (the sixth
-     * vendor that proves a vendor is one package), so the table is compared with the modules whose classes come from
-     * where this code's classes come from (target/classes, or the jar), not from the tests' classes folder.
-     */
+    /** The README documents what the jar ships: the pipeline's settings and its modules' ({@link ShippedModules}). */
     @Test
     void readmeListsExactlyTheSettingsOfThePipelineAndOfTheModulesTheJarShips() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String start = "<!-- settings:start -->\n";
         String table =
                 readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- settings:end -->"));
-        List<SourceModule> shipped = SourceModules.all().stream()
-                .filter(m -> codeSource(m.getClass()).equals(codeSource(SettingsCatalog.class))).toList();
+        List<SourceModule> shipped = ShippedModules.all();
         assertThat(shipped).as("modules the jar ships").isNotEmpty();
         assertThat(table).as("README settings table; regenerate with: java -jar target/sessionflow.jar settings")
                 .isEqualTo(SettingsTable.markdown(SettingsCatalog.of(shipped)));
-    }
-
-    private static String codeSource(Class<?> type) {
-        return type.getProtectionDomain().getCodeSource().getLocation().toString();
     }
 
     @Test

@@ -57,9 +57,14 @@ final class ChangingWorld {
     }
 
     synchronized List<ExpectedTransition> expected() {
+        return expected("webinar");
+    }
+
+    /** @param keyPrefix {@code webinar} for account default, {@code webinar/<account>} for any other */
+    synchronized List<ExpectedTransition> expected(String keyPrefix) {
         List<ExpectedTransition> out = new ArrayList<>();
         for (WebinarWorld.Session s : world.sessions()) {
-            String key = "webinar:" + s.id;
+            String key = keyPrefix + ":" + s.id;
             out.add(new ExpectedTransition(key, "sessionflow.session.scheduled", null));
             if (!s.status.equals("ACTIVE")) {
                 out.add(new ExpectedTransition(key, "sessionflow.session.started", null));

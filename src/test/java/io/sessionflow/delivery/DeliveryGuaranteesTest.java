@@ -134,7 +134,9 @@ class DeliveryGuaranteesTest {
     void aBrokerStoppedFor20SecondsLosesNothingAndDuplicatesNothing() {
         keepChanging();
         pipeline = startPipeline();
-        Wait.pause(Duration.ofSeconds(6));
+        // the pipeline is up and publishing (a commit), not merely a fixed time older: `run` refuses to start
+        // against a broker it cannot reach, and on a loaded machine starting took longer than the 6 s once waited
+        awaitNewCommits();
         broker.stop();
         Wait.pause(Duration.ofSeconds(20));
         int missedWhileDown = world.expected().size();

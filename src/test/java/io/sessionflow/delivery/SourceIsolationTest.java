@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.source.storyclm.StoryclmModule;
 import io.sessionflow.source.storyclm.StoryclmSimulator;
 import io.sessionflow.source.storyclm.StoryclmWorld;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
@@ -65,7 +67,10 @@ class SourceIsolationTest {
                 assertThat(logs.lines()).as("the HTTP client does not retry on its own under our policy")
                         .noneMatch(l -> l.contains("automatically re-executed"));
                 int whileOpen = webinar.requestCount();
-                events.drain(Duration.ofSeconds(2));
+                try (CommittedPolls storyclmPolls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
+                    // StoryCLM polls on the same interval: three of its polls are three webinar.ru timer ticks
+                    storyclmPolls.awaitQuiet(WAIT);
+                }
                 assertThat(webinar.requestCount())
                         .as("no calls to a vendor whose breaker is open")
                         .isEqualTo(whileOpen);

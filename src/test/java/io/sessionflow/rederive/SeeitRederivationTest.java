@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.source.seeit.SeeitSimulator;
 import io.sessionflow.source.seeit.SeeitWorld;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
 import java.time.Duration;
@@ -54,7 +55,8 @@ class SeeitRederivationTest {
         settings.put("sessionflow.seeit.base-url", vendor.baseUrl());
         pipeline = Pipeline.start(settings, clock);
         List<ConsumerRecord<String, byte[]>> liveRecords;
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.seeit.SeeitModule.SYSTEM)) {
             events.awaitCount(4, WAIT);
             world.join(first.uuid, t0.minus(Duration.ofMinutes(4)));
             world.start(second.uuid, t0.minus(Duration.ofMinutes(3)));
@@ -64,7 +66,9 @@ class SeeitRederivationTest {
             world.finish(first.uuid, t0.plus(Duration.ofMinutes(100)), 1, "fixed");
             world.create(TECH, t0.plus(Duration.ofMinutes(110)));
             events.awaitCount(9, WAIT);
-            liveRecords = events.drain(Duration.ofSeconds(1));
+            polls.awaitQuiet(WAIT);
+            liveRecords = events.readToEnd();
+            assertThat(liveRecords).hasSize(9);
         }
         pipeline.close();
         pipeline = null;

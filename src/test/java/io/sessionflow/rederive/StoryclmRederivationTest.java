@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.source.storyclm.StoryclmSimulator;
 import io.sessionflow.source.storyclm.StoryclmWorld;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
 import java.time.Duration;
@@ -50,7 +51,9 @@ class StoryclmRederivationTest {
         settings.put("sessionflow.storyclm.url", vendor.url());
         pipeline = Pipeline.start(settings);
         List<ConsumerRecord<String, byte[]>> liveRecords;
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+                CommittedPolls polls =
+                        new CommittedPolls(pipeline, io.sessionflow.source.storyclm.StoryclmModule.SYSTEM)) {
             events.awaitCount(3, WAIT);
             world.setVisit(done.id, 1, 1);
             world.finish(running.id, t0.plusSeconds(400));
@@ -58,7 +61,9 @@ class StoryclmRederivationTest {
             world.delete(done.id);
             world.start(17, USER, t0.plusSeconds(600), 3);
             events.awaitCount(7, WAIT);
-            liveRecords = events.drain(Duration.ofSeconds(1));
+            polls.awaitQuiet(WAIT);
+            liveRecords = events.readToEnd();
+            assertThat(liveRecords).hasSize(7);
         }
         pipeline.close();
         pipeline = null;

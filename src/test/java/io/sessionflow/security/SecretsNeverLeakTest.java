@@ -10,11 +10,14 @@ import io.sessionflow.source.seeit.SeeitSimulator;
 import io.sessionflow.source.seeit.SeeitWorld;
 import io.sessionflow.source.storyclm.StoryclmSimulator;
 import io.sessionflow.source.storyclm.StoryclmWorld;
+import io.sessionflow.source.tradernet.TradernetSimulator;
+import io.sessionflow.source.tradernet.TradernetWorld;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.ObservePort;
 import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.ShippedModules;
 import io.sessionflow.testing.TopicReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Canary values in every secret setting, every source running against its simulator (one of them refusing
- * its token, so errors are logged and reported): none of them shows up in logs, on any topic (values and
- * headers), in /observe/metrics or in /observe/health with all details.
+ * Canary values in every secret setting, every source running against its simulator, Tradernet's login and feed
+ * too (one of them refusing its token, so errors are logged and reported): none of them shows up in logs, on any
+ * topic (values and headers), in /observe/metrics or in /observe/health with all details. Every secret setting of
+ * the catalog has its canary here.
  */
 class SecretsNeverLeakTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -47,7 +51,10 @@ class SecretsNeverLeakTest {
     private static final String STORYCLM = "CANARY-storyclm-token-73be";
     private static final String ISPRING = "CANARY-ispring-token-0c58";
     private static final String TRUSTSTORE = "CANARY-truststore-password-e61";
-    private static final List<String> CANARIES = List.of(WEBINAR, SEEIT, STORYCLM, ISPRING, TRUSTSTORE);
+    private static final String TRADERNET = "CANARY-tradernet-password-5d27";
+    private static final String IP_HASH_KEY = "CANARY-ip-hash-key-b803";
+    private static final List<String> CANARIES = List.of(WEBINAR, SEEIT, STORYCLM, ISPRING, TRUSTSTORE, TRADERNET,
+            IP_HASH_KEY);
 
     @TempDir
     Path dir;
@@ -61,6 +68,8 @@ class SecretsNeverLeakTest {
         seeitWorld.create("tech@example.org", now.minusSeconds(60));
         StoryclmWorld storyclmWorld = new StoryclmWorld();
         storyclmWorld.start(17, "Ольга", now.minusSeconds(60), 3);
+        TradernetWorld tradernetWorld = new TradernetWorld(java.time.Clock.systemUTC());
+        tradernetWorld.open("virtual@virtual.com", "SMS", now.minusSeconds(60), Duration.ofHours(2), "19.16.32.32");
         IspringWorld ispringWorld = new IspringWorld();
         ispringWorld.addTraining("T1");
         ispringWorld.schedule("T1", "Onboarding", OffsetDateTime.now().plusHours(1), 1800, "Олег Смирнов");
@@ -71,7 +80,8 @@ class SecretsNeverLeakTest {
              WebinarSimulator webinar = new WebinarSimulator(webinarWorld, "the-token-webinar-expects");
              SeeitSimulator seeit = new SeeitSimulator(seeitWorld, SEEIT);
              StoryclmSimulator storyclm = new StoryclmSimulator(storyclmWorld, STORYCLM);
-             IspringSimulator ispring = new IspringSimulator(ispringWorld, ISPRING)) {
+             IspringSimulator ispring = new IspringSimulator(ispringWorld, ISPRING);
+             TradernetSimulator tradernet = new TradernetSimulator(tradernetWorld, "virtual@virtual.com", TRADERNET)) {
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("sessionflow.webinar.base-url", webinar.baseUrl());
             settings.put("sessionflow.webinar.token", WEBINAR);
@@ -82,6 +92,11 @@ class SecretsNeverLeakTest {
             settings.put("sessionflow.ispring.url", ispring.url());
             settings.put("sessionflow.ispring.token", ISPRING);
             settings.put("sessionflow.ispring.training-ids", "T1");
+            settings.put("sessionflow.tradernet.api-url", tradernet.apiUrl());
+            settings.put("sessionflow.tradernet.ws-url", tradernet.webSocketUrl());
+            settings.put("sessionflow.tradernet.login", "virtual@virtual.com");
+            settings.put("sessionflow.tradernet.password", TRADERNET);
+            settings.put("sessionflow.privacy.ip-hash-key", IP_HASH_KEY);
             settings.put("sessionflow.tls.truststore", emptyTruststore().toString());
             settings.put("sessionflow.tls.truststore-password", TRUSTSTORE);
             for (String system : List.of("webinar", "seeit", "storyclm", "ispring")) {
@@ -101,7 +116,7 @@ class SecretsNeverLeakTest {
             try (Pipeline pipeline = Pipeline.start(settings)) {
                 try (TopicReader events = pipeline.read(pipeline.topics().events())) {
                     events.awaitUntil(seen -> seen.stream().map(ConsumerRecord::key).map(k -> k.split(":")[0])
-                            .distinct().count() == 3, WAIT);
+                            .distinct().count() == 4, WAIT);
                 }
                 AtomicReference<String> health = new AtomicReference<>("");
                 try {
@@ -119,16 +134,27 @@ class SecretsNeverLeakTest {
                 for (String topic : List.of(pipeline.topics().events(), pipeline.topics().raw(),
                         pipeline.topics().dlq(), pipeline.topics().state())) {
                     try (TopicReader reader = pipeline.read(topic)) {
-                        reader.drain(Duration.ofSeconds(2)).forEach(r -> exposed.add(text(r)));
+                        reader.readToEnd().forEach(r -> exposed.add(text(r)));
                     }
                 }
             }
             exposed.addAll(logs.lines());
             assertThat(String.join("\n", logs.lines())).as("the webinar failures were logged").contains("HTTP 401")
                     .contains("token [secret] is not val");
+            assertThat(tradernet.issuedSids()).as("Tradernet logged in").isNotEmpty();
             for (String canary : CANARIES) {
                 assertThat(exposed).noneMatch(text -> text.contains(canary));
             }
+            // the shipped modules' catalog: the tests' own sixth vendor is not run here
+            assertThat(io.sessionflow.config.SettingsCatalog.of(ShippedModules.all()).settings().stream()
+                            .filter(d -> d.type() == io.sessionflow.config.SettingType.SECRET)
+                            .map(d -> d.key())
+                            .toList())
+                    .as("every secret setting has its canary here")
+                    .containsExactlyInAnyOrderElementsOf(settings.entrySet().stream()
+                            .filter(e -> CANARIES.contains(e.getValue()))
+                            .map(Map.Entry::getKey)
+                            .toList());
         }
     }
 

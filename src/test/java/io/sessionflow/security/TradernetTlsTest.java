@@ -82,7 +82,8 @@ class TradernetTlsTest {
                     .contains("refused the vendor's TLS certificate").contains("PKIX path building failed");
             assertThat(vendor.loginCount()).as("the password never went out over an untrusted connection").isZero();
             try (TopicReader events = pipeline.read(pipeline.topics().events())) {
-                assertThat(events.drain(Duration.ofSeconds(1))).isEmpty();
+                // no request gets through the handshake: nothing can be published in this run at all
+                assertThat(events.readToEnd()).isEmpty();
             }
             assertThat(String.join("\n", logs.lines())).doesNotContain(PASSWORD);
         }

@@ -103,7 +103,8 @@ class VendorTlsTest {
                     .contains("PKIX path building failed");
             assertThat(vendor.requests().getAsInt()).as("no request got through the handshake").isZero();
             try (TopicReader events = pipeline.read(pipeline.topics().events())) {
-                assertThat(events.drain(Duration.ofSeconds(1))).isEmpty();
+                // no request gets through the handshake: nothing can be published in this run at all
+                assertThat(events.readToEnd()).isEmpty();
             }
         }
     }

@@ -30,7 +30,9 @@ class StateRecordsTest {
             .build();
     private final KnownSession session = new KnownSession("5387", "sessionflow/webinar/1",
             List.of(EventType.SESSION_SCHEDULED, EventType.SESSION_STARTED), "0123456789abcdef0123456789abcdef",
-            Set.of("v1", "v2", "v3"), Set.of("v2"), data);
+            Set.of("v1", "v2", "v3"), Set.of("v2"), data,
+            new io.sessionflow.track.UpdateHistory(3, Set.of("00000000000000000000000000000001")),
+            Instant.parse("2026-11-20T10:00:00.5Z"));
 
     @Test
     void sessionValueIsByteForByteWhatDatabindWroteForTheRecord() throws Exception {
@@ -44,5 +46,15 @@ class StateRecordsTest {
     @Test
     void restoreReadsTheSessionBack() {
         assertThat(StateRecords.session(StateRecords.value(session))).isEqualTo(session);
+    }
+
+    @Test
+    void aRecordWrittenBeforeUpdatesWereCountedOrClosingTimesKeptReadsAsNoneYet() {
+        String old = "{\"scope\":null,\"source\":\"sessionflow/seeit\",\"reached\":[],\"fingerprint\":\"f\","
+                + "\"joined\":[],\"left\":[],\"data\":{\"system\":\"seeit\",\"sessionId\":\"u\"},"
+                + "\"open\":true,\"deleted\":false}";
+        assertThat(StateRecords.session(old.getBytes(java.nio.charset.StandardCharsets.UTF_8)).updates())
+                .isEqualTo(io.sessionflow.track.UpdateHistory.NONE);
+        assertThat(StateRecords.session(old.getBytes(java.nio.charset.StandardCharsets.UTF_8)).closedAt()).isNull();
     }
 }

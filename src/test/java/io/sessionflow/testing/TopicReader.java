@@ -46,11 +46,31 @@ public final class TopicReader implements AutoCloseable {
         return awaitUntil(s -> s.size() >= count, timeout);
     }
 
-    /** Everything that arrives within {@code quiet}: used to prove that nothing more was published. */
-    public List<ConsumerRecord<String, byte[]>> drain(Duration quiet) {
-        long deadline = System.nanoTime() + quiet.toNanos();
+    /**
+     * Reads what arrives within {@code time} and returns everything seen: for a loop that waits on several topics at
+     * once. Proving that nothing more was published takes a barrier and {@link #readToEnd}, never a pause.
+     */
+    public List<ConsumerRecord<String, byte[]>> pollFor(Duration time) {
+        long deadline = System.nanoTime() + time.toNanos();
         while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
+    /**
+     * Everything committed so far: reads until this reader's position reaches the topic's last stable offset
+     * of every partition (read_committed end offsets). After a {@link CommittedPolls} barrier this is the proof
+     * that nothing more was published, without waiting a fixed time.
+     */
+    public List<ConsumerRecord<String, byte[]>> readToEnd() {
+        java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("could not read to the committed end " + end + "; saw " + seen.size());
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
         }
         return List.copyOf(seen);
     }

@@ -1,16 +1,15 @@
 package io.sessionflow.track;
 
-import io.sessionflow.source.storyclm.StoryclmModule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.sessionflow.event.EventIds;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SessionStatus;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.source.storyclm.StoryclmModule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +144,171 @@ class SessionTrackerTest {
                 List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW)
                 .events().get(0).id();
         assertThat(toV2).isNotEqualTo(toV3).isEqualTo(replayedToV2);
+    }
+
+    @Test
+    void dataThatComesBackIsANewUpdateWithAnIdOfItsOwnTheSameOnEveryDerivation() {
+        List<SessionSnapshot> abab = new ArrayList<>();
+        for (String title : List.of("A", "B", "A", "B")) {
+            abab.add(snapshot("a", title, List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+        }
+        List<SessionEvent> updates = new ArrayList<>();
+        abab.forEach(s -> updates.addAll(poll(MissingPolicy.IGNORE, s)));
+        updates.remove(0);
+
+        assertThat(updates).extracting(SessionEvent::type, e -> e.data().title()).containsExactly(
+                tuple(EventType.SESSION_UPDATED, "B"), tuple(EventType.SESSION_UPDATED, "A"),
+                tuple(EventType.SESSION_UPDATED, "B"));
+        assertThat(updates).extracting(SessionEvent::id).doesNotHaveDuplicates();
+        // first occurrences keep the id an update to that data always had
+        assertThat(updates.get(0).id()).isEqualTo(EventIds.of(StoryclmModule.SYSTEM, "a", EventType.SESSION_UPDATED,
+                Fingerprints.of(abab.get(1).data().withStatus(SessionStatus.STARTED))));
+
+        SessionTracker again = new SessionTracker(new InMemoryKnownSessions());
+        SnapshotRun run = again.run();
+        List<SessionEvent> rederived = new ArrayList<>();
+        abab.forEach(s -> rederived.addAll(
+                run.diff(StoryclmModule.SYSTEM, List.of(s), Set.of("list"), MissingPolicy.IGNORE, NOW).events()));
+        assertThat(rederived.subList(1, 4)).extracting(SessionEvent::id)
+                .containsExactlyElementsOf(updates.stream().map(SessionEvent::id).toList());
+    }
+
+    @Test
+    void pastTheRememberedUpdatesEveryUpdateIdCarriesItsSequence() {
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < UpdateHistory.REMEMBERED * 2 + 2; i++) {
+            List<SessionEvent> events = poll(
+                    MissingPolicy.IGNORE,
+                    snapshot(
+                            "a",
+                            i % 2 == 0 ? "A" : "B" + (i / 4),
+                            List.of(at(EventType.SESSION_STARTED, 0)),
+                            List.of()));
+            events.forEach(e -> assertThat(ids.add(e.id())).as("id of step %d is new", e.id()).isTrue());
+        }
+        assertThat(tracker.known().get("storyclm:a").updates().plainTo())
+                .hasSizeLessThanOrEqualTo(UpdateHistory.REMEMBERED);
+        assertThat(tracker.known().get("storyclm:a").updates().count()).isEqualTo(UpdateHistory.REMEMBERED * 2 + 1);
+    }
+
+    @Test
+    void aClosedSessionIsForgottenAfterTheLongerOfForgetAfterAndItsListingWindowUnlessListed() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(), new Forgetting(
+                java.time.Duration.ofHours(1), java.time.Duration.ofHours(3)));
+        SessionSnapshot ended = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0),
+                at(EventType.SESSION_ENDED, 10)), List.of());
+        SessionSnapshot open = snapshot("b", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        forgetting.commit(
+                forgetting.diff(StoryclmModule.SYSTEM, List.of(ended, open), Set.of(), MissingPolicy.IGNORE, NOW));
+        assertThat(forgetting.known().get(ended.key()).closedAt()).isEqualTo(NOW);
+
+        Transitions afterTwoHours = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(7200));
+        assertThat(afterTwoHours.forgotten().sessions()).as("the listing window is longer than forget-after").isEmpty();
+        Transitions listedLate = forgetting.diff(StoryclmModule.SYSTEM, List.of(ended), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(4 * 3600));
+        assertThat(listedLate.forgotten().sessions()).as("listed by this very poll").isEmpty();
+        assertThat(listedLate.events()).isEmpty();
+
+        Transitions late = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(5 * 3600));
+        assertThat(late.forgotten().sessions()).as("never an open one").containsExactly(ended.key());
+        assertThat(late.events()).isEmpty();
+        forgetting.commit(late);
+        assertThat(forgetting.known().get(ended.key())).isNull();
+        assertThat(forgetting.known().get(open.key())).isNotNull();
+    }
+
+    @Test
+    void aListOfEverySessionTheVendorKeepsForgetsOnlyDeletedOnes() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
+        SessionSnapshot ended = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0),
+                at(EventType.SESSION_ENDED, 10)), List.of());
+        SessionSnapshot gone = snapshot("b", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(ended, gone), Set.of("list"),
+                MissingPolicy.DELETED, NOW));
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(ended), Set.of("list"), MissingPolicy.DELETED,
+                NOW.plusSeconds(60)));
+        assertThat(forgetting.known().get(gone.key()).isDeleted()).isTrue();
+
+        Transitions later = forgetting.diff(StoryclmModule.SYSTEM, List.of(), List.of(ended.key()), Set.of("list"),
+                MissingPolicy.DELETED, NOW.plusSeconds(7200));
+        assertThat(later.forgotten().sessions()).containsExactly(gone.key());
+    }
+
+    @Test
+    void aClosedSessionFromARecordWithoutClosingTimeIsGivenThePollsTimeToBeForgottenLater() {
+        InMemoryKnownSessions known = new InMemoryKnownSessions();
+        known.apply(java.util.Map.of(
+                "storyclm:a",
+                new KnownSession(
+                        "list",
+                        "sessionflow/storyclm",
+                        List.of(EventType.SESSION_STARTED, EventType.SESSION_ENDED),
+                        "f",
+                        Set.of(),
+                        Set.of(),
+                        SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a")
+                                .status(SessionStatus.ENDED)
+                                .build())));
+        SessionTracker restored = new SessionTracker(known,
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
+        Transitions first = restored.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW);
+        assertThat(first.changes().get("storyclm:a").closedAt()).isEqualTo(NOW);
+        assertThat(first.forgotten().sessions()).isEmpty();
+        restored.commit(first);
+        assertThat(restored.diff(
+                                StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3601))
+                        .forgotten()
+                        .sessions())
+                .containsExactly("storyclm:a");
+    }
+
+    @Test
+    void theMemoryIsLookedThroughAtMostHourlyNotOnEveryPoll() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
+        forgetting.known().deadLettered(List.of("d1"), NOW);
+        forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3000));
+        assertThat(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(3700)).forgotten().deadLetters()).as("due, but swept 700 s ago").isEmpty();
+        assertThat(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(6600)).forgotten().deadLetters()).containsExactly("d1");
+    }
+
+    @Test
+    void aDeadLetterIsForgottenAfterForgetAfter() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
+        forgetting.known().deadLettered(List.of("d1"), NOW);
+        forgetting.known().deadLettered(List.of("d2"), NOW.plusSeconds(1800));
+        assertThat(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW)
+                .forgotten().deadLetters()).isEmpty();
+        Transitions later = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
+                NOW.plusSeconds(3601));
+        assertThat(later.forgotten().deadLetters()).as("the one published an hour before").containsExactly("d1");
+        forgetting.commit(later);
+        assertThat(forgetting.known().wasDeadLettered("d1")).isFalse();
+        assertThat(forgetting.known().wasDeadLettered("d2")).isTrue();
+    }
+
+    @Test
+    void aSessionForgottenEarlierInARunIsNewWhenALaterListOfTheRunHasIt() {
+        SessionTracker forgetting = new SessionTracker(new InMemoryKnownSessions(),
+                new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
+        SessionSnapshot a = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(a), Set.of("list"), MissingPolicy.ENDED, NOW));
+        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, NOW));
+        SnapshotRun run = forgetting.run();
+        Instant later = NOW.plusSeconds(7200);
+        Transitions first = run.diff(StoryclmModule.SYSTEM, List.of(), Set.of("list"), MissingPolicy.ENDED, later);
+        Transitions second = run.diff(StoryclmModule.SYSTEM, List.of(a), Set.of("list"), MissingPolicy.ENDED, later);
+        assertThat(first.forgotten().sessions()).containsExactly(a.key());
+        assertThat(second.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_STARTED);
+        Transitions together = Transitions.inOrder(List.of(first, second));
+        assertThat(together.forgotten().sessions()).isEmpty();
+        assertThat(together.changes()).containsKey(a.key());
     }
 
     @Test

@@ -18,14 +18,16 @@ public final class CamelVendorHttp implements VendorHttp {
     private final String endpointUri;
     private final ProducerTemplate template;
     private final int maxBodyBytes;
+    private final String userAgent;
 
     /**
      * @param tlsBean the registry name of the vendor TLS settings (a custom truststore), or null for the JVM's
      *                trusted CAs; certificates and host names are verified either way
      */
     public CamelVendorHttp(String system, String baseUrl, int timeoutMillis, int maxBodyBytes, String tlsBean,
-                           ProducerTemplate template) {
+                           String userAgent, ProducerTemplate template) {
         this.system = system;
+        this.userAgent = userAgent;
         this.maxBodyBytes = maxBodyBytes;
         this.template = template;
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -92,6 +94,7 @@ public final class CamelVendorHttp implements VendorHttp {
         }
         call.headers().forEach(in::setHeader);
         in.setHeader("Accept", "application/json");
+        in.setHeader("User-Agent", userAgent);
         if (call.body() != null) {
             in.setHeader(Exchange.CONTENT_TYPE, call.contentType());
             in.setBody(call.body());

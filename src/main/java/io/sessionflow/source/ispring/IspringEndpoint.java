@@ -1,5 +1,6 @@
 package io.sessionflow.source.ispring;
 
+import io.sessionflow.source.http.VendorHttpVersion;
 import io.sessionflow.source.ispring.soap.IspringLearnPortType;
 import java.time.Duration;
 import javax.xml.namespace.QName;
@@ -55,7 +56,7 @@ public final class IspringEndpoint {
         StaxTransformFeature namespaces = new StaxTransformFeature();
         namespaces.setInTransformElements(IspringNamespaces.inboundTransform());
         endpoint.getFeatures().add(namespaces);
-        endpoint.setCxfConfigurer(new ClientSetup(timeout, maxBodyBytes));
+        endpoint.setCxfConfigurer(new ClientSetup(timeout, maxBodyBytes, VendorHttpVersion.cxf(url)));
         if (vendorTls != null) {
             endpoint.setSslContextParameters(camel.getRegistry().lookupByNameAndType(vendorTls,
                     SSLContextParameters.class));
@@ -63,8 +64,11 @@ public final class IspringEndpoint {
         return endpoint;
     }
 
-    /** Timeouts on the client's HTTP conduit, and the DOCTYPE and size guard on every answer, faults too. */
-    private record ClientSetup(Duration timeout, int maxBodyBytes) implements CxfConfigurer {
+    /**
+     * Timeouts and HTTP version ({@link VendorHttpVersion}) on the client's HTTP conduit, and the DOCTYPE and size
+     * guard on every answer, faults too.
+     */
+    private record ClientSetup(Duration timeout, int maxBodyBytes, String httpVersion) implements CxfConfigurer {
         @Override
         public void configure(AbstractWSDLBasedEndpointFactory factory) {
         }
@@ -74,6 +78,7 @@ public final class IspringEndpoint {
             HTTPClientPolicy policy = new HTTPClientPolicy();
             policy.setConnectionTimeout(timeout.toMillis());
             policy.setReceiveTimeout(timeout.toMillis());
+            policy.setVersion(httpVersion);
             ((HTTPConduit) client.getConduit()).setClient(policy);
             client.getInInterceptors().add(new RefuseDoctypeInterceptor(maxBodyBytes));
             client.getInFaultInterceptors().add(new RefuseDoctypeInterceptor(maxBodyBytes));

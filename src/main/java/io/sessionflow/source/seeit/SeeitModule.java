@@ -15,6 +15,7 @@ import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,6 +74,12 @@ public final class SeeitModule extends HttpPollingModule {
     @Override
     public List<String> problems(AccountSettings settings) {
         return ModuleChecks.problems(() -> SeeitConfig.from(settings));
+    }
+
+    /** {@code GET /sessions} lists by creation time, {@code lookBack} back; a session closes after it was created. */
+    @Override
+    public Duration listedAfterClose(AccountSettings settings) {
+        return SeeitConfig.from(settings).lookBack().plusDays(1);
     }
 
     @Override

@@ -24,8 +24,10 @@ public final class TradernetApi {
     private final String apiUrl;
     private final HttpClient http;
     private final Duration timeout;
+    private final String userAgent;
 
-    public TradernetApi(String apiUrl, HttpClient http, Duration timeout) {
+    public TradernetApi(String apiUrl, HttpClient http, Duration timeout, String userAgent) {
+        this.userAgent = userAgent;
         this.apiUrl = apiUrl;
         this.http = http;
         this.timeout = timeout;
@@ -36,6 +38,7 @@ public final class TradernetApi {
         String form = "login=" + encode(login) + "&password=" + encode(password) + "&rememberMe=1";
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/check-login-password"))
                 .timeout(timeout)
+                .header("User-Agent", userAgent)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<byte[]> response = send(request, "login");
@@ -74,7 +77,7 @@ public final class TradernetApi {
         String q = "{\"cmd\":\"getSecuritySessions\",\"SID\":" + Json.mapper().valueToTree(credentials.sid())
                 + ",\"params\":{}}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/?q=" + encode(q)))
-                .timeout(timeout).header("Accept", "application/json").GET().build();
+                .timeout(timeout).header("User-Agent", userAgent).header("Accept", "application/json").GET().build();
         HttpResponse<byte[]> response = send(request, "getSecuritySessions");
         JsonNode answer = parse(response.body(), "getSecuritySessions answer");
         if (answer.isObject() && answer.has("errMsg")) {

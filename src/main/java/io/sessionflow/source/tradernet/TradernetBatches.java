@@ -16,6 +16,7 @@ import io.sessionflow.track.Transitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,14 +31,19 @@ import java.util.Set;
  */
 public final class TradernetBatches {
     private final SourceAccount account;
-    private final MapAndDiff<JsonNode> step;
+    private final TradernetMapper mapper;
     private final SessionTracker tracker;
     private final Clock clock;
     private List<SourceRecord<JsonNode>> lastList = List.of();
+    /**
+     * The zone the last list's times are written in, read from its countdowns when it was received (in memory: the
+     * first list after a start whose sessions have all expired is read as the document's UTC).
+     */
+    private ZoneOffset lastOffset = ZoneOffset.UTC;
 
     public TradernetBatches(SourceAccount account, TradernetMapper mapper, SessionTracker tracker, Clock clock) {
         this.account = account;
-        this.step = new MapAndDiff<>(account, mapper, MissingPolicy.ENDED);
+        this.mapper = mapper;
         this.tracker = tracker;
         this.clock = clock;
     }
@@ -59,7 +65,7 @@ public final class TradernetBatches {
     private PollBatch toBatch(TradernetMessage message, SnapshotRun run) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
-            return diff(run, lastList, List.of(), now, false);
+            return diff(run, lastList, lastOffset, List.of(), now, false);
         }
         List<RawPayload> raw = List.of(new RawPayload(TradernetModule.SYSTEM, message.endpoint(), message.receivedAt(),
                 "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));
@@ -73,18 +79,22 @@ public final class TradernetBatches {
             records.add(new SourceRecord<>(TradernetMapper.SCOPE, message.endpoint(), session, session.toString()));
         }
         lastList = records;
-        return diff(run, records, raw, now, message.recovered());
+        lastOffset = TradernetTimes.offsetOf(message.sessions(), message.receivedAt(), lastOffset);
+        return diff(run, records, lastOffset, raw, now, message.recovered());
     }
 
-    private PollBatch diff(SnapshotRun run, List<SourceRecord<JsonNode>> records, List<RawPayload> raw,
-                           Instant now, boolean recovered) {
+    private PollBatch diff(SnapshotRun run, List<SourceRecord<JsonNode>> records, ZoneOffset offset,
+                           List<RawPayload> raw, Instant now, boolean recovered) {
+        // the pollers' one step, with the list's own zone for its zone-less times
+        MapAndDiff<JsonNode> step = new MapAndDiff<>(account, (record, at) -> mapper.map(record, offset, at),
+                MissingPolicy.ENDED);
         // an unreadable entry is still open at the vendor: with it missing, the list is not complete, so nobody ends
         MapAndDiff.Result mapped = step.apply(records, Set.of(TradernetMapper.SCOPE),
                 tracker.inputs(TradernetModule.SYSTEM), run, now);
         Transitions transitions = mapped.transitions();
         if (recovered) {
-            transitions = new Transitions(transitions.events().stream().map(TradernetBatches::markRecovered).toList(),
-                    transitions.changes());
+            transitions = transitions.withEvents(
+                    transitions.events().stream().map(TradernetBatches::markRecovered).toList());
         }
         // an expiry check re-reads a list whose dead letters were published already
         List<DeadLetter> unreadable = raw.isEmpty() ? List.of() : mapped.deadLetters();

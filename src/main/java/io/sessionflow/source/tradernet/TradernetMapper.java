@@ -4,20 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.SessionMapper;
 import io.sessionflow.source.SourceRecord;
-import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.track.Milestone;
 import io.sessionflow.track.SessionSnapshot;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,10 +32,15 @@ public final class TradernetMapper implements SessionMapper<JsonNode> {
 
     @Override
     public SessionSnapshot map(SourceRecord<JsonNode> record, Instant now) {
+        return map(record, ZoneOffset.UTC, now);
+    }
+
+    /** @param vendorOffset the zone the vendor's list writes its zone-less times in ({@link TradernetTimes}) */
+    public SessionSnapshot map(SourceRecord<JsonNode> record, ZoneOffset vendorOffset, Instant now) {
         JsonNode s = record.payload();
         String id = Json.requiredText(s, "id", "Tradernet security session");
-        Instant start = time(s, "start_datetime", id);
-        Instant expire = time(s, "expire_datetime", id);
+        Instant start = TradernetTimes.time(s, "start_datetime", id, vendorOffset);
+        Instant expire = TradernetTimes.time(s, "expire_datetime", id, vendorOffset);
         boolean expired = expire != null && !expire.isAfter(now);
         SessionData data = SessionData.builder(TradernetModule.SYSTEM, TradernetModule.KIND, id)
                 .startedAt(start)
@@ -64,23 +64,5 @@ public final class TradernetMapper implements SessionMapper<JsonNode> {
 
     private static Person login(String login) {
         return login == null ? null : new Person(null, null, null, login, null);
-    }
-
-    /** The document's times carry no zone ({@code 2016-06-14T13:14:13.187}) and are UTC; an offset is honoured. */
-    static Instant time(JsonNode s, String field, String id) {
-        String v = Json.text(s, field);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(v.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(v.replace(' ', 'T')).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new UnmappableRecordException("Tradernet security session " + id + " field '" + field
-                        + "': unreadable time '" + v + "'");
-            }
-        }
     }
 }

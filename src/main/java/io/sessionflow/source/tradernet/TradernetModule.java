@@ -15,7 +15,9 @@ import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
 import io.sessionflow.source.http.Backoff;
+import io.sessionflow.source.http.VendorHttpVersion;
 import io.sessionflow.source.http.VendorTls;
+import io.sessionflow.track.KnownSession;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -103,6 +105,12 @@ public final class TradernetModule implements SourceModule {
         return settings.duration("expiry-check-interval");
     }
 
+    /** A push source: its feed and expiry checks run in Sessionflow's own routes, and it has no Kamelet (README). */
+    @Override
+    public Optional<String> pollSetting() {
+        return Optional.empty();
+    }
+
     @Override
     public SourceRoutes routes() {
         return SourceRoutes.of("sources/tradernet-websocket.yaml", "tradernet-websocket",
@@ -114,7 +122,7 @@ public final class TradernetModule implements SourceModule {
         TradernetConfig config = TradernetConfig.from(context.settings());
         Optional<VendorTls.Trust> trust = context.vendorTrust();
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
+                .followRedirects(HttpClient.Redirect.NEVER).version(VendorHttpVersion.of(config.apiUrl()));
         trust.ifPresent(t -> builder.sslContext(t.context())); // host names are verified either way
         HttpClient http = builder.build();
         FeedTransport transport = config.transport() == TradernetConfig.Transport.SOCKETIO
@@ -122,12 +130,15 @@ public final class TradernetModule implements SourceModule {
                 : new WebSocketTransport(config.feedUrl(), http, config.httpTimeout(),
                         context.settings().pipeline().integer("sessionflow.http.max-body-bytes"));
         String queue = "tradernet-feed-" + context.account().account();
-        TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout()),
+        TradernetFeed feed = new TradernetFeed(config,
+                new TradernetApi(config.apiUrl(), http, config.httpTimeout(), context.userAgent()),
                 transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay()),
                 new Random(),
                 TradernetStream.queueOf(context.template(), queue), context.clock());
         TradernetBatches batches = new TradernetBatches(context.account(),
-                new TradernetMapper(IpMasker.from(context.settings().pipeline())), context.tracker(), context.clock());
+                new TradernetMapper(IpMasker.from(context.settings().pipeline(),
+                        context.tracker().known().of(SYSTEM).filter(KnownSession::isOpen).count())),
+                context.tracker(), context.clock());
         return new TradernetStream(feed, batches, queue, context.clock());
     }
 

@@ -89,8 +89,22 @@ public final class TradernetSimulator implements AutoCloseable {
     }
 
     /** Every SID ever handed out, so a test can look for them in logs. */
+    /** Drops HTTP requests that ask for an h2c upgrade, as a server with the feed on the same port does. */
+    public void dropUpgradeRequests() {
+        http.dropUpgradeRequests();
+    }
+
+    public int droppedUpgradeRequests() {
+        return http.droppedUpgradeRequests();
+    }
+
     public List<String> issuedSids() {
         return List.copyOf(issuedSids);
+    }
+
+    /** Its HTTP side (login, snapshots): every request, with who asked. */
+    public SimulatedHttpServer server() {
+        return http;
     }
 
     public int loginCount() {

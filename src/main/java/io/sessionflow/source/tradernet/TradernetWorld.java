@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * which push the full list, as the vendor does.
  */
 public final class TradernetWorld {
-    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    private static final DateTimeFormatter LOCAL_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
     private final Clock clock;
+    private final ZoneId zone;
     private final Map<Long, Session> open = new LinkedHashMap<>();
     private final AtomicLong ids;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -38,8 +40,18 @@ public final class TradernetWorld {
 
     /** @param idBase added to every session id: the demo starts each run elsewhere, so its ids are new */
     public TradernetWorld(Clock clock, long idBase) {
+        this(clock, idBase, ZoneOffset.UTC);
+    }
+
+    /** @param zone the zone the vendor writes its zone-less times in: UTC as its document says, or a server's own */
+    public TradernetWorld(Clock clock, ZoneId zone) {
+        this(clock, 0, zone);
+    }
+
+    private TradernetWorld(Clock clock, long idBase, ZoneId zone) {
         this.clock = clock;
         this.ids = new AtomicLong(7165011 + idBase);
+        this.zone = zone;
     }
 
     public Session open(String login, String keyCurrent, Instant start, Duration validFor, String ipClient) {
@@ -75,8 +87,8 @@ public final class TradernetWorld {
             o.put("user_login", s.userLogin());
             o.put("safety_type_id", s.safetyTypeId());
             o.put("key_current", s.keyCurrent());
-            o.put("start_datetime", utc(s.start()));
-            o.put("expire_datetime", utc(s.expire()));
+            o.put("start_datetime", local(s.start()));
+            o.put("expire_datetime", local(s.expire()));
             o.put("expire", Math.max(0, Duration.between(now, s.expire()).toMillis()));
             o.put("ip", s.ipHash());
             o.put("ip_client", s.ipClient());
@@ -95,8 +107,8 @@ public final class TradernetWorld {
         listeners.forEach(Runnable::run);
     }
 
-    /** The document's format: UTC without a zone, milliseconds, e.g. 2016-06-14T13:14:13.187. */
-    private static String utc(Instant t) {
-        return UTC_MILLIS.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+    /** The document's format: no zone, milliseconds, e.g. 2016-06-14T13:14:13.187 (UTC unless told otherwise). */
+    private String local(Instant t) {
+        return LOCAL_MILLIS.format(LocalDateTime.ofInstant(t, zone));
     }
 }

@@ -3,10 +3,10 @@ package io.sessionflow.source.webinar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.SessionMapper;
 import io.sessionflow.source.SourceRecord;
+import java.util.List;
 
 /**
  * A live webinar.ru session with one visitor; {@code revision} changes its name (an update). The record carries the
@@ -20,12 +20,34 @@ final class WebinarBenchRecords implements BenchRecords<WebinarPayload> {
         return new WebinarMapper();
     }
 
+    private static final java.time.format.DateTimeFormatter WEBINAR_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(java.time.ZoneOffset.UTC);
+
     @Override
     public SourceRecord<WebinarPayload> record(int n, int revision) {
+        return record(n, revision, "START", "2026-11-22T12:02:00+0300", null);
+    }
+
+    @Override
+    public java.util.Optional<SourceRecord<WebinarPayload>> lived(
+            int n, java.time.Instant start, java.time.Instant end) {
+        return java.util.Optional.of(record(n, 0, end == null ? "START" : "STOP", WEBINAR_TIME.format(start),
+                end == null ? null : WEBINAR_TIME.format(end)));
+    }
+
+    /** @param endsAt null while live (the vendor's {@code 0}) */
+    private static SourceRecord<WebinarPayload> record(int n, int revision, String status, String startsAt,
+                                                       String endsAt) {
         String id = String.valueOf(100_000 + n);
         ObjectNode s = JsonNodeFactory.instance.objectNode()
-                .put("id", id).put("status", "START").put("name", "Webinar " + n + " rev " + revision)
-                .put("startsAt", "2026-11-22T12:02:00+0300").put("endsAt", 0).put("eventId", 5000 + n / 2)
+                .put("id", id).put("status", status).put("name", "Webinar " + n + " rev " + revision)
+                .put("startsAt", startsAt);
+        if (endsAt == null) {
+            s.put("endsAt", 0);
+        } else {
+            s.put("endsAt", endsAt);
+        }
+        s.put("eventId", 5000 + n / 2)
                 .put("organizationId", 1).put("createAt", "2026-11-22T11:00:00+0300")
                 .put("updateAt", "2026-11-22T11:" + String.format("%02d", revision % 60) + ":00+0300")
                 .put("timezoneName", "Europe/Moscow").put("lang", "RU").put("access", 1)

@@ -1,7 +1,7 @@
 package io.sessionflow.source.webinar;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.FetchResult;
 import io.sessionflow.source.Json;
@@ -10,14 +10,13 @@ import io.sessionflow.source.SnapshotFetcher;
 import io.sessionflow.source.SourceRecord;
 import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.source.http.HttpCall;
-import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.HttpReply;
+import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.VendorCallException;
 import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.KnownSession;
 import io.sessionflow.track.KnownSessions;
 import io.sessionflow.track.SessionKeys;
-import io.sessionflow.event.SourceAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,7 +166,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         if (eventId == null) {
             return StatsUsers.NONE;
         }
-        Instant startsAt = WebinarTimes.parse(Json.text(session, "startsAt"), java.time.ZoneOffset.UTC);
+        Instant startsAt = WebinarTimes.parse(Json.text(session, "startsAt"), WebinarZones.ofSession(session));
         Instant from = (startsAt == null ? round.now : startsAt).minus(Duration.ofDays(1));
         return round.statsUsers.computeIfAbsent(eventId, e -> {
             try {

@@ -5,7 +5,6 @@ import io.sessionflow.event.EventType;
 import io.sessionflow.event.Parent;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.SessionMapper;
 import io.sessionflow.source.SourceRecord;
@@ -16,7 +15,6 @@ import io.sessionflow.track.SessionSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         }
         JsonNode s = p.eventSession();
         String id = Json.requiredText(s, "id", "webinar.ru event session");
-        ZoneId zone = zoneOf(s);
+        ZoneId zone = WebinarZones.ofSession(s);
         String status = Json.requiredText(s, "status", "webinar.ru event session " + id);
         Instant startsAt = time(s, "startsAt", zone, id);
         Instant endsAt = time(s, "endsAt", zone, id);
@@ -72,7 +70,7 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
                 Json.text(s, "organizationId"),
                 data,
                 milestones(s, zone, status, startsAt, endsAt),
-                visits(p),
+                visits(p, zone),
                 WebinarTimes.parse(Json.text(s, "updateAt"), zone));
     }
 
@@ -111,7 +109,8 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         }
     }
 
-    private static List<ParticipantVisit> visits(WebinarPayload p) {
+    /** Connection times written without an offset are the event's local time, as every other time of it. */
+    private static List<ParticipantVisit> visits(WebinarPayload p, ZoneId zone) {
         Map<String, JsonNode> registrations = new HashMap<>();
         for (JsonNode r : p.participations()) {
             String userId = Json.text(r, "userId");
@@ -126,9 +125,8 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
             Person person = new Person(userId, fullName(v.user()), Json.text(v.user(), "email"), null,
                     registration == null ? null : Json.text(registration, "role"));
             for (JsonNode c : v.connections()) {
-                Instant joined = WebinarTimes.parse(Json.requiredText(c, "joined", "webinar.ru connection"),
-                        ZoneOffset.UTC);
-                Instant left = WebinarTimes.parse(Json.text(c, "leaved"), ZoneOffset.UTC);
+                Instant joined = WebinarTimes.parse(Json.requiredText(c, "joined", "webinar.ru connection"), zone);
+                Instant left = WebinarTimes.parse(Json.text(c, "leaved"), zone);
                 visits.add(new ParticipantVisit(userId + "@" + joined.getEpochSecond(), person, joined, left));
             }
         }
@@ -163,14 +161,5 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
             }
         }
         return names.isEmpty() ? null : names;
-    }
-
-    private static ZoneId zoneOf(JsonNode s) {
-        String name = Json.text(s, "timezoneName");
-        JsonNode tz = name == null ? s.get("timezone") : null;
-        if (tz != null && tz.isObject()) {
-            name = Json.text(tz, "name");
-        }
-        return WebinarZones.of(name);
     }
 }

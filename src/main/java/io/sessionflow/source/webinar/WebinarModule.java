@@ -16,6 +16,7 @@ import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,6 +82,16 @@ public final class WebinarModule extends HttpPollingModule {
         }
         problems.addAll(ModuleChecks.problems(() -> WebinarConfig.from(settings)));
         return problems;
+    }
+
+    /**
+     * The schedule lists a session while its date is inside the window, which reaches {@code windowPast} back and
+     * {@code windowAhead} forward in whole UTC days: a session deleted long before its date stays listed.
+     */
+    @Override
+    public Duration listedAfterClose(AccountSettings settings) {
+        WebinarConfig config = WebinarConfig.from(settings);
+        return config.windowPast().plus(config.windowAhead()).plusDays(1);
     }
 
     @Override

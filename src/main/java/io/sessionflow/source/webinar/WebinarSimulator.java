@@ -24,6 +24,10 @@ public final class WebinarSimulator extends SimulatedVendor {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final DateTimeFormatter VENDOR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")
             .withZone(MOSCOW);
+    /** The document's other form: the event's local time without an offset ({@code 2016-03-21 15:26:00}). */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(MOSCOW);
+    private volatile boolean localTimes;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private final WebinarWorld world;
     private final String token;
@@ -41,6 +45,15 @@ public final class WebinarSimulator extends SimulatedVendor {
 
     public String baseUrl() {
         return address();
+    }
+
+    /** From now on every time is written in the event's local time without an offset, as the document also does. */
+    public void writeLocalTimes() {
+        localTimes = true;
+    }
+
+    private String time(java.time.Instant t) {
+        return (localTimes ? LOCAL_TIME : VENDOR_TIME).format(t);
     }
 
     @Override
@@ -94,7 +107,7 @@ public final class WebinarSimulator extends SimulatedVendor {
             event.put("id", eventIds.get(i));
             event.put("status", sessions.stream().allMatch(s -> s.status.equals("STOP")) ? "STOP" : "ACTIVE");
             event.put("name", sessions.get(0).name);
-            event.put("startsAt", VENDOR_TIME.format(sessions.get(0).startsAt));
+            event.put("startsAt", time(sessions.get(0).startsAt));
             event.put("timezoneName", MOSCOW.getId());
             ArrayNode list = event.putArray("eventSessions");
             sessions.forEach(s -> list.add(eventSession(s)));
@@ -110,12 +123,12 @@ public final class WebinarSimulator extends SimulatedVendor {
         return Response.json(200, out.toString());
     }
 
-    private static ObjectNode eventSession(WebinarWorld.Session s) {
+    private ObjectNode eventSession(WebinarWorld.Session s) {
         ObjectNode o = JSON.objectNode();
         o.put("id", Integer.parseInt(s.id));
         o.put("isDeleted", false);
-        o.put("createAt", VENDOR_TIME.format(s.createAt));
-        o.put("updateAt", VENDOR_TIME.format(s.updateAt));
+        o.put("createAt", time(s.createAt));
+        o.put("updateAt", time(s.updateAt));
         o.put("organizationId", Integer.parseInt(WebinarWorld.ORGANIZATION));
         o.put("access", 1);
         o.put("lang", "RU");
@@ -125,9 +138,9 @@ public final class WebinarSimulator extends SimulatedVendor {
         }
         o.put("status", s.status);
         o.put("eventId", s.eventId);
-        o.put("startsAt", VENDOR_TIME.format(s.startsAt));
+        o.put("startsAt", time(s.startsAt));
         o.put("utcStartsAt", s.startsAt.getEpochSecond());
-        o.put("endsAt", s.endsAt == null ? "0" : VENDOR_TIME.format(s.endsAt));
+        o.put("endsAt", s.endsAt == null ? "0" : time(s.endsAt));
         o.put("duration", "PT1H0M0S");
         o.put("isRecording", "1");
         o.put("timezoneName", MOSCOW.getId());
@@ -184,14 +197,14 @@ public final class WebinarSimulator extends SimulatedVendor {
                     ObjectNode visited = ((ArrayNode) user.get("eventSessions")).addObject();
                     visited.put("id", s.id);
                     visited.put("name", s.name);
-                    visited.put("startsAt", VENDOR_TIME.format(s.startsAt));
-                    visited.put("endsAt", s.endsAt == null ? "0" : VENDOR_TIME.format(s.endsAt));
+                    visited.put("startsAt", time(s.startsAt));
+                    visited.put("endsAt", s.endsAt == null ? "0" : time(s.endsAt));
                     return visited.putArray("connections");
                 });
                 ObjectNode conn = connections.addObject();
-                conn.put("joined", VENDOR_TIME.format(c.joined));
+                conn.put("joined", time(c.joined));
                 if (c.leaved != null) {
-                    conn.put("leaved", VENDOR_TIME.format(c.leaved));
+                    conn.put("leaved", time(c.leaved));
                     conn.put("duration", c.leaved.getEpochSecond() - c.joined.getEpochSecond());
                 }
                 conn.put("country", "Russia");

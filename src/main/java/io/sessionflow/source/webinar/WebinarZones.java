@@ -1,5 +1,7 @@
 package io.sessionflow.source.webinar;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionflow.source.Json;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +18,16 @@ final class WebinarZones {
     private static final Map<String, ZoneId> RESOLVED = new ConcurrentHashMap<>();
 
     private WebinarZones() {
+    }
+
+    /** The zone of an event session: {@code timezoneName}, or the {@code timezone} object's {@code name}. */
+    static ZoneId ofSession(JsonNode s) {
+        String name = Json.text(s, "timezoneName");
+        JsonNode tz = name == null ? s.get("timezone") : null;
+        if (tz != null && tz.isObject()) {
+            name = Json.text(tz, "name");
+        }
+        return of(name);
     }
 
     static ZoneId of(String name) {

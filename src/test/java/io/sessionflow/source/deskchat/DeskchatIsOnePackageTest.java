@@ -7,6 +7,7 @@ import io.sessionflow.delivery.JavaProcess.Finished;
 import io.sessionflow.delivery.JavaProcess;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.kafka.Topics;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.SharedKafka;
@@ -60,7 +61,10 @@ class DeskchatIsOnePackageTest {
                         tuple(answered.id, "sessionflow.participant.joined"));
                 world.close(answered.id, Instant.now());
                 events.awaitCount(6, WAIT);
-                live = events.drain(Duration.ofSeconds(1));
+                try (CommittedPolls polls = new CommittedPolls(pipeline, DeskchatModule.SYSTEM)) {
+                    polls.awaitQuiet(WAIT);
+                }
+                live = events.readToEnd();
                 topics = pipeline.topics();
             }
         }
@@ -80,8 +84,8 @@ class DeskchatIsOnePackageTest {
         assertThat(rederive.exitCode()).as(rederive.output()).isZero();
         assertThat(rederive.output()).contains("skipped by account: {}");
         try (TopicReader rederived = new TopicReader(SharedKafka.bootstrapServers(), target)) {
-            rederived.awaitCount(live.size(), WAIT);
-            List<ConsumerRecord<String, byte[]>> copy = rederived.drain(Duration.ofSeconds(1));
+            // the command has ended: everything it wrote is committed
+            List<ConsumerRecord<String, byte[]>> copy = rederived.readToEnd();
             for (String key : live.stream().map(ConsumerRecord::key).distinct().toList()) {
                 assertThat(values(copy, key)).as("events of %s, bytes and order", key)
                         .containsExactlyElementsOf(values(live, key));

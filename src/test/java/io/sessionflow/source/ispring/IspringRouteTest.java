@@ -1,10 +1,10 @@
 package io.sessionflow.source.ispring;
 
-import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.MutableClock;
 import io.sessionflow.testing.Pipeline;
@@ -57,6 +57,20 @@ class IspringRouteTest {
                 "sessionflow.ispring.poll-interval", "200ms"), clock);
     }
 
+    /** A server that drops h2c upgrade requests (WebSocket on the same port) still answers plain HTTP/1.1. */
+    @Test
+    void soapWorksAgainstAServerThatDropsUpgradeRequests() {
+        vendor.server().dropUpgradeRequests();
+        IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",
+                at(t0.plusSeconds(3600), "+03:00"), 1800, "Олег Смирнов");
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
+                    .containsExactly(moscow.id());
+            assertThat(vendor.server().droppedUpgradeRequests()).as("no request asked for an upgrade").isZero();
+        }
+    }
+
     @Test
     void publishesEachTransitionOnceDeletesVanishedSessionsAndInfersStartAndEnd() {
         IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",
@@ -65,7 +79,8 @@ class IspringRouteTest {
                 at(t0.plusSeconds(7200), "-07:00"), 3600, null);
         pipeline = startPipeline();
 
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+             CommittedPolls polls = new CommittedPolls(pipeline, IspringModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(2, WAIT));
             assertThat(first)
                     .extracting(
@@ -92,8 +107,8 @@ class IspringRouteTest {
                 assertThat(e.source()).isEqualTo("sessionflow/ispring");
             });
 
-            awaitRequests(vendor.requestCount() + 6);
-            assertThat(events.drain(Duration.ofMillis(600))).as("unchanged sessions publish nothing").hasSize(2);
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("unchanged sessions publish nothing").hasSize(2);
 
             world.reschedule(moscow.id(), at(t0.plusSeconds(5400), "+03:00"));
             world.delete(denver.id());
@@ -116,8 +131,8 @@ class IspringRouteTest {
                     e -> e.data().inferred())
                     .containsExactly(moscow.id(), "sessionflow.session.ended", t0.plusSeconds(7200), true);
 
-            awaitRequests(vendor.requestCount() + 6);
-            assertThat(events.drain(Duration.ofMillis(600))).as("nothing is emitted twice").hasSize(6);
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("nothing is emitted twice").hasSize(6);
             assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
         }
     }
@@ -130,15 +145,16 @@ class IspringRouteTest {
                 world.schedule(TRAINING_B, "Onboarding", at(t0.plusSeconds(3600), "+03:00"), 600, null);
         try (LogLines log = new LogLines(IspringFetcher.class)) {
             pipeline = startPipeline();
-            try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            try (TopicReader events = pipeline.read(pipeline.topics().events());
+                 CommittedPolls polls = new CommittedPolls(pipeline, IspringModule.SYSTEM)) {
                 EventAssertions.events(events.awaitCount(2, WAIT));
 
                 world.fault(TRAINING_A, "Permission denied");
                 world.reschedule(a.id(), at(t0.plusSeconds(7200), "+03:00"));
                 world.reschedule(b.id(), at(t0.plusSeconds(7200), "+03:00"));
                 events.awaitCount(3, WAIT);
-                awaitRequests(vendor.requestCount() + 6);
-                List<SessionEvent> all = EventAssertions.events(events.drain(Duration.ofMillis(600)));
+                polls.awaitQuiet(WAIT);
+                List<SessionEvent> all = EventAssertions.events(events.readToEnd());
 
                 assertThat(all.subList(2, all.size())).as("after the fault, only training B publishes; A's session"
                                 + " is neither updated nor taken for deleted")
@@ -162,14 +178,15 @@ class IspringRouteTest {
             pipeline = startPipeline();
             try (TopicReader events = pipeline.read(pipeline.topics().events());
                  TopicReader raw = pipeline.read(pipeline.topics().raw());
-                 TopicReader dlq = pipeline.read(pipeline.topics().dlq())) {
+                 TopicReader dlq = pipeline.read(pipeline.topics().dlq());
+                 CommittedPolls polls = new CommittedPolls(pipeline, IspringModule.SYSTEM)) {
                 assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
                         .containsExactly(b.id());
-                awaitRequests(vendor.requestCount() + 6);
+                polls.awaitQuiet(WAIT);
                 List<ConsumerRecord<String, byte[]>> everything = new java.util.ArrayList<>();
-                everything.addAll(events.drain(Duration.ofMillis(600)));
-                everything.addAll(raw.drain(Duration.ofMillis(600)));
-                everything.addAll(dlq.drain(Duration.ofMillis(600)));
+                everything.addAll(events.readToEnd());
+                everything.addAll(raw.readToEnd());
+                everything.addAll(dlq.readToEnd());
                 assertThat(raw.seen()).as("training B's answers are archived as received").isNotEmpty()
                         .allSatisfy(r -> assertThat(text(r)).contains("<ns1:title>Onboarding</ns1:title>")
                                 .contains("ListSessionsByTraining trainingId=" + TRAINING_B));
@@ -192,10 +209,5 @@ class IspringRouteTest {
 
     private static OffsetDateTime at(Instant instant, String offset) {
         return instant.atOffset(ZoneOffset.of(offset));
-    }
-
-    private void awaitRequests(int count) {
-        await(count + " requests (the pipeline still polling)").atMost(WAIT)
-                .until(() -> vendor.requestCount() >= count);
     }
 }

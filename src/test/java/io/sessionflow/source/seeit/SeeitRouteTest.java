@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.MutableClock;
 import io.sessionflow.testing.Pipeline;
@@ -68,7 +69,8 @@ class SeeitRouteTest {
         world.finish(s.get(2).uuid, t0.minus(Duration.ofMinutes(20)), 0, "done");
         pipeline = startPipeline();
 
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.seeit.SeeitModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(14, WAIT));
             List<Tuple> expected = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -95,9 +97,8 @@ class SeeitRouteTest {
             assertThat(first.get(0).source()).isEqualTo("sessionflow/seeit");
             assertThat(first.get(0).data().owner().email()).isEqualTo(TECH);
 
-            int before = vendor.requestCount();
-            await("two more polls of three pages").atMost(WAIT).until(() -> vendor.requestCount() >= before + 9);
-            assertThat(events.drain(Duration.ofMillis(600))).as("unchanged sessions publish nothing").hasSize(14);
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("unchanged sessions publish nothing").hasSize(14);
 
             world.finish(s.get(1).uuid, t0.minus(Duration.ofMinutes(5)), 2, "fixed");
             world.start(s.get(7).uuid, t0.minus(Duration.ofMinutes(4)));
@@ -108,7 +109,8 @@ class SeeitRouteTest {
                             tuple(s.get(1).uuid, "sessionflow.session.ended", t0.minus(Duration.ofMinutes(5))),
                             tuple(s.get(7).uuid, "sessionflow.session.started", t0.minus(Duration.ofMinutes(4))));
             assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
-            assertThat(events.drain(Duration.ofMillis(600))).hasSize(17);
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).hasSize(17);
         }
     }
 
@@ -132,6 +134,78 @@ class SeeitRouteTest {
             assertThat(vendor.served())
                     .as("out of the look-back window, so fetched by uuid")
                     .contains("get " + open.uuid);
+        }
+    }
+
+    /** The list's query carries the moving poll window; the same bad record on a later poll is no new dead letter. */
+    @Test
+    void aRecordThatStaysBadIsDeadLetteredOnceWhileThePollWindowMoves() {
+        world.corrupt(world.create(TECH, t0.minus(Duration.ofMinutes(4))).uuid);
+        pipeline = startPipeline();
+        try (TopicReader dlq = pipeline.read(pipeline.topics().dlq());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.seeit.SeeitModule.SYSTEM)) {
+            dlq.awaitCount(1, WAIT);
+            clock.set(t0.plus(Duration.ofMinutes(10)));
+            polls.awaitQuiet(WAIT);
+            assertThat(dlq.readToEnd()).hasSize(1);
+        }
+    }
+
+    /**
+     * A finished session is forgotten (a tombstone in the state topic) once forget-after has passed and the poll
+     * window can no longer list it, not before: the window outlasts forget-after here, and while it lists the
+     * session the tracker keeps it. A dead letter is forgotten after forget-after. Nothing is published again,
+     * before or after a restart.
+     */
+    @Test
+    void aClosedSessionIsForgottenWithATombstoneOnlyOnceItsWindowCanNoLongerListIt() {
+        SeeitWorld.Session done = world.create(TECH, t0.minus(Duration.ofMinutes(10)));
+        world.start(done.uuid, t0.minus(Duration.ofMinutes(9)));
+        world.finish(done.uuid, t0.minus(Duration.ofMinutes(5)), 0, "done");
+        world.corrupt(world.create(TECH, t0.minus(Duration.ofMinutes(4))).uuid);
+        Map<String, String> settings = Map.of(
+                "sessionflow.seeit.base-url", vendor.baseUrl(),
+                "sessionflow.seeit.token", TOKEN,
+                "sessionflow.seeit.poll-interval", "200ms",
+                "sessionflow.seeit.look-back", "1h",
+                "sessionflow.state.forget-after", "30m");
+        pipeline = Pipeline.start(settings, clock);
+        io.sessionflow.kafka.Topics topics = pipeline.topics();
+        String stateKey = "session:seeit:" + done.uuid;
+        try (TopicReader events = pipeline.read(topics.events());
+             TopicReader dlq = pipeline.read(topics.dlq());
+             TopicReader state = pipeline.read(topics.state());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.seeit.SeeitModule.SYSTEM)) {
+            events.awaitCount(3, WAIT);
+            dlq.awaitCount(1, WAIT);
+
+            clock.set(t0.plus(Duration.ofHours(2)));
+            polls.awaitQuiet(WAIT);
+            assertThat(state.readToEnd())
+                    .filteredOn(r -> r.key().equals(stateKey))
+                    .extracting(r -> r.value() == null)
+                    .as("forget-after passed, but the window (look-back + a day) may still list it")
+                    .containsOnly(false);
+            assertThat(state.readToEnd())
+                    .filteredOn(r -> r.key().startsWith("dead:"))
+                    .extracting(r -> r.value() == null)
+                    .as("the dead letter, remembered for forget-after, is forgotten")
+                    .containsExactly(false, true);
+
+            clock.set(t0.plus(Duration.ofHours(26)));
+            polls.awaitQuiet(WAIT);
+            assertThat(state.readToEnd()).filteredOn(r -> r.key().equals(stateKey)).extracting(r -> r.value() == null)
+                    .as("remembered, then a tombstone").endsWith(false, true).containsOnlyOnce(true);
+            assertThat(events.readToEnd()).hasSize(3);
+        }
+        pipeline.close();
+        pipeline = Pipeline.startOn(topics, settings, clock);
+        try (TopicReader events = pipeline.read(topics.events());
+             TopicReader dlq = pipeline.read(topics.dlq());
+             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.seeit.SeeitModule.SYSTEM)) {
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("nothing published again").hasSize(3);
+            assertThat(dlq.readToEnd()).hasSize(1);
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.kafka.Topics;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
@@ -69,7 +70,8 @@ class StoryclmRouteTest {
         StoryclmWorld.Session running = world.start(21, USER, t0.plusSeconds(120), -5);
         pipeline = startPipeline();
 
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(3, WAIT));
             assertThat(first)
                     .extracting(
@@ -90,9 +92,8 @@ class StoryclmRouteTest {
             assertThat(ended.data().parent().id()).isEqualTo("17");
             assertThat(ended.data().location().longitude()).isEqualTo(37.617633);
 
-            int before = vendor.requestCount();
-            await("three more polls").atMost(WAIT).until(() -> vendor.requestCount() >= before + 3);
-            assertThat(events.drain(Duration.ofMillis(600))).as("unchanged sessions publish nothing").hasSize(3);
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("unchanged sessions publish nothing").hasSize(3);
 
             world.setVisit(done.id, 1, 1);
             world.finish(running.id, t0.plusSeconds(400));
@@ -111,7 +112,8 @@ class StoryclmRouteTest {
             assertThat(vendor.commands())
                     .as("absence confirmed before the delete")
                     .contains("getsessionbyid " + done.id);
-            assertThat(events.drain(Duration.ofMillis(600))).as("deleted once").hasSize(6);
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("deleted once").hasSize(6);
             assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
         }
     }
@@ -125,8 +127,9 @@ class StoryclmRouteTest {
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              TopicReader raw = pipeline.read(pipeline.topics().raw())) {
             await("three polls answered with an error envelope").atMost(WAIT).until(() -> vendor.requestCount() >= 3);
-            assertThat(events.drain(Duration.ofMillis(600))).as("an error envelope is no data").isEmpty();
-            assertThat(raw.drain(Duration.ofMillis(200))).as("a failed poll publishes nothing at all").isEmpty();
+            // every poll fails while the outage lasts: nothing can have been published, not even in flight
+            assertThat(events.readToEnd()).as("an error envelope is no data").isEmpty();
+            assertThat(raw.readToEnd()).as("a failed poll publishes nothing at all").isEmpty();
 
             world.outage(null);
             List<SessionEvent> published = EventAssertions.events(events.awaitCount(1, WAIT));
@@ -143,7 +146,8 @@ class StoryclmRouteTest {
         pipeline = startPipeline();
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             TopicReader dlq = pipeline.read(pipeline.topics().dlq())) {
+             TopicReader dlq = pipeline.read(pipeline.topics().dlq());
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             List<SessionEvent> published = EventAssertions.events(events.awaitCount(1, WAIT));
             assertThat(published).extracting(SessionEvent::subject).containsExactly(good.id);
 
@@ -162,7 +166,8 @@ class StoryclmRouteTest {
                             .anyMatch(
                                     r -> readJson(r.value()).get("raw").asText().contains(good.id)),
                     WAIT);
-            assertThat(events.drain(Duration.ofMillis(600)))
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd())
                     .as("a known session that turns unreadable is not taken for deleted").hasSize(1);
         }
     }
@@ -196,10 +201,11 @@ class StoryclmRouteTest {
         StoryclmWorld.Session quiet = world.start(23, USER, t0.plusSeconds(240), 3);
         pipeline = startPipeline();
         Topics topics = pipeline.topics();
-        try (TopicReader events = pipeline.read(topics.events())) {
+        try (TopicReader events = pipeline.read(topics.events());
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             events.awaitCount(5, WAIT);
-            awaitPolls(3);
-            assertThat(events.drain(Duration.ofMillis(600))).as("unchanged polls publish nothing").hasSize(5);
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("unchanged polls publish nothing").hasSize(5);
         }
         pipeline.close();
         pipeline = null;
@@ -209,14 +215,15 @@ class StoryclmRouteTest {
         world.delete(leaving.id);
         pipeline = startPipeline(topics);
 
-        try (TopicReader events = pipeline.read(topics.events())) {
+        try (TopicReader events = pipeline.read(topics.events());
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             List<SessionEvent> after = EventAssertions.events(events.awaitCount(8, WAIT)).subList(5, 8);
             assertThat(after).extracting(SessionEvent::subject, e -> e.type().type()).containsExactlyInAnyOrder(
                     tuple(done.id, "sessionflow.session.updated"),
                     tuple(running.id, "sessionflow.session.ended"),
                     tuple(leaving.id, "sessionflow.session.deleted"));
-            awaitPolls(3);
-            assertThat(events.drain(Duration.ofMillis(600)))
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd())
                     .as("nothing more, and nothing about %s, which never changed", quiet.id).hasSize(8);
         }
     }
@@ -225,11 +232,13 @@ class StoryclmRouteTest {
     void recordThatChangesBackIsPublishedEachTime() {
         StoryclmWorld.Session s = world.start(17, USER, t0, 3);
         pipeline = startPipeline();
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+             CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             events.awaitCount(1, WAIT);
             world.setVisit(s.id, 1, 0);
             events.awaitCount(2, WAIT);
-            awaitPolls(2);
+            // polls of the changed record committed, so the poller remembers it as the record behind the state
+            polls.awaitQuiet(WAIT);
 
             world.setVisit(s.id, 0, 0);
 
@@ -239,11 +248,6 @@ class StoryclmRouteTest {
                     tuple("sessionflow.session.updated", true),
                     tuple("sessionflow.session.updated", false));
         }
-    }
-
-    private void awaitPolls(int polls) {
-        int before = vendor.requestCount();
-        await(polls + " more polls").atMost(WAIT).until(() -> vendor.requestCount() >= before + polls);
     }
 
     private static JsonNode readJson(byte[] bytes) {

@@ -55,18 +55,22 @@ class TradernetGroupCommitTest {
         // the consumer is held, as if one transaction took as long as the whole burst: the burst queues up behind
         // it. A consumer already waiting in its poll when suspended still takes one group (the first message and
         // what waits behind it at that moment); all the rest wait.
-        int before = commits();
+        int before = commits().size();
         int published = h.stream().latency().count();
         pipeline.app().camel().getRouteController().suspendRoute(ROUTE);
         List<Instant> expires = prolong(s);
-        awaitQueuedOrPublished(pipeline, PROLONGS, published);
+        int queued = awaitQueuedOrPublished(pipeline, PROLONGS, published);
         pipeline.app().camel().getRouteController().resumeRoute(ROUTE);
 
+        awaitLatencySamples(1 + PROLONGS);
         List<SessionEvent> burst = awaitBurst(s, expires);
         assertIdsOfOneAtATime(pipeline, burst);
-        awaitLatencySamples(1 + PROLONGS);
-        assertThat(commits() - before).as("what waited when the consumer became free is one group: at most the "
-                + "message taken before the suspension plus one transaction for the rest").isBetween(1, 2);
+        List<Integer> groups = commits().subList(before, commits().size());
+        assertEveryMessageInOneTransaction(groups);
+        assertThat(groups.get(groups.size() - 1)).as("what waited in the queue when the consumer became free is "
+                + "one transaction").isEqualTo(queued);
+        assertThat(groups).as("before it, only the message the consumer had taken when it was suspended")
+                .hasSize(queued == PROLONGS ? 1 : 2);
     }
 
     @Test
@@ -74,16 +78,25 @@ class TradernetGroupCommitTest {
         TradernetWorld.Session s = open();
         Pipeline pipeline = h.start("websocket");
         awaitLive(1);
-        int before = commits();
+        int before = commits().size();
         List<Instant> expires = prolong(s);
 
+        awaitLatencySamples(1 + PROLONGS);
         List<SessionEvent> burst = awaitBurst(s, expires);
         assertIdsOfOneAtATime(pipeline, burst);
-        awaitLatencySamples(1 + PROLONGS);
-        // how the burst splits into groups depends on timing; only that it is never more than one per message
-        int transactions = commits() - before;
-        System.out.printf("%d feed messages at full speed were published in %d transactions%n", PROLONGS, transactions);
-        assertThat(transactions).isBetween(1, PROLONGS);
+        // how the burst splits into groups depends on timing; what holds however it splits: each message is in
+        // exactly one transaction, and each transaction carries one update per message in it
+        List<Integer> groups = commits().subList(before, commits().size());
+        System.out.printf(
+                "%d feed messages at full speed were published in %d transactions%n", PROLONGS, groups.size());
+        assertEveryMessageInOneTransaction(groups);
+    }
+
+    /** @param groups per transaction, the feed messages it carried */
+    private static void assertEveryMessageInOneTransaction(List<Integer> groups) {
+        assertThat(groups).as("no empty transaction").allMatch(g -> g > 0);
+        assertThat(groups.stream().mapToInt(Integer::intValue).sum()).as("messages over the transactions %s", groups)
+                .isEqualTo(PROLONGS);
     }
 
     private TradernetWorld.Session open() {
@@ -113,7 +126,8 @@ class TradernetGroupCommitTest {
     /** Every prolong is one update, published once and in the order the vendor made them. */
     private List<SessionEvent> awaitBurst(TradernetWorld.Session s, List<Instant> expires) {
         h.awaitEvents(1 + PROLONGS);
-        List<SessionEvent> all = h.drain(Duration.ofSeconds(2));
+        // every feed message was published (latency samples are taken after the commit): nothing more can come
+        List<SessionEvent> all = h.readToEnd();
         assertThat(all).as("nothing more than the start and one update per prolong").hasSize(1 + PROLONGS);
         assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
         List<SessionEvent> burst = all.subList(1, all.size());
@@ -136,7 +150,7 @@ class TradernetGroupCommitTest {
                 Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
-            for (ConsumerRecord<String, byte[]> r : raw.drain(Duration.ofSeconds(1))) {
+            for (ConsumerRecord<String, byte[]> r : raw.readToEnd()) {
                 var batch = alone.toBatch(message(r));
                 tracker.commit(batch.transitions());
                 batch.events().forEach(e -> ids.add(e.id()));
@@ -158,13 +172,17 @@ class TradernetGroupCommitTest {
                 System.nanoTime(), false);
     }
 
-    /** Until every burst message is either waiting in the route's queue or published (a latency sample). */
-    private void awaitQueuedOrPublished(Pipeline pipeline, int count, int publishedBefore) {
+    /**
+     * Until every burst message is either waiting in the route's queue or published (a latency sample).
+     * @return how many wait in the queue
+     */
+    private int awaitQueuedOrPublished(Pipeline pipeline, int count, int publishedBefore) {
         SedaEndpoint queue = (SedaEndpoint) pipeline.app().camel().getRoute(ROUTE).getEndpoint();
         FeedLatency latency = h.stream().latency();
         await().atMost(TradernetHarness.WAIT).untilAsserted(() -> assertThat(queue.getCurrentQueueSize()
                 + latency.count() - publishedBefore).as("the burst queued up (%d queued, %d published of %d)",
                 queue.getCurrentQueueSize(), latency.count() - publishedBefore, count).isGreaterThanOrEqualTo(count));
+        return queue.getCurrentQueueSize();
     }
 
     /** A sample is recorded after Kafka acknowledged the message's transaction, after its log line. */
@@ -173,8 +191,19 @@ class TradernetGroupCommitTest {
                 .as("feed messages published").isGreaterThanOrEqualTo(count));
     }
 
-    /** Transactions that carried Tradernet events, from the publisher's own log line. */
-    private int commits() {
-        return (int) logs.lines().stream().filter(l -> l.contains("tradernet/default: committed")).count();
+    /**
+     * Per transaction that carried Tradernet events, its raw payloads (feed messages), from the publisher's log line.
+     */
+    private List<Integer> commits() {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "tradernet/default: committed \\d+ events, (\\d+) raw payloads");
+        List<Integer> out = new ArrayList<>();
+        for (String l : logs.lines()) {
+            java.util.regex.Matcher m = line.matcher(l);
+            if (m.find()) {
+                out.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return out;
     }
 }

@@ -44,7 +44,7 @@ class TradernetSocketIoTest {
             h.world.prolong(b.id(), farExpiry.plus(Duration.ofHours(1)));
             h.world.close(c.id());
             List<SessionEvent> all = h.awaitEvents(6);
-            assertThat(h.drain(Duration.ofSeconds(2))).hasSize(6);
+            assertThat(h.eventsBeforeBarrier()).hasSize(6);
             return all.stream().sorted(Comparator.comparing(SessionEvent::id))
                     .map(e -> e.id() + " " + e.type().type() + " " + e.subject() + " recovered=" + e.data().recovered()
                             + " " + e.data().scheduledEnd() + " " + e.data().attributes())

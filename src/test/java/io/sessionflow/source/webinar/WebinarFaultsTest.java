@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
@@ -48,12 +49,14 @@ class WebinarFaultsTest {
         WebinarWorld.Session b = world.schedule("Sales kickoff", t0, t0.plusSeconds(3600));
         vendor.server().inject(Fault.status(500), Fault.status(503), Fault.slowBody(2500), Fault.status(502));
         pipeline = start();
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             List<SessionEvent> published = EventAssertions.events(events.awaitCount(2, WAIT));
             world.start(b.id, t0.plusSeconds(3600));
             vendor.server().inject(Fault.status(500));
-            published = EventAssertions.events(events.awaitCount(3, WAIT));
-            published = EventAssertions.events(events.drain(Duration.ofSeconds(1)));
+            events.awaitCount(3, WAIT);
+            polls.awaitQuiet(WAIT);
+            published = EventAssertions.events(events.readToEnd());
             assertThat(published).extracting(SessionEvent::subject, e -> e.type().type()).containsExactlyInAnyOrder(
                     tuple(a.id, "sessionflow.session.scheduled"),
                     tuple(b.id, "sessionflow.session.scheduled"),

@@ -18,6 +18,7 @@ class WebinarMapperTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"event-5387-session-6345", "eventsession-6784-no-status", "eventsession-6214-stopped",
+        "eventsession-6214-local-times",
         "eventsession-live"})
     void fixtureYieldsExactlyTheExpectedEvents(String name) {
         fixtures.check(name, "2026-11-22T10:00:00Z");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
@@ -61,7 +62,8 @@ class WebinarRouteTest {
         world.join(live.id, YURI, t0.plusSeconds(660));
         pipeline = startPipeline();
 
-        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+        try (TopicReader events = pipeline.read(pipeline.topics().events());
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(4, WAIT));
             assertThat(first)
                     .extracting(
@@ -86,9 +88,8 @@ class WebinarRouteTest {
             assertThat(joined.source()).isEqualTo("sessionflow/webinar/1");
             assertThat(joined.data().parent().id()).isEqualTo(live.eventId);
 
-            int before = vendor.requestCount();
-            awaitRequests(before + 12);
-            assertThat(events.drain(Duration.ofMillis(600))).as("unchanged sessions publish nothing").hasSize(4);
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("unchanged sessions publish nothing").hasSize(4);
 
             world.stop(live.id, t0.plusSeconds(4200));
             world.delete(planned.id);
@@ -102,6 +103,27 @@ class WebinarRouteTest {
             assertThat(ended.data().durationSeconds()).isEqualTo(3600);
             assertThat(ended.time()).isEqualTo(t0.plusSeconds(4200));
             assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
+            polls.awaitQuiet(WAIT);
+            assertThat(events.readToEnd()).as("each once").hasSize(7);
+        }
+    }
+
+    /** Times written in the event's local time without an offset, connection times too, keep their instants. */
+    @Test
+    void localTimesWithoutOffsetAreReadInTheEventsZoneConnectionTimesToo() {
+        vendor.writeLocalTimes();
+        WebinarWorld.Session live = world.schedule("Product demo", t0, t0.plusSeconds(600));
+        world.start(live.id, t0.plusSeconds(600));
+        world.join(live.id, YURI, t0.plusSeconds(660));
+        world.leave(live.id, YURI.id(), t0.plusSeconds(900));
+        pipeline = startPipeline();
+        try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+            assertThat(EventAssertions.events(events.awaitCount(4, WAIT)))
+                    .extracting(e -> e.type().type(), SessionEvent::time).containsExactly(
+                            tuple("sessionflow.session.scheduled", t0),
+                            tuple("sessionflow.session.started", t0.plusSeconds(600)),
+                            tuple("sessionflow.participant.joined", t0.plusSeconds(660)),
+                            tuple("sessionflow.participant.left", t0.plusSeconds(900)));
         }
     }
 
@@ -110,11 +132,13 @@ class WebinarRouteTest {
         WebinarWorld.Session good = world.schedule("Onboarding", t0, t0.plusSeconds(3600));
         WebinarWorld.Session bad = world.schedule("Broken", t0, t0.plusSeconds(3600));
         world.corrupt(bad.id);
+        Instant started = Instant.now();
         pipeline = startPipeline();
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              TopicReader dlq = pipeline.read(pipeline.topics().dlq());
-             TopicReader raw = pipeline.read(pipeline.topics().raw())) {
+             TopicReader raw = pipeline.read(pipeline.topics().raw());
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             List<SessionEvent> published = EventAssertions.events(events.awaitCount(1, WAIT));
             assertThat(published).extracting(SessionEvent::subject).containsExactly(good.id);
 
@@ -133,14 +157,12 @@ class WebinarRouteTest {
                     .contains("GET /eventsessions/" + good.id, "GET /eventsessions/" + bad.id);
             assertThat(raws).allSatisfy(r -> {
                 assertThat(header(r, "sessionflow-system")).isEqualTo("webinar");
-                assertThat(Instant.parse(header(r, "sessionflow-fetched-at"))).isNotNull();
+                assertThat(Instant.parse(header(r, "sessionflow-fetched-at"))).isBetween(started, Instant.now());
             });
             assertThat(raws).extracting(r -> header(r, "x-auth-token")).containsOnlyNulls();
 
-            awaitRequests(vendor.requestCount() + 12);
-            assertThat(dlq.drain(Duration.ofMillis(600)))
-                    .as("a record that stays bad is dead-lettered once")
-                    .hasSize(1);
+            polls.awaitQuiet(WAIT);
+            assertThat(dlq.readToEnd()).as("a record that stays bad is dead-lettered once").hasSize(1);
         }
         io.sessionflow.kafka.Topics topics = pipeline.topics();
         pipeline.close();
@@ -149,9 +171,10 @@ class WebinarRouteTest {
                 "sessionflow.webinar.token", TOKEN,
                 "sessionflow.webinar.poll-interval", "200ms",
                 "sessionflow.webinar.window-past", "3650d"), java.time.Clock.systemUTC());
-        try (TopicReader dlq = pipeline.read(topics.dlq())) {
-            awaitRequests(vendor.requestCount() + 12);
-            assertThat(dlq.drain(Duration.ofMillis(600))).as("and not again after a restart").hasSize(1);
+        try (TopicReader dlq = pipeline.read(topics.dlq());
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
+            polls.awaitQuiet(WAIT);
+            assertThat(dlq.readToEnd()).as("and not again after a restart").hasSize(1);
         }
     }
 
@@ -174,11 +197,11 @@ class WebinarRouteTest {
                 "sessionflow.webinar.token", TOKEN,
                 "sessionflow.webinar.poll-interval", "200ms",
                 "sessionflow.webinar.window-past", "3650d"), java.time.Clock.systemUTC());
-        try (TopicReader events = pipeline.read(topics.events())) {
-            List<SessionEvent> all = EventAssertions.events(events.awaitCount(6, WAIT));
-            int before = vendor.requestCount();
-            awaitRequests(before + 12);
-            all = EventAssertions.events(events.drain(Duration.ofMillis(600)));
+        try (TopicReader events = pipeline.read(topics.events());
+             CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
+            events.awaitCount(6, WAIT);
+            polls.awaitQuiet(WAIT);
+            List<SessionEvent> all = EventAssertions.events(events.readToEnd());
             assertThat(all.subList(3, all.size())).as("only the transitions made while the pipeline was down")
                     .extracting(SessionEvent::subject, e -> e.type().type())
                     .containsExactly(
@@ -220,7 +243,7 @@ class WebinarRouteTest {
             await("a clear 401 log line").atMost(WAIT)
                     .until(() -> logs.lines().stream().anyMatch(l -> l.contains("answered HTTP 401")));
             try (TopicReader events = pipeline.read(pipeline.topics().events())) {
-                assertThat(events.drain(Duration.ofMillis(500))).isEmpty();
+                assertThat(events.readToEnd()).as("every poll fails: nothing can be published").isEmpty();
             }
             assertThat(logs.lines()).filteredOn(l -> l.contains("answered HTTP 401")).first().asString()
                     .contains("webinar-rest-poll failed")
@@ -228,11 +251,6 @@ class WebinarRouteTest {
                     .contains("Invalid token");
             assertThat(logs.lines()).noneMatch(l -> l.contains(canary));
         }
-    }
-
-    private void awaitRequests(int count) {
-        await(count + " requests (the pipeline still polling)").atMost(WAIT)
-                .until(() -> vendor.requestCount() >= count);
     }
 
     private static JsonNode readJson(byte[] bytes) {
