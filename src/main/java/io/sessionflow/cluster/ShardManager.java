@@ -69,7 +69,8 @@ public final class ShardManager implements AutoCloseable {
     /** The shards owned here, and the accounts running in each. */
     public synchronized Map<Integer, Set<SourceAccount>> owned() {
         Map<Integer, Set<SourceAccount>> view = new java.util.TreeMap<>();
-        owned.forEach((n, shard) -> view.put(n, new TreeSet<>(java.util.Comparator.comparing(SourceAccount::toString))));
+        owned.forEach(
+                (n, shard) -> view.put(n, new TreeSet<>(java.util.Comparator.comparing(SourceAccount::toString))));
         owned.forEach((n, shard) -> view.get(n).addAll(shard.tasks.keySet()));
         return view;
     }
@@ -123,9 +124,11 @@ public final class ShardManager implements AutoCloseable {
         stopAll(gone.stream().flatMap(s -> s.tasks.values().stream()).toList(), Duration.ZERO);
         gone.forEach(shard -> shard.tasks.clear());
         if (!shards.isEmpty()) {
-            LOG.warn("fenced: shards {} were lost while this instance was out of the group (unresponsive past the "
-                    + "session timeout, or cut off); another instance owns them and has fenced this one's producers, so "
-                    + "nothing more of them is committed here; rejoining", new TreeSet<>(shards));
+            LOG.warn(
+                    "fenced: shards {} were lost while this instance was out of the group (unresponsive past the"
+                            + " session timeout, or cut off); another instance owns them and has fenced this one's"
+                            + " producers, so nothing more of them is committed here; rejoining",
+                    new TreeSet<>(shards));
         }
     }
 

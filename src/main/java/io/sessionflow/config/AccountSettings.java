@@ -3,7 +3,6 @@ package io.sessionflow.config;
 import io.sessionflow.event.SourceAccount;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,9 +144,7 @@ public final class AccountSettings {
     }
 
     public List<String> list(String key) {
-        String v = string(key);
-        return v.isEmpty() ? List.of()
-                : Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return SettingType.parseList(string(key));
     }
 
     private SettingDef def(String key) {
