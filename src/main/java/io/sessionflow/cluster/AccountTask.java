@@ -115,9 +115,7 @@ final class AccountTask {
      */
     void stop(Duration timeout) {
         CamelContext camel = context.camel();
-        if (source != null) {
-            closeQuietly(source);
-        }
+        stopSource();
         // the last route of a module's templates first: a route that feeds another (Tradernet's expiry check feeds its
         // queue) stops before the one it feeds, which then has nothing left to wait for
         List<String> lastFirst = new ArrayList<>(routeIds);
@@ -142,6 +140,18 @@ final class AccountTask {
         meters.forEach(context.metrics()::forget);
         context.metrics().forgetWatermark(account);
         context.outcomes().forget(account);
+    }
+
+    /** A push feed stops queueing; polls stop with their routes. */
+    void stopSource() {
+        if (source != null) {
+            closeQuietly(source);
+            source = null;
+        }
+    }
+
+    List<String> routeIds() {
+        return List.copyOf(routeIds);
     }
 
     private void closeQuietly(AccountSource s) {

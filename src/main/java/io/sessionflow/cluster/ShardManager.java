@@ -90,10 +90,29 @@ public final class ShardManager implements AutoCloseable {
     }
 
     public synchronized void revoked(Collection<Integer> shards) {
-        context.metrics().shardsMoved("revoked", shards.size());
+        handBack(shards, true);
+    }
+
+    /**
+     * The instance leaves the group for good: every shard is handed back as soon as its in-flight polls committed.
+     * Its routes stay, idle (timers suspended, feeds closed), until Camel stops them after the group moved on.
+     */
+    public synchronized void leave() {
+        handBack(List.copyOf(owned.keySet()), false);
+    }
+
+    private void handBack(Collection<Integer> shards, boolean stopRoutes) {
         List<Shard> leaving = shards.stream().map(owned::get).filter(java.util.Objects::nonNull).toList();
-        // still owned while its routes stop, so their in-flight polls can commit; all at once, within one bound
-        stopAll(leaving.stream().flatMap(s -> s.tasks.values().stream()).toList(), revokeTimeout);
+        if (leaving.isEmpty()) {
+            return; // handed back already, before the member left the group
+        }
+        context.metrics().shardsMoved("revoked", leaving.size());
+        // still owned while its polls finish, so they can commit; all at once, within one bound
+        List<AccountTask> tasks = leaving.stream().flatMap(s -> s.tasks.values().stream()).toList();
+        boolean drained = drain(tasks, revokeTimeout);
+        if (stopRoutes || !drained) {
+            tasks.forEach(task -> task.stop(drained ? revokeTimeout : Duration.ZERO));
+        }
         for (Shard shard : leaving) {
             owned.remove(shard.number);
             shard.tasks.clear();
@@ -102,10 +121,8 @@ public final class ShardManager implements AutoCloseable {
                 p.close();
             }
         }
-        if (!shards.isEmpty()) {
-            LOG.info("shards {} revoked: their in-flight polls finished, {} accounts run here now",
-                    new TreeSet<>(shards), running());
-        }
+        LOG.info("shards {} revoked: their in-flight polls finished, {} accounts run here now",
+                new TreeSet<>(leaving.stream().map(s -> s.number).toList()), running());
     }
 
     public synchronized void lost(Collection<Integer> shards) {
@@ -121,7 +138,7 @@ public final class ShardManager implements AutoCloseable {
                 }
             }
         }
-        stopAll(gone.stream().flatMap(s -> s.tasks.values().stream()).toList(), Duration.ZERO);
+        gone.forEach(shard -> shard.tasks.values().forEach(task -> task.stop(Duration.ZERO)));
         gone.forEach(shard -> shard.tasks.clear());
         if (!shards.isEmpty()) {
             LOG.warn(
@@ -144,7 +161,8 @@ public final class ShardManager implements AutoCloseable {
         for (Shard shard : owned.values()) {
             List<AccountTask> leaving = shard.tasks.values().stream().filter(t -> !wanted.contains(t.account())
                     || !java.util.Objects.equals(t.version(), accounts.version(t.account()))).toList();
-            stopAll(leaving, revokeTimeout);
+            boolean drained = drain(leaving, revokeTimeout);
+            leaving.forEach(task -> task.stop(drained ? revokeTimeout : Duration.ZERO));
             for (AccountTask task : leaving) {
                 SourceAccount a = task.account();
                 boolean removed = !wanted.contains(a);
@@ -213,15 +231,39 @@ public final class ShardManager implements AutoCloseable {
                 });
     }
 
-    /** Stops the tasks side by side, so the slowest in-flight poll, not their sum, bounds the wait. */
-    private static void stopAll(List<AccountTask> tasks, Duration timeout) {
-        List<Thread> stopping = new ArrayList<>();
-        for (AccountTask task : tasks) {
-            Thread t = new Thread(() -> task.stop(timeout), "sessionflow-stop-" + task.account());
-            t.start();
-            stopping.add(t);
+    /**
+     * Accounts about to stop: their sources first (a feed stops queueing), then all their routes drain together, so
+     * the set takes as long as its slowest in-flight poll, not their sum.
+     *
+     * @return whether every in-flight poll finished within the timeout
+     */
+    private boolean drain(List<AccountTask> tasks, Duration timeout) {
+        if (tasks.isEmpty()) {
+            return true;
         }
-        for (Thread t : stopping) {
+        long started = System.nanoTime();
+        atOnce(tasks, AccountTask::stopSource); // a feed's close waits for its connection to end
+        try {
+            if (RouteDrain.drain(context.camel(), tasks.stream().flatMap(t -> t.routeIds().stream()).toList(),
+                    timeout)) {
+                LOG.info("{} accounts handed back: their in-flight polls finished in {} ms", tasks.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("polls of {} accounts still running after {}: cut short, their batches refused", tasks.size(),
+                timeout);
+        return false;
+    }
+
+    /** Each on a thread of its own: network waits (a feed's close, a producer's fencing) overlap, whatever the cores. */
+    private static <T> void atOnce(java.util.Collection<T> items, java.util.function.Consumer<T> action) {
+        List<Thread> threads = items.stream().map(item -> new Thread(() -> action.accept(item), "sessionflow-shards"))
+                .toList();
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
             try {
                 t.join();
             } catch (InterruptedException e) {
@@ -247,7 +289,7 @@ public final class ShardManager implements AutoCloseable {
             return;
         }
         Set<Integer> fenced = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        fencing.parallelStream().forEach(shard -> {
+        atOnce(fencing, shard -> {
             try {
                 shard.publisher();
                 fenced.add(shard.number);

@@ -67,7 +67,10 @@ public final class ShardMembership implements AutoCloseable {
                 consumer.poll(Duration.ofMillis(200));
             }
         } catch (WakeupException e) {
-            // leaving
+            // leaving: the shards go back while the consumer still heartbeats; closing stops its heartbeats first, so
+            // a hand-back inside close that outlasts the session timeout would get this member evicted and fenced
+            LOG.info("leaving cluster '{}': handing back shards {}", cluster.name(), shards.owned().keySet());
+            shards.leave();
         } catch (FencedInstanceIdException e) {
             LOG.error("another instance of cluster '{}' runs under the same name '{}' (SESSIONFLOW_INSTANCE_ID): this "
                     + "one stops polling; give every instance its own name", cluster.name(), cluster.instance());

@@ -148,6 +148,14 @@ class ClusterTest {
         expected.addAll(expectedOfRemoved);
         VerifyReport report = awaitComplete(expected, false);
         System.out.print(report.text());
+        if (!report.ok()) {
+            Set<String> keys = new HashSet<>();
+            report.unexpected().forEach(t -> keys.add(t.key()));
+            report.missing().forEach(t -> keys.add(t.key()));
+            for (String t : List.of("events", "state")) {
+                RawRecords.recordsOfKeys(bootstrap, topic(t), keys).forEach(System.out::println);
+            }
+        }
         assertThat(report.ok()).as(report.text()).isTrue();
         assertThat(report.expected()).as("the worlds changed enough to mean something").isGreaterThan(200);
 

@@ -132,6 +132,19 @@ final class RawRecords {
         return times;
     }
 
+    /** Each committed record of these keys: where, when and what, for a failure to show how a session went. */
+    static List<String> recordsOfKeys(String bootstrap, String topic, Set<String> keys) {
+        List<String> lines = new ArrayList<>();
+        read(bootstrap, topic, "read_committed", (r, p) -> {
+            if (r.key() != null && keys.contains(r.key())) {
+                lines.add(topic + "-" + r.partition() + "@" + r.offset() + " " + Instant.ofEpochMilli(r.timestamp())
+                        + " " + (r.value() == null ? "(tombstone)" : new String(r.value(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        });
+        return lines;
+    }
+
     private static Set<Uncommitted> positions(String bootstrap, String topic, String isolation) {
         Set<Uncommitted> seen = new HashSet<>();
         read(bootstrap, topic, isolation, (r, p) -> seen.add(new Uncommitted(r.partition(), r.offset())));
