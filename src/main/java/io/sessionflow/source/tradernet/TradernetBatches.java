@@ -34,7 +34,8 @@ public final class TradernetBatches {
     private final TradernetMapper mapper;
     private final SessionTracker tracker;
     private final Clock clock;
-    private List<SourceRecord<JsonNode>> lastList = List.of();
+    /** Null until the first list since the start: an expiry check before it has nothing to re-read. */
+    private List<SourceRecord<JsonNode>> lastList;
     /**
      * The zone the last list's times are written in, read from its countdowns when it was received (in memory: the
      * first list after a start whose sessions have all expired is read as the document's UTC).
@@ -69,6 +70,10 @@ public final class TradernetBatches {
     private PollBatch read(TradernetMessage message, SnapshotRun run) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
+            if (lastList == null) {
+                // the sessions restored from the state topic are not an empty list: ending them would be a guess
+                return new PollBatch(account, List.of(), Transitions.none(), List.of());
+            }
             return diff(run, lastList, lastOffset, List.of(), now, false);
         }
         List<RawPayload> raw = List.of(new RawPayload(TradernetModule.SYSTEM, message.endpoint(), message.receivedAt(),

@@ -74,6 +74,27 @@ class TradernetBatchesTest {
                 .isEqualTo(snapshot.receivedAt());
     }
 
+    /**
+     * A new owner of the account (a takeover, a restart) restores its open sessions from the state topic; its expiry
+     * check may come before the feed's first list, and must not read "no list yet" as "no session open".
+     */
+    @Test
+    void anExpiryCheckBeforeTheFirstListAfterAStartEndsNothing() throws IOException {
+        world.open("virtual@virtual.com", "SMS", start, Duration.ofHours(24), "19.16.32.32");
+        SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+        PollBatch before = batches(tracker).toBatch(feed());
+        tracker.commit(before.transitions());
+        assertThat(before.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_STARTED);
+
+        TradernetBatches restarted = batches(tracker);
+        PollBatch check = restarted.toBatch(TradernetMessage.expiryCheck(Instant.now(), true));
+        tracker.commit(check.transitions());
+        PollBatch firstList = restarted.toBatch(snapshotAfterAGap());
+
+        assertThat(check.events()).as("the expiry check before any list").isEmpty();
+        assertThat(firstList.events()).as("the session is still open at the vendor").isEmpty();
+    }
+
     /** What the same messages give when each is a batch of its own, committed before the next. */
     private List<String> oneAtATime(List<TradernetMessage> messages) {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
