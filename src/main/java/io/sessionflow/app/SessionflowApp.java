@@ -20,10 +20,11 @@ import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceModules;
 import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.VendorTls;
-import io.sessionflow.state.StateRestore;
+import io.sessionflow.state.StateFollower;
 import io.sessionflow.trace.PollSpans;
 import io.sessionflow.trace.Tracing;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class SessionflowApp implements AutoCloseable {
     private final RouteOwners owners = new RouteOwners();
     private final Tracing tracing;
     private AccountRegistry accounts;
+    private StateFollower state;
     private ShardManager shards;
     private ShardMembership membership;
     private PollOutcomes outcomes;
@@ -232,12 +234,13 @@ public final class SessionflowApp implements AutoCloseable {
         }
         accounts = new AccountRegistry(settings, kafka.client(), cluster.accountsTopic(),
                 SecretReferences.ofThisProcess());
+        state = new StateFollower(kafka.client(), kafka.topics().state());
         BatchRecords records = new BatchRecords(kafka.topics());
         shards = new ShardManager(shardCount, cluster.revokeTimeout(), accounts, tasks,
                 shard -> new TransactionalPublisher(records,
                         TransactionalPublisher.kafkaProducers(kafka.producerClient(), cluster.transactionalId(shard)),
                         tracing),
-                wanted -> StateRestore.read(kafka.client(), kafka.topics().state(), wanted));
+                wanted -> state.restore(wanted, Duration.ofSeconds(60)));
         camel.getRegistry().bind("kafkaPublisher", shards);
         camel.getRegistry().bind("pollFailures", new PollFailures(outcomes, owners, shards::failed));
     }
@@ -245,6 +248,7 @@ public final class SessionflowApp implements AutoCloseable {
     /** Once Camel runs (the route templates are loaded): read the accounts, then join the group. */
     private void joinCluster(CamelContext camel) {
         accounts.start();
+        state.start();
         accounts.onChange(shards::accountsChanged);
         membership = new ShardMembership(cluster, kafka.client(), shards);
         membership.start();
@@ -263,6 +267,9 @@ public final class SessionflowApp implements AutoCloseable {
         }
         if (accounts != null) {
             accounts.close();
+        }
+        if (state != null) {
+            state.close();
         }
     }
 

@@ -4,8 +4,8 @@ import io.sessionflow.config.AccountSettings;
 import io.sessionflow.config.SettingDef;
 import io.sessionflow.config.SettingType;
 import io.sessionflow.config.Settings;
+import io.sessionflow.kafka.TopicFollower;
 import io.sessionflow.event.SourceAccount;
-import io.sessionflow.kafka.TopicToEnd;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceModules;
 import java.time.Duration;
@@ -18,16 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +37,18 @@ public final class AccountRegistry implements AutoCloseable {
     private final Map<SourceAccount, AccountSettings> fromEnvironment = new LinkedHashMap<>();
     private final Map<SourceAccount, AccountRecord> stored = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final TopicPartition partition;
-    private volatile long position;
-    private volatile boolean running;
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread follower;
+    private final TopicFollower follower;
 
     public AccountRegistry(Settings pipeline, Properties client, String topic, SecretReferences secrets) {
         this.pipeline = pipeline;
         this.client = client;
         this.topic = topic;
         this.secrets = secrets;
-        this.partition = new TopicPartition(topic, 0);
+        this.follower = new TopicFollower(client, topic, (records, following) -> {
+            if (apply(records) && following) {
+                listeners.forEach(AccountRegistry::notifyQuietly);
+            }
+        });
         for (SourceModule module : SourceModules.all()) {
             if (pipeline.isSet(module.settingsPrefix() + module.enabledBy())) {
                 SourceAccount account = SourceAccount.defaultOf(module.system());
@@ -74,18 +65,7 @@ public final class AccountRegistry implements AutoCloseable {
 
     /** Reads the accounts topic to its end, then follows it on a thread of its own. */
     public void start() {
-        consumer = TopicToEnd.consumer(client);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        long end = consumer.endOffsets(List.of(partition)).get(partition);
-        while (consumer.position(partition) < end) {
-            apply(consumer.poll(Duration.ofMillis(200)));
-        }
-        position = consumer.position(partition);
-        running = true;
-        follower = new Thread(this::follow, "sessionflow-accounts");
-        follower.setDaemon(true);
-        follower.start();
+        follower.start("sessionflow-accounts");
         LOG.info("{} accounts from the environment, {} from {}", fromEnvironment.size(), stored.size(), topic);
     }
 
@@ -137,51 +117,7 @@ public final class AccountRegistry implements AutoCloseable {
 
     /** Waits until everything committed to the accounts topic so far has been read. */
     public void catchUp(Duration timeout) {
-        long end;
-        try (Admin admin = Admin.create(client)) {
-            end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).partitionResult(partition)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot find the end of the accounts topic " + topic + ": "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the accounts topic", e);
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (position < end) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the accounts topic " + topic + " was not read up to offset " + end
-                        + " within " + timeout.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the accounts topic", e);
-            }
-        }
-    }
-
-    private void follow() {
-        try {
-            while (running) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                boolean changed = apply(records);
-                position = consumer.position(partition);
-                if (changed) {
-                    listeners.forEach(AccountRegistry::notifyQuietly);
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("reading the accounts topic {} failed; account changes are not seen until restart: {}", topic,
-                    e.toString());
-        } finally {
-            consumer.close(Duration.ofSeconds(1));
-        }
+        follower.catchUp(timeout);
     }
 
     private boolean apply(Iterable<ConsumerRecord<String, byte[]>> records) {
@@ -213,22 +149,7 @@ public final class AccountRegistry implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (!running && follower == null && consumer == null) {
-            return;
-        }
-        running = false;
-        if (consumer != null && follower != null) {
-            consumer.wakeup();
-            try {
-                follower.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else if (consumer != null) {
-            consumer.close(Duration.ofSeconds(1));
-        }
-        consumer = null;
-        follower = null;
+    public void close() {
+        follower.close();
     }
 }

@@ -105,7 +105,7 @@ class ClusterTest {
 
         // runtime changes: a fourth instance, 10 accounts added, 5 removed
         startInstances("i4");
-        Instant added = Instant.now();
+        awaitSettled(Set.of("i1", "i3", "i4"));
         List<ChangingAccount> newcomers = new ArrayList<>();
         for (int i = 11; i <= 14; i++) {
             newcomers.add(ChangingAccount.webinar("w" + i, secrets));
@@ -114,9 +114,20 @@ class ClusterTest {
             newcomers.add(ChangingAccount.seeit("s" + i, secrets));
             newcomers.add(ChangingAccount.tradernet("t" + i, secrets));
         }
-        newcomers.forEach(this::add);
-        awaitTrue(() -> newcomers.stream().allMatch(a -> !agentsSince(a, added).isEmpty()), "added accounts polled");
-        System.out.printf("10 accounts added: all polled within %.1f s of being added%n", secondsSince(added));
+        Map<ChangingAccount, Instant> addedAt = new java.util.LinkedHashMap<>();
+        newcomers.forEach(a -> {
+            add(a);
+            addedAt.put(a, Instant.now());
+        });
+        awaitTrue(() -> addedAt.entrySet().stream().allMatch(e -> !agentsSince(e.getKey(), e.getValue()).isEmpty()),
+                "added accounts polled");
+        Map<SourceAccount, Double> untilPolled = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        addedAt.forEach((a, at) -> untilPolled.put(a.account, Duration.between(at, a.requests().stream()
+                .map(SimulatedHttpServer.Seen::at).filter(t -> t.isAfter(at)).min(Instant::compareTo).orElseThrow())
+                .toMillis() / 1000.0));
+        System.out.printf("10 accounts added: each polled within %.1f s of its add%n", max(untilPolled));
+        assertThat(untilPolled.values()).as("seconds from an add to the account's first poll, polls every second")
+                .allMatch(s -> s <= 5.0);
         Map<SourceAccount, Instant> removedAt = remove(List.of(accounts.get(0), accounts.get(4), accounts.get(8),
                 accounts.get(13), accounts.get(29)));
         awaitSettled(Set.of("i1", "i3", "i4"));
@@ -428,10 +439,6 @@ class ClusterTest {
 
     private static String tail(String text) {
         return text.length() < 4000 ? text : text.substring(text.length() - 4000);
-    }
-
-    private static double secondsSince(Instant t) {
-        return Duration.between(t, Instant.now()).toMillis() / 1000.0;
     }
 
     private static double max(Map<SourceAccount, Double> gaps) {
