@@ -14,7 +14,7 @@ final class Bench {
     private final BenchKafka kafka;
     private final BenchSizes sizes;
     private final BenchReport report;
-    /** Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, startup); empty runs all, for profiling one. */
+    /** Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, peer, startup); empty runs all, for profiling one. */
     private final java.util.Set<String> only;
 
     Bench(String bootstrap, BenchSizes sizes, BenchReport report, java.util.Set<String> only) {
@@ -78,6 +78,14 @@ final class Bench {
             }
         } catch (Exception e) {
             ok = failed("8 churn", e);
+        }
+        PerfRows perf = new PerfRows(kafka, sizes, report);
+        try {
+            if (wanted("peer")) {
+                perf.peer();
+            }
+        } catch (Exception e) {
+            ok = failed("9 peer", e);
         }
         try {
             if (sizes.startupProbe() && wanted("startup")) {

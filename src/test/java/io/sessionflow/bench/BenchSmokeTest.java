@@ -23,7 +23,7 @@ class BenchSmokeTest {
                 .extracting(BenchRow::measure).asString().startsWith("WebSocket message -> Kafka ack");
         assertThat(report.rows()).extracting(BenchRow::stage).contains("1 limit", "1b limit, like for like", "2 pipeline",
                 "2b pipeline over HTTP", "3 mapping + diff", "4 scaling", "5 feed latency", "5b transaction floor",
-                "6 replay", "8 churn");
+                "6 replay", "8 churn", "9 peer");
         assertThat(report.rows()).filteredOn(r -> r.stage().equals("3 mapping + diff"))
                 .extracting(BenchRow::measure).containsExactly("ispring", "seeit", "storyclm", "webinar");
         assertThat(report.markdown()).contains("| stage | measure | result |", "cores: ");

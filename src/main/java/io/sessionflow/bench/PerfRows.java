@@ -1,0 +1,38 @@
+package io.sessionflow.bench;
+
+/**
+ * The rows of the performance issue's stages, each measured in a file of its own: Sessionflow against the route a
+ * Camel user would write. Every row carries the load average at its start: the machine is shared, so only ratios
+ * within a row compare.
+ */
+final class PerfRows {
+    private final BenchKafka kafka;
+    private final PerfSizes sizes;
+    private final BenchReport report;
+
+    PerfRows(BenchKafka kafka, BenchSizes sizes, BenchReport report) {
+        this.kafka = kafka;
+        this.sizes = PerfSizes.of(sizes);
+        this.report = report;
+    }
+
+    void peer() throws Exception {
+        for (PeerStage.Result r : new PeerStage(kafka, sizes).run()) {
+            double ratio = r.sessionflow().recordsPerSecond() / r.peer().recordsPerSecond();
+            String share = r.changed() == r.sessions() ? "all" : Figures.count(r.changed());
+            report.add(BenchRow.of("9 peer", "vendor records/s, " + share + " of " + Figures.count(r.sessions())
+                                    + " listed sessions changed per poll: Sessionflow / Camel route",
+                            Figures.perSecond(r.sessionflow().recordsPerSecond()) + " / "
+                                    + Figures.perSecond(r.peer().recordsPerSecond()) + " (" + Figures.ratio(ratio) + ")",
+                            "Sessionflow " + side(r.sessionflow()) + " events; route " + side(r.peer())
+                                    + " records (every listed session, every poll); same simulator and broker, rate"
+                                    + " limit off; load " + r.load())
+                    .against(">= 100% of the route", ratio >= 1));
+        }
+    }
+
+    private static String side(PeerStage.Side s) {
+        return Figures.millis(s.millisPerPoll()) + " per poll (CPU of the process " + Figures.millis(s.cpuMillisPerPoll())
+                + "), " + Math.round(s.requestsPerPoll()) + " requests per poll, published " + Figures.count(s.published());
+    }
+}
