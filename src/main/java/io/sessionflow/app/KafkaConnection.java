@@ -80,7 +80,8 @@ public final class KafkaConnection implements AutoCloseable {
         }
         KafkaClients.use(bootstrap, clients);
         if (embedded == null) {
-            KafkaReachability.check(KafkaClients.base(bootstrap), settings.duration("sessionflow.kafka.connect-timeout"));
+            KafkaReachability.check(
+                    KafkaClients.base(bootstrap), settings.duration("sessionflow.kafka.connect-timeout"));
         }
         return new KafkaConnection(bootstrap, embedded, topics);
     }

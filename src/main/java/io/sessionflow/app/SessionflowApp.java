@@ -224,6 +224,7 @@ public final class SessionflowApp implements AutoCloseable {
         PipelineMetrics metrics = observability.metrics();
         outcomes = new PollOutcomes(metrics, clock);
         camel.getRegistry().bind("pollOutcomes", outcomes);
+        camel.getRegistry().bind("perSystemTopics", new PerSystemTopics(kafka.topics().events()));
         TaskContext tasks = new TaskContext(camel, camel.createProducerTemplate(), clock, metrics, outcomes, owners,
                 VendorTls.bind(settings, camel.getRegistry()), tracing);
         if (tracing.on()) {

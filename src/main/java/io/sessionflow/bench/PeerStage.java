@@ -9,7 +9,6 @@ import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.webinar.WebinarModule;
-import io.sessionflow.source.webinar.WebinarPayload;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.track.InMemoryKnownSessions;
@@ -93,7 +92,7 @@ final class PeerStage {
                     "sessionflow.webinar.page-size", String.valueOf(PAGE_SIZE),
                     "sessionflow.http.requests-per-second", "0"));
             AccountSettings account = new WebinarModule().defaultAccount(settings);
-            SnapshotPoller<WebinarPayload> poller = new WebinarModule().createSource(
+            SnapshotPoller<?> poller = new WebinarModule().createSource(
                     AccountContext.of(account, tracker, Clock.systemUTC(), camel.createProducerTemplate()));
             // unmeasured: the first poll sees every session new; the next ones warm the steady-state path
             publisher.publish(poller.poll(), tracker, PipelineStage.POLL_INTERVAL);

@@ -20,19 +20,20 @@ final class PerfRows {
         for (PeerStage.Result r : new PeerStage(kafka, sizes).run()) {
             double ratio = r.sessionflow().recordsPerSecond() / r.peer().recordsPerSecond();
             String share = r.changed() == r.sessions() ? "all" : Figures.count(r.changed());
-            report.add(BenchRow.of("9 peer", "vendor records/s, " + share + " of " + Figures.count(r.sessions())
-                                    + " listed sessions changed per poll: Sessionflow / Camel route",
-                            Figures.perSecond(r.sessionflow().recordsPerSecond()) + " / "
-                                    + Figures.perSecond(r.peer().recordsPerSecond()) + " (" + Figures.ratio(ratio) + ")",
-                            "Sessionflow " + side(r.sessionflow()) + " events; route " + side(r.peer())
-                                    + " records (every listed session, every poll); same simulator and broker, rate"
-                                    + " limit off; load " + r.load())
-                    .against(">= 100% of the route", ratio >= 1));
+            String measure = "vendor records/s, " + share + " of " + Figures.count(r.sessions())
+                    + " listed sessions changed per poll: Sessionflow / Camel route";
+            String result = Figures.perSecond(r.sessionflow().recordsPerSecond()) + " / "
+                    + Figures.perSecond(r.peer().recordsPerSecond()) + " (" + Figures.ratio(ratio) + ")";
+            String notes = "Sessionflow " + side(r.sessionflow()) + " events; route " + side(r.peer())
+                    + " records (every listed session, every poll); same simulator and broker, rate limit off; load "
+                    + r.load();
+            report.add(BenchRow.of("9 peer", measure, result, notes).against(">= 100% of the route", ratio >= 1));
         }
     }
 
     private static String side(PeerStage.Side s) {
-        return Figures.millis(s.millisPerPoll()) + " per poll (CPU of the process " + Figures.millis(s.cpuMillisPerPoll())
-                + "), " + Math.round(s.requestsPerPoll()) + " requests per poll, published " + Figures.count(s.published());
+        return Figures.millis(s.millisPerPoll()) + " per poll (CPU of the process "
+                + Figures.millis(s.cpuMillisPerPoll()) + "), " + Math.round(s.requestsPerPoll())
+                + " requests per poll, published " + Figures.count(s.published());
     }
 }

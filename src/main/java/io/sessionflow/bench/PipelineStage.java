@@ -1,26 +1,20 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.source.webinar.WebinarModule;
-
-import io.sessionflow.event.SystemId;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.publish.BatchRecords;
 import io.sessionflow.publish.TransactionalPublisher;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.webinar.WebinarMapper;
-import io.sessionflow.source.webinar.WebinarPayload;
 import io.sessionflow.track.InMemoryKnownSessions;
-import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * End to end without HTTP: an in-memory webinar.ru with many sessions changing, the real SnapshotPoller
- * (map, tracker diff) and the real TransactionalPublisher (serialize, one transaction per poll).
+ * End to end without HTTP: the end-to-end module's records in memory ({@link BenchModules#endToEnd()}), many
+ * sessions changing, the real SnapshotPoller (map, tracker diff) and the real TransactionalPublisher (serialize,
+ * one transaction per poll).
  */
 final class PipelineStage {
     /** What the watermarks of the benchmarked polls state: a poll interval like the sources' defaults. */
@@ -38,9 +32,9 @@ final class PipelineStage {
 
     Result run() {
         Topics topics = kafka.freshTopics("pipeline");
-        InMemoryWebinarVendor vendor = new InMemoryWebinarVendor(sizes.pipelineSessions());
+        InMemoryVendor<?> vendor = InMemoryVendor.of(BenchModules.endToEnd(), sizes.pipelineSessions());
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        SnapshotPoller<WebinarPayload> poller = poller(vendor, tracker);
+        SnapshotPoller<?> poller = vendor.poller(tracker);
         BatchRecords records = new BatchRecords(topics);
         try (TransactionalPublisher publisher = new TransactionalPublisher(records,
                 kafka.producers("pipeline"))) {
@@ -82,9 +76,9 @@ final class PipelineStage {
 
     private List<ProducerRecord<String, byte[]>> sameRecordsSerialized(boolean eventsOnly) {
         Topics topics = new Topics("events", "raw", "dlq", "state", "watermarks");
-        InMemoryWebinarVendor vendor = new InMemoryWebinarVendor(sizes.pipelineSessions());
+        InMemoryVendor<?> vendor = InMemoryVendor.of(BenchModules.endToEnd(), sizes.pipelineSessions());
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        SnapshotPoller<WebinarPayload> poller = poller(vendor, tracker);
+        SnapshotPoller<?> poller = vendor.poller(tracker);
         BatchRecords records = new BatchRecords(topics);
         tracker.commit(poller.poll().transitions());
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
@@ -95,10 +89,5 @@ final class PipelineStage {
             tracker.commit(batch.transitions());
         }
         return out;
-    }
-
-    static SnapshotPoller<WebinarPayload> poller(InMemoryWebinarVendor vendor, SessionTracker tracker) {
-        return new SnapshotPoller<>(io.sessionflow.event.SourceAccount.defaultOf(WebinarModule.SYSTEM), vendor, new WebinarMapper(), MissingPolicy.IGNORE, tracker,
-                Clock.systemUTC());
     }
 }

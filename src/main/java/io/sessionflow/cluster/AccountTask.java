@@ -118,7 +118,11 @@ final class AccountTask {
         if (source != null) {
             closeQuietly(source);
         }
-        for (String routeId : routeIds) {
+        // the last route of a module's templates first: a route that feeds another (Tradernet's expiry check feeds its
+        // queue) stops before the one it feeds, which then has nothing left to wait for
+        List<String> lastFirst = new ArrayList<>(routeIds);
+        java.util.Collections.reverse(lastFirst);
+        for (String routeId : lastFirst) {
             try {
                 if (timeout.isZero()) {
                     camel.getRouteController().stopRoute(routeId, 1, TimeUnit.MILLISECONDS, false);

@@ -44,19 +44,20 @@ public final class AccessRoles {
             try {
                 return valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--role is pipeline, consumer, analyst or operator, not '" + name + "'");
+                throw new IllegalArgumentException(
+                        "--role is pipeline, consumer, analyst or operator, not '" + name + "'");
             }
         }
     }
 
     /**
-     * @param cluster         the cluster name: consumer group {@code sessionflow-<cluster>}, topics {@code <cluster>.shards}
-     *                        and {@code <cluster>.accounts}, transactional ids {@code sessionflow-<cluster>-shard-*}
+     * @param cluster         the cluster name: consumer group {@code sessionflow-<cluster>}, topics
+     *                        {@code <cluster>.shards} and {@code <cluster>.accounts}, transactional ids
+     *                        {@code sessionflow-<cluster>-shard-*}
      * @param consumerGroup   the consumer role's group
      * @param targetsPrefix   topics that replay and rederive may create and write ({@code --to-topic})
      */
-    public record Names(Topics topics, String cluster, String consumerGroup, String targetsPrefix) {
-    }
+    public record Names(Topics topics, String cluster, String consumerGroup, String targetsPrefix) {}
 
     public static List<AclBinding> of(Role role, String principal, Names n) {
         Grants g = new Grants(principal);

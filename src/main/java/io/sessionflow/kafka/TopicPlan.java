@@ -18,7 +18,8 @@ public final class TopicPlan {
     public static List<NewTopic> of(Topics topics, Settings s) {
         int partitions = s.integer("sessionflow.kafka.partitions");
         short replication = (short) s.integer("sessionflow.kafka.replication-factor");
-        String maxMessage = String.valueOf(KafkaClientConfig.maxMessageBytes(s.integer("sessionflow.http.max-body-bytes")));
+        String maxMessage =
+                String.valueOf(KafkaClientConfig.maxMessageBytes(s.integer("sessionflow.http.max-body-bytes")));
         return List.of(
                 new NewTopic(topics.events(), partitions, replication).configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,

@@ -87,7 +87,8 @@ final class KameletSource {
     }
 
     /** The module's settings as the Kamelet's properties give them, named as those properties in every problem. */
-    private static AccountSettings settings(SourceModule module, SourceAccount account, Map<String, String> properties) {
+    private static AccountSettings settings(
+            SourceModule module, SourceAccount account, Map<String, String> properties) {
         Map<String, String> given = new LinkedHashMap<>();
         module.settings().forEach(def -> {
             String value = properties.get(KameletFile.property(def.key()));

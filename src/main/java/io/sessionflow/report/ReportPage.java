@@ -41,9 +41,13 @@ final class ReportPage {
         body.append(section("session-durations", "Session durations",
                 "Ended sessions by duration, from their start to their end.", durations(f), ReportCsv.DURATIONS,
                 f.durations().isEmpty()));
-        body.append(section("concurrent-live", "Concurrent live sessions",
-                "Sessions started and not yet ended, after each change; still live at the end of the range counts up to it.",
-                StepChart.svg("concurrent-live", f.concurrentLive(), from, to), ReportCsv.CONCURRENT,
+        body.append(section(
+                "concurrent-live",
+                "Concurrent live sessions",
+                "Sessions started and not yet ended, after each change; still live at the end of the range counts up"
+                        + " to it.",
+                StepChart.svg("concurrent-live", f.concurrentLive(), from, to),
+                ReportCsv.CONCURRENT,
                 f.concurrentLive().isEmpty()));
         body.append(section("webinar-attendance", "Webinar attendance",
                 "Distinct participants who joined each started webinar session (by session id).", attendance(f),
@@ -85,7 +89,8 @@ final class ReportPage {
 
     private static String sessionsPerDay(ReportFigures f) {
         List<LocalDate> days = new ArrayList<>(new TreeSet<>(f.sessionsPerDay().stream().map(DayCount::day).toList()));
-        List<String> systems = new ArrayList<>(new TreeSet<>(f.sessionsPerDay().stream().map(DayCount::system).toList()));
+        List<String> systems = new ArrayList<>(
+                new TreeSet<>(f.sessionsPerDay().stream().map(DayCount::system).toList()));
         int[][] values = new int[days.size()][systems.size()];
         for (DayCount d : f.sessionsPerDay()) {
             values[days.indexOf(d.day())][systems.indexOf(d.system())] = d.sessions();

@@ -35,7 +35,9 @@ public record AccountContext(AccountSettings settings, SessionTracker tracker, C
         return settings.account();
     }
 
-    /** HTTP to the account's vendor endpoint under the shared fault policy (retries, Retry-After, breaker, rate limit). */
+    /**
+     * HTTP to the account's vendor endpoint under the shared fault policy (retries, Retry-After, breaker, rate limit).
+     */
     public VendorHttp http(String baseUrl) {
         VendorHttp plain = new CamelVendorHttp(account().system().id(), baseUrl,
                 (int) settings.pipeline().duration("sessionflow.http.timeout").toMillis(),

@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything one poll of one account produces, published together in one Kafka transaction: raw payloads, canonical events,
- * dead letters, and the tracker memory (and the poll time, the source's cursor) to keep once committed.
+ * Everything one poll of one account produces, published together in one Kafka transaction: raw payloads, canonical
+ * events, dead letters, and the tracker memory (and the poll time, the source's cursor) to keep once committed.
  *
  * @param polledAt  the poll's time, committed as the source's cursor; null for a batch that does not advance it
  * @param watermark every change of the account seen up to this time is in this batch or was published before it
  *                  (its completeness watermark); null for a batch that cannot say so (a push feed that is down)
  */
-public record PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters,
-                        Instant polledAt, Instant watermark) {
+public record PollBatch(
+        SourceAccount account,
+        List<RawPayload> raw,
+        Transitions transitions,
+        List<DeadLetter> deadLetters,
+        Instant polledAt,
+        Instant watermark) {
 
     public PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions,
                      List<DeadLetter> deadLetters) {

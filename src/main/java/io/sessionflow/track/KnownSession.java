@@ -1,5 +1,6 @@
 package io.sessionflow.track;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionData;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Set;
  * @param closedAt when the poll that ended or deleted it ran (its observation time, not the vendor's); null
  *                 while open, and for records written before it was kept
  */
+@JsonSerialize(using = KnownSessionJson.class)
 public record KnownSession(String scope, String source, List<EventType> reached, String fingerprint, Set<String> joined,
                            Set<String> left, SessionData data, UpdateHistory updates, Instant closedAt) {
 

@@ -45,7 +45,8 @@ abstract class ChangingAccount implements AutoCloseable {
         this.account = account;
         this.random = new Random(account.toString().hashCode());
         try {
-            this.secretFile = Files.writeString(secrets.resolve(account.system().id() + "-" + account.account()), secret);
+            this.secretFile =
+                    Files.writeString(secrets.resolve(account.system().id() + "-" + account.account()), secret);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

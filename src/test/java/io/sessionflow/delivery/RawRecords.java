@@ -100,7 +100,8 @@ final class RawRecords {
     private static boolean ongoing(String bootstrap, Set<String> transactionalIds) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 KafkaClients.base(bootstrap))) {
-            var described = admin.describeTransactions(transactionalIds).all().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            var described =
+                    admin.describeTransactions(transactionalIds).all().get(10, java.util.concurrent.TimeUnit.SECONDS);
             return described.values().stream().anyMatch(t -> t.state()
                     == org.apache.kafka.clients.admin.TransactionState.ONGOING && !t.topicPartitions().isEmpty());
         } catch (Exception e) {
@@ -113,7 +114,9 @@ final class RawRecords {
         Map<SourceAccount, Instant> marks = new HashMap<>();
         read(bootstrap, stateTopic, "read_committed", (r, p) -> {
             if (r.key() != null && r.key().startsWith("removed:")) {
-                marks.put(SourceAccount.parse(r.key().substring("removed:".length())), Instant.ofEpochMilli(r.timestamp()));
+                marks.put(
+                        SourceAccount.parse(r.key().substring("removed:".length())),
+                        Instant.ofEpochMilli(r.timestamp()));
             }
         });
         return marks;

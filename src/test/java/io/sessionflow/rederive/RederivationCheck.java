@@ -1,9 +1,8 @@
 package io.sessionflow.rederive;
 
-import io.sessionflow.cluster.AccountsTopic;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionflow.cluster.AccountsTopic;
 import io.sessionflow.config.Settings;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.replay.Progress;

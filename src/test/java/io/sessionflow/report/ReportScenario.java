@@ -51,7 +51,8 @@ final class ReportScenario {
                 event(IspringModule.SYSTEM, "i1", EventType.SESSION_SCHEDULED, at("2026-11-21T08:00:00Z"))));
         List<Timed> timed = new ArrayList<>(events.stream().map(e -> new Timed(e.time(), e)).toList());
         Instant before = DAY1.minusSeconds(3600);
-        timed.add(new Timed(before, event(WebinarModule.SYSTEM, "w0", EventType.SESSION_STARTED, before, before, null)));
+        timed.add(
+                new Timed(before, event(WebinarModule.SYSTEM, "w0", EventType.SESSION_STARTED, before, before, null)));
         String topic = TestEvents.newTopic(3);
         TestEvents.publish(topic, timed);
         return topic;

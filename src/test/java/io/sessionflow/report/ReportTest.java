@@ -50,7 +50,8 @@ class ReportTest {
                 w2,Session w2,1
                 """);
         assertThat(csv(dir, ReportCsv.COMPLETENESS)).as("webinar.ru down 12:00-15:00 on the 20th and quiet before "
-                + "its first session; Seeit without a watermark on the 20th, then quiet around its one session").isEqualTo("""
+                + "its first session; Seeit without a watermark on the 20th, then quiet around its one session")
+                .isEqualTo("""
                 system,account,from,to,state
                 seeit,default,2026-11-20T00:00:00Z,2026-11-21T00:00:00Z,down
                 seeit,default,2026-11-21T00:00:00Z,2026-11-21T12:00:00Z,no-sessions
@@ -60,7 +61,10 @@ class ReportTest {
                 """);
         assertThat(Files.readString(page)).contains("<tr class=\"down\"><td>webinar</td><td>default</td>"
                 + "<td>2026-11-20T12:00:00Z</td><td>2026-11-20T15:00:00Z</td><td>down</td></tr>");
-        assertThat(Files.readString(page)).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        assertThat(Files.readString(page))
+                .doesNotContain("<script")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.sessionflow.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sessionflow.app.SessionflowApp;
 import io.sessionflow.config.Settings;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.trace.Tracing;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -71,19 +74,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** Alone in its cluster, the pipeline owns every shard: it has started once every account runs here. */
     private static void awaitAllAccountsRunning(SessionflowApp app) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (!running(app).containsAll(app.accounts())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("accounts not running after 60 s: " + app.accounts() + " known, "
-                        + running(app) + " running");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Wait.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(running(app)).as("accounts running").containsAll(app.accounts()));
     }
 
     private static java.util.Set<io.sessionflow.event.SourceAccount> running(SessionflowApp app) {

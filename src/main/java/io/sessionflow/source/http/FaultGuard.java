@@ -99,7 +99,7 @@ public final class FaultGuard {
             }
             case TRANSIENT -> {
                 breaker.failure();
-                return breaker.state() == CircuitBreaker.State.OPEN ? null : policy.backoff(attempt, random);
+                return breaker.state() == CircuitBreaker.State.OPEN ? null : policy.backoff().delay(attempt, random);
             }
             default -> {
                 return null;

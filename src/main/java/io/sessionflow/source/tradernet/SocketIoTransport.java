@@ -49,7 +49,8 @@ public final class SocketIoTransport implements FeedTransport {
                 .setTransports(new String[] {io.socket.engineio.client.transports.WebSocket.NAME})
                 .setExtraHeaders(Map.of("Cookie", List.of("SID=" + credentials.sid())))
                 // the vendor's example sends the SID both ways; this URL is never logged by Sessionflow
-                .setQuery("SID=" + java.net.URLEncoder.encode(credentials.sid(), java.nio.charset.StandardCharsets.UTF_8))
+                .setQuery(
+                        "SID=" + java.net.URLEncoder.encode(credentials.sid(), java.nio.charset.StandardCharsets.UTF_8))
                 .build();
         trust.ifPresent(t -> {
             // socket.io-client speaks through OkHttp, which verifies host names by default
@@ -87,7 +88,9 @@ public final class SocketIoTransport implements FeedTransport {
         return new IoConnection(socket, closed, login);
     }
 
-    /** {@code (err, data)}: an error when err is set, else the list at {@code data[0].response.res} (absent: none open). */
+    /**
+     * {@code (err, data)}: an error when err is set, else the list at {@code data[0].response.res} (absent: none open).
+     */
     static FeedEvent read(Object[] args) {
         String err = args.length > 0 ? String.valueOf(args[0]) : "null";
         String data = args.length > 1 ? String.valueOf(args[1]) : "null";

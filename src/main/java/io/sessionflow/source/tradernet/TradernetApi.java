@@ -58,7 +58,6 @@ public final class TradernetApi {
             throw new TradernetException("Tradernet login answered HTTP " + response.statusCode());
         }
         String sid = null;
-        String uid = null;
         for (String cookie : response.headers().allValues("set-cookie")) {
             String pair = cookie.split(";", 2)[0];
             int eq = pair.indexOf('=');
@@ -67,15 +66,13 @@ public final class TradernetApi {
                 String value = pair.substring(eq + 1).strip();
                 if (name.equals("SID")) {
                     sid = value;
-                } else if (name.equals("uid")) {
-                    uid = value;
                 }
             }
         }
         if (sid == null || sid.isEmpty()) {
             throw new TradernetException("Tradernet login for '" + LogSafe.of(login) + "' answered no SID cookie");
         }
-        return new TradernetCredentials(sid, uid);
+        return new TradernetCredentials(sid);
     }
 
     /**

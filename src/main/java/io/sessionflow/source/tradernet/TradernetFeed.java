@@ -1,8 +1,11 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.source.http.Backoff;
 import io.sessionflow.source.http.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,9 @@ public final class TradernetFeed implements Runnable {
     private final TradernetApi api;
     private final FeedTransport transport;
     private final Backoff backoff;
+    private final RandomGenerator random;
+    /** Connection attempts that failed since the feed last delivered; reset by the receiving thread. */
+    private final AtomicInteger failures = new AtomicInteger();
     private final Consumer<TradernetMessage> queue;
     private final Clock clock;
     private volatile boolean running = true;
@@ -32,11 +38,12 @@ public final class TradernetFeed implements Runnable {
     private final java.util.concurrent.atomic.AtomicInteger arriving = new java.util.concurrent.atomic.AtomicInteger();
 
     public TradernetFeed(TradernetConfig config, TradernetApi api, FeedTransport transport, Backoff backoff,
-                         Consumer<TradernetMessage> queue, Clock clock) {
+                         RandomGenerator random, Consumer<TradernetMessage> queue, Clock clock) {
         this.config = config;
         this.api = api;
         this.transport = transport;
         this.backoff = backoff;
+        this.random = random;
         this.queue = queue;
         this.clock = clock;
     }
@@ -65,7 +72,7 @@ public final class TradernetFeed implements Runnable {
                             + LogSafe.of(TradernetApi.redact(e.getMessage(), config.password()))));
                 }
             }
-            if (!sleep(backoff.next())) {
+            if (!sleep(backoff.delay(failures.getAndIncrement(), random))) {
                 return;
             }
         }
@@ -130,7 +137,7 @@ public final class TradernetFeed implements Runnable {
         long nanos = System.nanoTime();
         if (event instanceof FeedEvent.Sessions s) {
             // only a feed that delivers counts as recovered: a feed that answers errors keeps backing off
-            backoff.reset();
+            failures.set(0);
             queue.accept(new TradernetMessage(TradernetMessage.Kind.FEED, endpoint(), s.raw(), s.sessions(), null,
                     clock.instant(), nanos, false));
             // the first list after subscribing is complete: from now on, what the feed does not say did not change

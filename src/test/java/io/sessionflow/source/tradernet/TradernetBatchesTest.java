@@ -88,7 +88,11 @@ class TradernetBatchesTest {
     }
 
     private static TradernetBatches batches(SessionTracker tracker) {
-        return new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey("k")), tracker, Clock.systemUTC());
+        return new TradernetBatches(
+                SourceAccount.defaultOf(TradernetModule.SYSTEM),
+                new TradernetMapper(IpMasker.withKey("k")),
+                tracker,
+                Clock.systemUTC());
     }
 
     private TradernetMessage feed() {
