@@ -25,7 +25,8 @@ class WebinarRequestEconomyTest {
     private static final String TOKEN = "economy-token";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SCHEDULE = "/organization/events/schedule?";
-    private static final WebinarWorld.User YURI = new WebinarWorld.User("274", "Юрий", "Барсуклв", "krondor@inbox.ru");
+    private static final WebinarWorld.User YURI =
+            new WebinarWorld.User("274", "Юрий", "Барсуклв", "krondor@inbox.ru");
     private final Instant t0 = Instant.parse("2026-11-20T09:00:00Z");
     private final WebinarWorld world = new WebinarWorld();
     private final WebinarSimulator vendor = new WebinarSimulator(world, TOKEN);
