@@ -17,7 +17,8 @@ final class Bench {
     private final BenchSizes sizes;
     private final BenchReport report;
     /**
-     * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, peer, startup); empty runs all,
+     * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, peer, economy, startup); empty
+     * runs all,
      * for profiling one.
      */
     private final java.util.Set<String> only;
@@ -91,6 +92,13 @@ final class Bench {
             }
         } catch (Exception e) {
             ok = failed("9 peer", e);
+        }
+        try {
+            if (wanted("economy")) {
+                perf.economy();
+            }
+        } catch (Exception e) {
+            ok = failed("10 request economy", e);
         }
         try {
             if (sizes.startupProbe() && wanted("startup")) {

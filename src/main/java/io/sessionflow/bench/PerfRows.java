@@ -31,6 +31,28 @@ final class PerfRows {
         }
     }
 
+    void economy() throws Exception {
+        for (EconomyStage.Result r : new EconomyStage(sizes).run()) {
+            boolean webinar = r.vendor().equals("webinar.ru");
+            String measure = r.vendor() + " requests per poll, " + Figures.count(r.listed()) + " listed, "
+                    + Figures.count(r.changed()) + " changed, " + r.live()
+                    + (webinar ? " live" : " open older than the list window");
+            String allowed = webinar ? "pages + 2 per live + 1 per changed" : "pages + 1 per open older session";
+            String result = Math.round(r.requestsPerPoll()) + " requests, " + Figures.millis(r.secondsPerPoll() * 1000)
+                    + " per poll";
+            String limit = " at the default limit of " + Math.round(r.requestsPerSecondLimit()) + " requests/s";
+            String notes = webinar
+                    ? Math.round(r.pages()) + " schedule pages per poll; a first poll without memory (as every poll"
+                            + " before the economy) asked " + Figures.count(r.firstPollRequests()) + ", "
+                            + Math.round(r.firstPollRequests() / r.requestsPerSecondLimit()) + " s" + limit
+                    : Math.round(r.pages()) + " pages of the 24 h list window per poll (a listed session needs no"
+                            + " other request)" + limit;
+            report.add(BenchRow.of("10 request economy", measure, result, notes)
+                    .against("<= " + Math.round(r.target()) + " (" + allowed + ")",
+                            r.requestsPerPoll() <= r.target()));
+        }
+    }
+
     private static String side(PeerStage.Side s) {
         return Figures.millis(s.millisPerPoll()) + " per poll (CPU of the process "
                 + Figures.millis(s.cpuMillisPerPoll()) + "), " + Math.round(s.requestsPerPoll())

@@ -4,17 +4,23 @@ package io.sessionflow.bench;
  * Sizes of the stages of the performance issue (peer route, accounts in parallel, request economy, cluster), apart
  * from {@link BenchSizes} so those stages stay in files of their own; quick when the bench runs its quick sizes.
  */
-record PerfSizes(int peerSessions, int peerWarmups, int peerPolls) {
+/**
+ * @param economySessions listed sessions of the request-economy rows
+ * @param economyLive     live webinar.ru sessions, open Seeit sessions older than the list window
+ * @param economyChanged  sessions changed before each poll
+ */
+record PerfSizes(int peerSessions, int peerWarmups, int peerPolls, int economySessions, int economyLive,
+                 int economyChanged, int economyPolls) {
 
     static PerfSizes of(BenchSizes sizes) {
         return sizes.equals(BenchSizes.quick()) ? quick() : full();
     }
 
     static PerfSizes full() {
-        return new PerfSizes(1_000, 2, 5);
+        return new PerfSizes(1_000, 2, 5, 1_000, 5, 10, 3);
     }
 
     static PerfSizes quick() {
-        return new PerfSizes(20, 1, 1);
+        return new PerfSizes(20, 1, 1, 40, 1, 2, 1);
     }
 }
