@@ -17,9 +17,8 @@ final class Bench {
     private final BenchSizes sizes;
     private final BenchReport report;
     /**
-     * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, peer, economy, startup); empty
-     * runs all,
-     * for profiling one.
+     * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, peer, economy, accounts,
+     * idle, startup); empty runs all, for profiling one.
      */
     private final java.util.Set<String> only;
 
@@ -99,6 +98,20 @@ final class Bench {
             }
         } catch (Exception e) {
             ok = failed("10 request economy", e);
+        }
+        try {
+            if (wanted("accounts")) {
+                perf.accounts();
+            }
+        } catch (Exception e) {
+            ok = failed("11 accounts in parallel", e);
+        }
+        try {
+            if (wanted("idle")) {
+                perf.idleAccounts();
+            }
+        } catch (Exception e) {
+            ok = failed("12 idle accounts", e);
         }
         try {
             if (sizes.startupProbe() && wanted("startup")) {

@@ -1,5 +1,7 @@
 package io.sessionflow.bench;
 
+import java.util.List;
+
 /**
  * The rows of the performance issue's stages, each measured in a file of its own: Sessionflow against the route a
  * Camel user would write. Every row carries the load average at its start: the machine is shared, so only ratios
@@ -51,6 +53,45 @@ final class PerfRows {
                     .against("<= " + Math.round(r.target()) + " (" + allowed + ")",
                             r.requestsPerPoll() <= r.target()));
         }
+    }
+
+    void accounts() throws Exception {
+        List<AccountsStage.Result> results = new AccountsStage(kafka, sizes).run();
+        double one = results.get(0).eventsPerSecond();
+        for (AccountsStage.Result r : results) {
+            String measure = "events/s with " + r.accounts() + " webinar.ru account" + (r.accounts() == 1 ? "" : "s")
+                    + " polled at once (whole app, all sessions renamed between polls)";
+            String result = Figures.perSecond(r.eventsPerSecond()) + " (" + Figures.ratio(r.eventsPerSecond() / one)
+                    + " of 1 account), CPU " + String.format(java.util.Locale.ROOT, "%.2f", r.cpuSecondsPerSecond())
+                    + " s/s";
+            String notes = Figures.count(sizes.accountSessions()) + " sessions per account; CPU of the process"
+                    + " (simulators and an embedded broker included) " + Figures.millis(r.cpuMillisPer1000Events())
+                    + " per 1,000 events; " + r.busyThreads() + " of " + r.accounts() + " accounts polled on their"
+                    + " own timer thread; on " + r.shards() + " shard" + (r.shards() == 1 ? "" : "s")
+                    + " (one transactional producer each); load " + r.load();
+            report.add(BenchRow.of("11 accounts in parallel", measure, result, notes)
+                    .against("each account on its own thread", r.busyThreads() == r.accounts()));
+        }
+    }
+
+    void idleAccounts() throws Exception {
+        IdleAccountsStage.Result r = new IdleAccountsStage(kafka, sizes).run();
+        String every = "every " + r.defaultInterval().toSeconds() + " s (the default)";
+        report.add(BenchRow.of("12 idle accounts", "heap per idle webinar.ru account (" + r.sessionsPerAccount()
+                        + " scheduled sessions)", Figures.count(r.heapBytesPerAccount() / 1024) + " kB",
+                Figures.count(r.accounts()) + " accounts added to a running app, heap after a full GC before and"
+                        + " after"));
+        report.add(BenchRow.of("12 idle accounts", "accounts one instance polls " + every,
+                Figures.count(Math.min(r.byCpu(), r.byHeap())),
+                "CPU bound " + Figures.count(r.byCpu()) + " (" + r.cores() + " cores, "
+                        + Figures.millis(r.cpuMillisPerPoll()) + " CPU of the process per idle poll, its transaction"
+                        + " and an embedded broker included), heap bound " + Figures.count(r.byHeap())
+                        + " (half of " + Figures.megabytes(r.maxHeap()) + "); one timer thread per account; "
+                        + Math.round(r.requestsPerPoll())
+                        + " requests per idle poll, " + String.format(java.util.Locale.ROOT, "%.1f",
+                        r.requestsPerPoll() / r.requestsPerSecondLimit()) + " s of each account's own budget of "
+                        + Math.round(r.requestsPerSecondLimit()) + " requests/s")
+                .against("an idle poll within its account's rate budget", r.withinBudget()));
     }
 
     private static String side(PeerStage.Side s) {

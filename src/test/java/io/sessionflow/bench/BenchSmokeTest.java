@@ -38,7 +38,9 @@ class BenchSmokeTest {
                         "6 replay",
                         "8 churn",
                         "9 peer",
-                        "10 request economy");
+                        "10 request economy",
+                        "11 accounts in parallel",
+                        "12 idle accounts");
         assertThat(report.rows()).filteredOn(r -> r.stage().equals("3 mapping + diff"))
                 .extracting(BenchRow::measure).as("one row per module with bench records")
                 .containsExactlyElementsOf(SourceModules.all().stream().filter(m -> m.benchRecords().isPresent())
