@@ -18,7 +18,7 @@ final class Bench {
     private final BenchReport report;
     /**
      * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, peer, economy, accounts,
-     * idle, startup); empty runs all, for profiling one.
+     * idle, takeover, startup); empty runs all, for profiling one.
      */
     private final java.util.Set<String> only;
 
@@ -112,6 +112,13 @@ final class Bench {
             }
         } catch (Exception e) {
             ok = failed("12 idle accounts", e);
+        }
+        try {
+            if (sizes.startupProbe() && wanted("takeover")) {
+                perf.takeover();
+            }
+        } catch (Exception e) {
+            ok = failed("13 takeover", e);
         }
         try {
             if (sizes.startupProbe() && wanted("startup")) {

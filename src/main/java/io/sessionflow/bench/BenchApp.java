@@ -52,6 +52,12 @@ final class BenchApp implements AutoCloseable {
 
     /** {@code sessionflow accounts add webinar <account> base-url=... token=${file:...} KEY=VALUE...} */
     void addWebinar(String account, String baseUrl, String token, String... more) throws Exception {
+        addWebinar(kafka, cluster, topics, account, baseUrl, token, more);
+    }
+
+    /** The same against any cluster on the bench's broker, such as one of child processes. */
+    static void addWebinar(BenchKafka kafka, String cluster, Topics topics, String account, String baseUrl,
+                           String token, String... more) throws Exception {
         Path secret = Files.writeString(Files.createTempFile("bench-token", ".txt"), token);
         String[] args = new String[5 + more.length];
         args[0] = "add";

@@ -94,6 +94,19 @@ final class PerfRows {
                 .against("an idle poll within its account's rate budget", r.withinBudget()));
     }
 
+    void takeover() throws Exception {
+        for (TakeoverStage.Result r : new TakeoverStage(kafka, sizes.takeoverAccounts()).run()) {
+            double bound = r.signal().equals("kill -9") ? 15 : 5;
+            report.add(BenchRow.of("13 takeover", "after " + r.signal() + " of one of two instances: until every"
+                                    + " account it polled is polled by the other",
+                            String.format(java.util.Locale.ROOT, "%.1f s", r.max()),
+                            r.seconds().size() + " webinar.ru accounts moved, each (s): " + r.seconds()
+                                    + "; child processes of sessionflow run, polls every 500 ms, default session"
+                                    + " timeout")
+                    .against("<= " + Math.round(bound) + " s", r.max() <= bound));
+        }
+    }
+
     private static String side(PeerStage.Side s) {
         return Figures.millis(s.millisPerPoll()) + " per poll (CPU of the process "
                 + Figures.millis(s.cpuMillisPerPoll()) + "), " + Math.round(s.requestsPerPoll())
