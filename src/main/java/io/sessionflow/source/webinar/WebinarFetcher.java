@@ -67,7 +67,8 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
                 continue;
             }
             JsonNode entry = entries.get(id);
-            if (entry != null && ScheduleEntryInput.isLive(entry)) {
+            // an id that is no safe path segment is never requested: the details path dead-letters it
+            if (entry != null && HttpCall.isSafeSegment(id) && ScheduleEntryInput.isLive(entry)) {
                 StringBuilder input = new StringBuilder(ScheduleEntryInput.of(entry));
                 read.add(SessionRead.listedLive(id, entry, participations(round, id, input), input));
             } else if (entry != null && isCommitted(id, ScheduleEntryInput.of(entry))) {
@@ -167,6 +168,11 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         JsonNode session;
         try {
             session = round.getJson(call);
+        } catch (VendorCallException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty(); // deleted since the schedule was read: unlisted next poll
+            }
+            throw e;
         } catch (UnmappableRecordException e) {
             round.unreadable.add(new DeadLetter(WebinarModule.SYSTEM, call.describe(), round.now, e.getMessage(),
                     round.lastText));
