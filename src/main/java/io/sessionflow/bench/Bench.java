@@ -17,8 +17,8 @@ final class Bench {
     private final BenchSizes sizes;
     private final BenchReport report;
     /**
-     * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, startup); empty runs all, for
-     * profiling one.
+     * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, peer, economy, accounts,
+     * idle, takeover, startup); empty runs all, for profiling one.
      */
     private final java.util.Set<String> only;
 
@@ -83,6 +83,42 @@ final class Bench {
             }
         } catch (Exception e) {
             ok = failed("8 churn", e);
+        }
+        PerfRows perf = new PerfRows(kafka, sizes, report);
+        try {
+            if (wanted("peer")) {
+                perf.peer();
+            }
+        } catch (Exception e) {
+            ok = failed("9 peer", e);
+        }
+        try {
+            if (wanted("economy")) {
+                perf.economy();
+            }
+        } catch (Exception e) {
+            ok = failed("10 request economy", e);
+        }
+        try {
+            if (wanted("accounts")) {
+                perf.accounts();
+            }
+        } catch (Exception e) {
+            ok = failed("11 accounts in parallel", e);
+        }
+        try {
+            if (wanted("idle")) {
+                perf.idleAccounts();
+            }
+        } catch (Exception e) {
+            ok = failed("12 idle accounts", e);
+        }
+        try {
+            if (sizes.startupProbe() && wanted("takeover")) {
+                perf.takeover();
+            }
+        } catch (Exception e) {
+            ok = failed("13 takeover", e);
         }
         try {
             if (sizes.startupProbe() && wanted("startup")) {

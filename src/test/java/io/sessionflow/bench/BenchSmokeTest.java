@@ -36,12 +36,20 @@ class BenchSmokeTest {
                         "5 feed latency",
                         "5b transaction floor",
                         "6 replay",
-                        "8 churn");
+                        "8 churn",
+                        "9 peer",
+                        "10 request economy",
+                        "11 accounts in parallel",
+                        "12 idle accounts");
         assertThat(report.rows()).filteredOn(r -> r.stage().equals("3 mapping + diff"))
                 .extracting(BenchRow::measure).as("one row per module with bench records")
                 .containsExactlyElementsOf(SourceModules.all().stream().filter(m -> m.benchRecords().isPresent())
                         .map(m -> m.system().id()).toList())
                 .contains("ispring", "seeit", "storyclm", "webinar");
+        assertThat(report.rows()).filteredOn(r -> r.stage().equals("10 request economy"))
+                .as("request counts do not depend on timing: the target holds even at quick sizes")
+                .extracting(BenchRow::measure, BenchRow::met).hasSize(2)
+                .allSatisfy(t -> assertThat(t.toList().get(1)).isEqualTo(true));
         assertThat(report.markdown()).contains("| stage | measure | result |", "cores: ");
     }
 

@@ -16,19 +16,25 @@ import io.sessionflow.source.http.VendorCallException;
 import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.KnownSession;
 import io.sessionflow.track.KnownSessions;
+import io.sessionflow.track.RecordDigest;
+import io.sessionflow.track.RecordInputs;
 import io.sessionflow.track.SessionKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One webinar.ru poll: every page of the schedule window, then each session found there or still open,
- * and for live or finished sessions their participations and visitor connections.
+ * One webinar.ru poll: every page of the schedule window, then each session found there or still open, and for
+ * live or finished sessions their participations and visitor connections. A listed session's schedule entry carries
+ * what its transitions change (status, name, start), so a session whose entry, participations and visitors are
+ * exactly those its committed state was made from is not read again: it gets a record that the poller recognises
+ * as unchanged without mapping it (see {@link ScheduleEntryInput}).
  */
 public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     private static final int MAX_PAGES = 10_000;
@@ -36,19 +42,23 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     private final WebinarRequests requests;
     private final VendorHttp http;
     private final SourceAccount account;
+    private final RecordInputs committed;
 
-    public WebinarFetcher(SourceAccount account, WebinarConfig config, VendorHttp http) {
+    /** @param committed which record input made each session's committed state: the tracker's, for this system */
+    public WebinarFetcher(SourceAccount account, WebinarConfig config, VendorHttp http, RecordInputs committed) {
         this.account = account;
         this.config = config;
         this.requests = new WebinarRequests(config);
         this.http = http;
+        this.committed = committed;
     }
 
     @Override
     public FetchResult<WebinarPayload> fetch(Instant now, KnownSessions known) {
         Round round = new Round(now);
-        Set<String> ids = new LinkedHashSet<>(
-                scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(WebinarModule.SYSTEM), config)));
+        Map<String, JsonNode> entries =
+                scheduledSessions(round, WebinarCursor.at(now, known.lastPoll(WebinarModule.SYSTEM), config));
+        Set<String> ids = new LinkedHashSet<>(entries.keySet());
         known.of(WebinarModule.SYSTEM).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
         List<SessionRead> read = new ArrayList<>();
         for (String id : ids) {
@@ -56,20 +66,35 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
             if (before != null && !before.isOpen()) {
                 continue;
             }
-            sessionRecord(round, id, before).ifPresent(read::add);
+            JsonNode entry = entries.get(id);
+            // an id that is no safe path segment is never requested: the details path dead-letters it
+            if (entry != null && HttpCall.isSafeSegment(id) && ScheduleEntryInput.isLive(entry)) {
+                StringBuilder input = new StringBuilder(ScheduleEntryInput.of(entry));
+                read.add(SessionRead.listedLive(id, entry, participations(round, id, input), input));
+            } else if (entry != null && isCommitted(id, ScheduleEntryInput.of(entry))) {
+                read.add(SessionRead.unchanged(id, ScheduleEntryInput.of(entry)));
+            } else {
+                sessionRecord(round, id, before, entry).ifPresent(read::add);
+            }
         }
         // visitor stats only after every event session of the poll was read: stats read earlier (for a sibling
         // session of the same event) could lack the leave times of a session read as finished, and a finished
         // session is not read again, so its participants would never leave
         List<SourceRecord<WebinarPayload>> records = new ArrayList<>(read.size());
         for (SessionRead r : read) {
-            records.add(r.withVisitors(this, round));
+            r.withVisitors(this, round).ifPresent(records::add);
         }
         return new FetchResult<>(round.raw, records, Set.of(), round.unreadable);
     }
 
-    private List<String> scheduledSessionIds(Round round, WebinarCursor cursor) {
-        List<String> ids = new ArrayList<>();
+    /** Whether this input made the session's committed state: the poller will not map its record again. */
+    private boolean isCommitted(String id, String input) {
+        return SessionKeys.of(account, id).equals(committed.sessionOf(RecordDigest.of(null, input)));
+    }
+
+    /** Every event session of the schedule window with its entry, by id. */
+    private Map<String, JsonNode> scheduledSessions(Round round, WebinarCursor cursor) {
+        Map<String, JsonNode> ids = new LinkedHashMap<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             HttpCall call = requests.schedulePage(cursor, page);
             JsonNode events = round.getJson(call);
@@ -79,7 +104,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
                     // entries with only a date are planned repetitions that do not exist yet
                     String id = Json.text(session, "id");
                     if (id != null) {
-                        ids.add(id);
+                        ids.put(id, session);
                     }
                 }
             }
@@ -90,7 +115,9 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         return ids;
     }
 
-    private java.util.Optional<SessionRead> sessionRecord(Round round, String id, KnownSession before) {
+    /** @param entry the session's schedule entry, null when the schedule did not list it */
+    private java.util.Optional<SessionRead> sessionRecord(Round round, String id, KnownSession before,
+                                                          JsonNode entry) {
         if (!HttpCall.isSafeSegment(id)) {
             // a vendor id becomes a URL path segment: one that could reach another path or host is never sent
             round.unreadable.add(new DeadLetter(
@@ -110,7 +137,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
             if (e.status() == 404 && before != null) {
                 return java.util.Optional.of(new SessionRead(new SourceRecord<>(null, call.describe(),
                         new WebinarPayload(id, null, List.of(), List.of(), before.data()), "{\"status\":404}"),
-                        null, null, null));
+                        null, null, null, null));
             }
             throw e;
         } catch (UnmappableRecordException e) {
@@ -120,31 +147,79 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         }
         String status = Json.text(session, "status");
         String text = round.lastText;
-        // every body the payload is read from, so an identical record is recognised in the next poll
-        StringBuilder input = new StringBuilder(text);
+        // every body the payload is read from, so an identical record is recognised in the next poll: a listed
+        // session's entry stands for its details (an unchanged entry is not read again)
+        StringBuilder input = new StringBuilder(entry == null ? text : ScheduleEntryInput.of(entry));
         boolean live = "START".equals(status) || "STOP".equals(status);
         List<JsonNode> participations = live ? participations(round, id, input) : List.of();
         SourceRecord<WebinarPayload> record = new SourceRecord<>(null, call.describe(),
                 new WebinarPayload(id, session, participations, List.of(), null), text, input.toString());
-        return java.util.Optional.of(new SessionRead(record, live ? session : null, participations, input));
+        return java.util.Optional.of(new SessionRead(record, live ? session : null, participations, input, null));
+    }
+
+    /**
+     * A live session listed with an entry its committed state was not made from needs its details, read after its
+     * visitors: empty when they show it moved on since the schedule was read (the next poll reads it in order).
+     */
+    private java.util.Optional<SourceRecord<WebinarPayload>> details(Round round, String id, String entryStatus,
+                                                                     List<JsonNode> participations, String input,
+                                                                     List<WebinarPayload.Visitor> visitors) {
+        HttpCall call = requests.eventSession(id);
+        JsonNode session;
+        try {
+            session = round.getJson(call);
+        } catch (VendorCallException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty(); // deleted since the schedule was read: unlisted next poll
+            }
+            throw e;
+        } catch (UnmappableRecordException e) {
+            round.unreadable.add(new DeadLetter(WebinarModule.SYSTEM, call.describe(), round.now, e.getMessage(),
+                    round.lastText));
+            return java.util.Optional.empty();
+        }
+        if (!entryStatus.equals(Json.text(session, "status"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SourceRecord<>(null, call.describe(),
+                new WebinarPayload(id, session, participations, visitors, null), round.lastText, input));
     }
 
     /**
      * An event session as read in the first pass; a live or finished one still needs its event's visitor stats.
      *
      * @param liveSession the event session when its visitors are still to be read, else null
+     * @param liveEntry   the schedule entry of a live session whose details are not read yet, else null
      */
     private record SessionRead(SourceRecord<WebinarPayload> record, JsonNode liveSession,
-                               List<JsonNode> participations, StringBuilder input) {
-        SourceRecord<WebinarPayload> withVisitors(WebinarFetcher fetcher, Round round) {
+                               List<JsonNode> participations, StringBuilder input, JsonNode liveEntry) {
+
+        /** A listed session whose entry is the one its committed state was made from: nothing to read or map. */
+        static SessionRead unchanged(String id, String input) {
+            return new SessionRead(new SourceRecord<>(null, "GET /eventsessions/" + id, null, null, input), null,
+                    null, null, null);
+        }
+
+        static SessionRead listedLive(String id, JsonNode entry, List<JsonNode> participations, StringBuilder input) {
+            return new SessionRead(new SourceRecord<>(null, "GET /eventsessions/" + id, null, null, null), entry,
+                    participations, input, entry);
+        }
+
+        java.util.Optional<SourceRecord<WebinarPayload>> withVisitors(WebinarFetcher fetcher, Round round) {
             if (liveSession == null) {
-                return record;
+                return java.util.Optional.of(record);
             }
             StatsUsers stats = fetcher.statsUsers(round, Json.text(liveSession, "eventId"), liveSession);
-            String id = record.payload().sessionId();
+            String id = liveEntry == null ? record.payload().sessionId() : Json.text(liveEntry, "id");
             input.append('\n').append(stats.text());
-            return new SourceRecord<>(null, record.endpoint(), new WebinarPayload(id, liveSession, participations,
-                    WebinarPayload.visitorsOf(id, stats.users()), null), record.raw(), input.toString());
+            List<WebinarPayload.Visitor> visitors = WebinarPayload.visitorsOf(id, stats.users());
+            if (liveEntry != null) {
+                String whole = input.toString();
+                return fetcher.isCommitted(id, whole) ? java.util.Optional.of(unchanged(id, whole).record())
+                        : fetcher.details(round, id, Json.text(liveEntry, "status"), participations, whole, visitors);
+            }
+            return java.util.Optional.of(new SourceRecord<>(null, record.endpoint(), new WebinarPayload(id,
+                    liveSession, participations, visitors, null), record.raw(), input.toString()));
         }
     }
 

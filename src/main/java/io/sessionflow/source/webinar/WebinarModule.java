@@ -122,7 +122,9 @@ public final class WebinarModule extends HttpPollingModule {
     @Override
     protected SnapshotPoller<WebinarPayload> poller(AccountSettings settings, VendorHttp http, SessionTracker tracker,
             Clock clock) {
-        return new SnapshotPoller<>(settings.account(), new WebinarFetcher(settings.account(),
-                WebinarConfig.from(settings), http), new WebinarMapper(), MissingPolicy.IGNORE, tracker, clock);
+        WebinarFetcher fetcher = new WebinarFetcher(settings.account(), WebinarConfig.from(settings), http,
+                tracker.inputs(SYSTEM));
+        return new SnapshotPoller<>(settings.account(), fetcher, new WebinarMapper(), MissingPolicy.IGNORE, tracker,
+                clock);
     }
 }

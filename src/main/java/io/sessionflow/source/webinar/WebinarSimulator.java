@@ -118,7 +118,11 @@ public final class WebinarSimulator extends SimulatedVendor {
             event.put("status", "ACTIVE");
             event.put("name", "listed ids without sessions");
             ArrayNode list = event.putArray("eventSessions");
-            world.bogusIds().forEach(id -> list.addObject().put("id", id).put("status", "ACTIVE"));
+            // scheduled and live in turn, so both ways a listed session is read meet them
+            List<String> bogus = world.bogusIds();
+            for (int i = 0; i < bogus.size(); i++) {
+                list.addObject().put("id", bogus.get(i)).put("status", i % 2 == 0 ? "ACTIVE" : "START");
+            }
         }
         return Response.json(200, out.toString());
     }
