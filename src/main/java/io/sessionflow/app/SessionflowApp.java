@@ -203,8 +203,11 @@ public final class SessionflowApp implements AutoCloseable {
         PipelineMetrics metrics = observability.metrics();
         outcomes = new PollOutcomes(metrics, clock);
         camel.getRegistry().bind("pollOutcomes", outcomes);
+        // failures are recorded for the cluster view by the shard manager, which is made next
+        PollFailures failures = new PollFailures(outcomes, owners, (account, error) -> shards.failed(account, error));
+        camel.getRegistry().bind("pollFailures", failures);
         TaskContext tasks = new TaskContext(camel, camel.createProducerTemplate(), clock, metrics, outcomes, owners,
-                VendorTls.bind(settings, camel.getRegistry()));
+                VendorTls.bind(settings, camel.getRegistry()), failures);
         accounts = new AccountRegistry(settings, kafka.client(), cluster.accountsTopic(),
                 SecretReferences.ofThisProcess());
         BatchRecords records = new BatchRecords(kafka.topics());
@@ -213,7 +216,6 @@ public final class SessionflowApp implements AutoCloseable {
                         TransactionalPublisher.kafkaProducers(kafka.producerClient(), cluster.transactionalId(shard))),
                 wanted -> StateRestore.read(kafka.client(), kafka.topics().state(), wanted));
         camel.getRegistry().bind("kafkaPublisher", shards);
-        camel.getRegistry().bind("pollFailures", new PollFailures(outcomes, owners, shards::failed));
     }
 
     /** Once Camel runs (the route templates are loaded): read the accounts, then join the group. */

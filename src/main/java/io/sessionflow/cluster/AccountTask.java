@@ -81,7 +81,7 @@ final class AccountTask {
     private void run(SourceModule module) {
         CamelContext camel = context.camel();
         source = module.createSource(new AccountContext(settings, tracker, context.clock(), context.template(),
-                context.metrics(), context.vendorTls()));
+                context.metrics(), context.vendorTls(), context.failures()));
         camel.getRegistry().bind(beanName, source);
         meters.add(context.metrics().trackedSessions(account, tracker.known()));
         health = new SourceHealthCheck(account, context.outcomes());

@@ -17,6 +17,10 @@ import java.time.Duration;
  * vendor sends becomes a tag.
  */
 public final class PipelineMetrics {
+    /** Outcomes of a poll: committed whole, committed while a part of it failed, nothing published. */
+    static final String SUCCESS = "success";
+    static final String PARTIAL = "partial";
+    static final String FAILURE = "failure";
     private final MeterRegistry registry;
 
     public PipelineMetrics(MeterRegistry registry) {
@@ -37,9 +41,10 @@ public final class PipelineMetrics {
                 .tags(tags(account)).register(registry).increment(count);
     }
 
-    void poll(SourceAccount account, boolean succeeded) {
-        Counter.builder("sessionflow.polls").description("Polls, by outcome (a failed poll publishes nothing)")
-                .tags(tags(account)).tag("outcome", succeeded ? "success" : "failure")
+    void poll(SourceAccount account, String outcome) {
+        Counter.builder("sessionflow.polls")
+                .description("Polls, by outcome: success and partial (a part failed) committed, failure published nothing")
+                .tags(tags(account)).tag("outcome", outcome)
                 .register(registry).increment();
     }
 

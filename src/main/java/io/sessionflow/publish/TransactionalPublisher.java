@@ -84,12 +84,16 @@ public final class TransactionalPublisher implements AutoCloseable {
         producer();
     }
 
-    /** Commits the batch, then lets {@code tracker} remember it. */
-    public synchronized void publish(PollBatch polled, SessionTracker tracker) {
+    /**
+     * Commits the batch, then lets {@code tracker} remember it.
+     *
+     * @return the batch as committed: without the dead letters that were published before, so nothing counts them twice
+     */
+    public synchronized PollBatch publish(PollBatch polled, SessionTracker tracker) {
         PollBatch batch = withoutRepeatedDeadLetters(polled, tracker);
         List<ProducerRecord<String, byte[]>> batchRecords = records.of(batch);
         if (batchRecords.isEmpty()) {
-            return;
+            return batch;
         }
         if (closed) {
             throw new IllegalStateException("the " + batch.account() + " batch was not published: its shard left "
@@ -128,6 +132,7 @@ public final class TransactionalPublisher implements AutoCloseable {
             LOG.info("{}: forgot {} closed sessions and {} dead letters (tombstones committed)", batch.account(),
                     forgotten.sessions().size(), forgotten.deadLetters().size());
         }
+        return batch;
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.source.http.HttpCall;
 import io.sessionflow.source.http.HttpReply;
+import io.sessionflow.source.http.LogSafe;
+import io.sessionflow.source.http.VendorCallException;
 import io.sessionflow.source.http.VendorHttp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ public final class FetchRound {
     private final Instant now;
     private final List<RawPayload> raw = new ArrayList<>();
     private final List<DeadLetter> unreadable = new ArrayList<>();
+    private final List<String> failedParts = new ArrayList<>();
 
     public FetchRound(SystemId system, VendorHttp http, Instant now) {
         this.system = system;
@@ -45,8 +48,24 @@ public final class FetchRound {
         unreadable.add(new DeadLetter(system, endpoint, now, reason, text));
     }
 
+    /**
+     * Records a part of the poll that failed while the rest is read: the vendor answered 5xx about one session.
+     * Its session keeps its state and is asked about again next poll.
+     */
+    public void failed(VendorCallException e) {
+        failedParts.add(LogSafe.of(e.getMessage()));
+    }
+
+    /**
+     * Whether a failed call concerns its part of the poll alone: the vendor answered it with a server error. A
+     * transport failure, an open circuit breaker, throttling or a refused token fail the whole poll.
+     */
+    public static boolean failsOnlyItsPart(VendorCallException e) {
+        return e.status() >= 500;
+    }
+
     public <R> FetchResult<R> result(List<SourceRecord<R>> records, Set<String> completeScopes) {
-        return new FetchResult<>(raw, records, completeScopes, unreadable);
+        return new FetchResult<>(raw, records, completeScopes, unreadable, failedParts);
     }
 
     /** A fetched body: its text for dead letters, parsed on demand. */

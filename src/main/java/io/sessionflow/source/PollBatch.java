@@ -12,10 +12,23 @@ import java.util.List;
  * Everything one poll of one account produces, published together in one Kafka transaction: raw payloads, canonical events,
  * dead letters, and the tracker memory (and the poll time, the source's cursor) to keep once committed.
  *
- * @param polledAt the poll's time, committed as the source's cursor; null for a batch that does not advance it
+ * @param polledAt    the poll's time, committed as the source's cursor; null for a batch that does not advance it
+ * @param fromVendor  whether the vendor was heard from at all: a batch of the clock alone (Tradernet's expiry check)
+ *                    says nothing of the vendor's health, so it is no poll for readiness and metrics
+ * @param failedParts parts of the poll that failed while the rest was read (a session, a training), one
+ *                    credential-free line each: their sessions keep their state and are read again next poll
  */
 public record PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions, List<DeadLetter> deadLetters,
-                        Instant polledAt) {
+                        Instant polledAt, boolean fromVendor, List<String> failedParts) {
+
+    public PollBatch {
+        failedParts = List.copyOf(failedParts);
+    }
+
+    public PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions,
+                     List<DeadLetter> deadLetters, Instant polledAt) {
+        this(account, raw, transitions, deadLetters, polledAt, true, List.of());
+    }
 
     public PollBatch(SourceAccount account, List<RawPayload> raw, Transitions transitions,
                      List<DeadLetter> deadLetters) {
@@ -24,7 +37,8 @@ public record PollBatch(SourceAccount account, List<RawPayload> raw, Transitions
 
     /**
      * Batches of one system taken one after another, published as one (a push source's group commit): all
-     * their records in order, the tracker memory each session was left in, and the last batch's cursor.
+     * their records in order, the tracker memory each session was left in, and the last batch's cursor. The vendor
+     * was heard from when any of them heard from it.
      */
     public static PollBatch inOrder(SourceAccount account, List<PollBatch> batches) {
         if (batches.size() == 1) {
@@ -33,18 +47,27 @@ public record PollBatch(SourceAccount account, List<RawPayload> raw, Transitions
         List<RawPayload> raw = new ArrayList<>();
         List<Transitions> transitions = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
+        List<String> failedParts = new ArrayList<>();
+        boolean fromVendor = false;
         for (PollBatch b : batches) {
             raw.addAll(b.raw());
             transitions.add(b.transitions());
             deadLetters.addAll(b.deadLetters());
+            failedParts.addAll(b.failedParts());
+            fromVendor |= b.fromVendor();
         }
         Instant polledAt = batches.isEmpty() ? null : batches.get(batches.size() - 1).polledAt();
         return new PollBatch(account, List.copyOf(raw), Transitions.inOrder(transitions), List.copyOf(deadLetters),
-                polledAt);
+                polledAt, fromVendor, failedParts);
     }
 
     public PollBatch withDeadLetters(List<DeadLetter> onlyThese) {
-        return new PollBatch(account, raw, transitions, onlyThese, polledAt);
+        return new PollBatch(account, raw, transitions, onlyThese, polledAt, fromVendor, failedParts);
+    }
+
+    /** The same batch, made by the clock alone: the vendor was not asked. */
+    public PollBatch ofClock() {
+        return new PollBatch(account, raw, transitions, deadLetters, polledAt, false, failedParts);
     }
 
     public SystemId system() {

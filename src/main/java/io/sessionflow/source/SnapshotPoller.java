@@ -68,7 +68,8 @@ public final class SnapshotPoller<R> implements AccountSource {
         }
         Transitions transitions = tracker.diff(system, snapshots, inputs.unchangedSessions(), completeScopes,
                 missing, now);
-        return new PollBatch(account, fetched.raw(), transitions.withInputs(inputs), deadLetters, now);
+        return new PollBatch(account, fetched.raw(), transitions.withInputs(inputs), deadLetters, now, true,
+                fetched.failedParts());
     }
 
     public SourceAccount account() {

@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
+import io.sessionflow.source.ispring.IspringSimulator;
+import io.sessionflow.source.ispring.IspringWorld;
+import io.sessionflow.source.seeit.SeeitModule;
+import io.sessionflow.source.seeit.SeeitSimulator;
+import io.sessionflow.source.seeit.SeeitWorld;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
+import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.ObservePort;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** /observe/health, /observe/health/ready and /observe/metrics of the real pipeline, over HTTP. */
@@ -67,5 +76,85 @@ class ObserveTest {
             assertThat(failing).contains("sessionflow_polls_total{account=\"default\",outcome=\"failure\",system=\"webinar\"}")
                     .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"failure\",system=\"webinar\"}");
         }
+    }
+
+    /**
+     * Issue 14 item 6: iSpring reads each training on its own, and one failing training leaves the others published.
+     * When every training fails, nothing was read: the poll is a failure (before, an empty batch was committed and
+     * counted as a success). One failing training of two is a partial poll: ready, and health says what failed.
+     */
+    @Test
+    void aPollInWhichEveryTrainingFailedIsAFailureAndOneOfTwoIsPartial() {
+        String trainingA = "b431d5a0-2d14-11ed-b56c-0242c0a87043";
+        String trainingB = "c0ffee00-2d14-11ed-b56c-0242c0a87043";
+        IspringWorld world = new IspringWorld();
+        world.schedule(trainingA, "Onboarding", OffsetDateTime.parse("2026-11-20T12:00:00+03:00"), 1800, null);
+        world.schedule(trainingB, "Sales kickoff", OffsetDateTime.parse("2026-11-20T12:00:00+03:00"), 1800, null);
+        world.fault(trainingA, "Database is down");
+        world.fault(trainingB, "Database is down");
+        ObservePort observe = ObservePort.free();
+        try (IspringSimulator vendor = new IspringSimulator(world, "observe-token");
+             Pipeline pipeline = Pipeline.start(Map.of(
+                     "sessionflow.ispring.url", vendor.url(),
+                     "sessionflow.ispring.token", "observe-token",
+                     "sessionflow.ispring.training-ids", trainingA + ", " + trainingB,
+                     "sessionflow.ispring.poll-interval", "200ms",
+                     "sessionflow.http.retries", "0",
+                     "sessionflow.http.breaker-failures", "1000",
+                     "sessionflow.observe.port", String.valueOf(observe.port())));
+             TopicReader events = pipeline.read(pipeline.topics().events())) {
+            await().atMost(WAIT).until(() -> count(observe.get("/observe/metrics").body(),
+                    "sessionflow_polls_total{account=\"default\",outcome=\"failure\",system=\"ispring\"}") >= 3);
+            var ready = observe.get("/observe/health/ready?data=true");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("source-ispring").contains("every iSpring training failed (2)")
+                    .contains("Database is down");
+            assertThat(observe.get("/observe/metrics").body())
+                    .doesNotContain("outcome=\"success\",system=\"ispring\"")
+                    .doesNotContain("outcome=\"partial\",system=\"ispring\"");
+
+            // one training answers again: its session is published, the poll is partial, the source ready
+            world.fault(trainingA, null);
+            events.awaitCount(1, WAIT);
+            await().atMost(WAIT).untilAsserted(() -> {
+                var partial = observe.get("/observe/health/ready?data=true");
+                assertThat(partial.statusCode()).isEqualTo(200);
+                assertThat(partial.body()).contains("last.partial.failure").contains("Database is down");
+                assertThat(observe.get("/observe/metrics").body()).contains(
+                        "sessionflow_polls_total{account=\"default\",outcome=\"partial\",system=\"ispring\"}");
+            });
+        }
+    }
+
+    /**
+     * Issue 14 item 6: a record that stays unmappable is dead-lettered once (de-duplication drops it on every later
+     * poll), so the dead-letter metric says 1 however many polls list it (before, it counted the record on every poll).
+     */
+    @Test
+    void theDeadLetterMetricCountsOnlyTheDeadLettersCommitted() {
+        SeeitWorld world = new SeeitWorld();
+        world.create("tech@example.org", Instant.now().minusSeconds(60));
+        world.corrupt(world.create("tech@example.org", Instant.now().minusSeconds(30)).uuid);
+        ObservePort observe = ObservePort.free();
+        try (SeeitSimulator vendor = new SeeitSimulator(world, "observe-token");
+             Pipeline pipeline = Pipeline.start(Map.of(
+                     "sessionflow.seeit.base-url", vendor.baseUrl(),
+                     "sessionflow.seeit.token", "observe-token",
+                     "sessionflow.seeit.poll-interval", "200ms",
+                     "sessionflow.observe.port", String.valueOf(observe.port())));
+             TopicReader dlq = pipeline.read(pipeline.topics().dlq());
+             CommittedPolls polls = new CommittedPolls(pipeline, SeeitModule.SYSTEM)) {
+            dlq.awaitCount(1, WAIT);
+            polls.await(5, WAIT);
+            assertThat(dlq.readToEnd()).hasSize(1);
+            assertThat(observe.get("/observe/metrics").body())
+                    .contains("sessionflow_dead_letters_total{account=\"default\",system=\"seeit\"} 1.0");
+        }
+    }
+
+    /** The value of one sample line of the Prometheus text, 0 when absent. */
+    private static double count(String metrics, String sample) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
