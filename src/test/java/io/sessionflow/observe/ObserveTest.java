@@ -9,15 +9,19 @@ import io.sessionflow.source.ispring.IspringWorld;
 import io.sessionflow.source.seeit.SeeitModule;
 import io.sessionflow.source.seeit.SeeitSimulator;
 import io.sessionflow.source.seeit.SeeitWorld;
+import io.sessionflow.source.tradernet.TradernetSimulator;
+import io.sessionflow.source.tradernet.TradernetWorld;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.ObservePort;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +79,52 @@ class ObserveTest {
             String failing = observe.get("/observe/metrics").body();
             assertThat(failing).contains("sessionflow_polls_total{account=\"default\",outcome=\"failure\",system=\"webinar\"}")
                     .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"failure\",system=\"webinar\"}");
+        }
+    }
+
+    /**
+     * Issue 14 item 6: Tradernet's login and feed failures happen in its feed thread, outside any route. They count
+     * as failed polls; the expiry checks that keep running meanwhile hear nothing from the vendor and count as no
+     * poll at all (before, each one was a successful poll, so a source that could not even log in was ready).
+     */
+    @Test
+    void aPushSourceThatCannotReachItsVendorIsNotReadyWhileItsExpiryChecksRun() {
+        TradernetWorld world = new TradernetWorld(Clock.systemUTC(), ZoneOffset.UTC);
+        world.open("observe@example.org", "SMS", Instant.now().minusSeconds(60), Duration.ofHours(1), "192.0.2.7");
+        ObservePort observe = ObservePort.free();
+        try (TradernetSimulator vendor = new TradernetSimulator(world, "observe@example.org", "observe-password")) {
+            vendor.failAccount("Account blocked");
+            try (Pipeline pipeline = Pipeline.start(Map.of(
+                    "sessionflow.tradernet.api-url", vendor.apiUrl(),
+                    "sessionflow.tradernet.ws-url", vendor.webSocketUrl(),
+                    "sessionflow.tradernet.login", "observe@example.org",
+                    "sessionflow.tradernet.password", "observe-password",
+                    "sessionflow.tradernet.expiry-check-interval", "100ms",
+                    "sessionflow.tradernet.reconnect-initial-delay", "200ms",
+                    "sessionflow.tradernet.reconnect-max-delay", "500ms",
+                    "sessionflow.privacy.ip-hash-key", "observe-ip-key",
+                    "sessionflow.observe.port", String.valueOf(observe.port())));
+                 TopicReader events = pipeline.read(pipeline.topics().events())) {
+                await().atMost(WAIT).until(() -> count(observe.get("/observe/metrics").body(),
+                        "sessionflow_polls_total{account=\"default\",outcome=\"failure\",system=\"tradernet\"}") >= 2);
+                // the expiry check keeps running: every one of these would have counted as a successful poll
+                double checks = expiryChecks(observe);
+                await().atMost(WAIT).until(() -> expiryChecks(observe) >= checks + 5);
+                var ready = observe.get("/observe/health/ready?data=true");
+                assertThat(ready.statusCode()).isEqualTo(503);
+                assertThat(ready.body()).contains("source-tradernet").contains("last.error")
+                        .contains("Tradernet getSecuritySessions failed: Account blocked");
+                assertThat(observe.get("/observe/metrics").body())
+                        .doesNotContain("outcome=\"success\",system=\"tradernet\"");
+
+                // the vendor answers again: the snapshot after the next reconnect is committed, the source is ready
+                vendor.failAccount(null);
+                events.awaitCount(1, WAIT);
+                await().atMost(WAIT).untilAsserted(() ->
+                        assertThat(observe.get("/observe/health/ready").statusCode()).isEqualTo(200));
+                assertThat(observe.get("/observe/metrics").body())
+                        .contains("sessionflow_polls_total{account=\"default\",outcome=\"success\",system=\"tradernet\"}");
+            }
         }
     }
 
@@ -155,6 +205,13 @@ class ObserveTest {
     /** The value of one sample line of the Prometheus text, 0 when absent. */
     private static double count(String metrics, String sample) {
         Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** Exchanges completed by Tradernet's expiry-check route (Camel's own route metrics). */
+    private static double expiryChecks(ObservePort observe) {
+        Matcher m = Pattern.compile("^camel_exchanges_total\\{[^}]*routeId=\"tradernet-expiry-check\"[^}]*\\} (\\S+)$",
+                Pattern.MULTILINE).matcher(observe.get("/observe/metrics").body());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

@@ -67,7 +67,8 @@ public final class TradernetBatches {
     private PollBatch toBatch(TradernetMessage message, SnapshotRun run) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
-            return diff(run, lastList, lastOffset, List.of(), now, false);
+            // the clock's batch: it says nothing of the vendor, so it is no poll for readiness and metrics
+            return diff(run, lastList, lastOffset, List.of(), now, false).ofClock();
         }
         List<RawPayload> raw = List.of(new RawPayload(TradernetModule.SYSTEM, message.endpoint(), message.receivedAt(),
                 "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));

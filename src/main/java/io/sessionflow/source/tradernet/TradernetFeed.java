@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the live feed connected, on one thread: log in, connect, take an HTTP snapshot, subscribe, wait for
  * the drop, back off, again. The snapshot after every reconnect closes the gap: what changed while the feed was
  * down is diffed from it (marked recovered), and the first feed message after subscribing is a full list again.
- * Any failure forgets the SID, so a SID that stopped working is replaced by a fresh login.
+ * Any failure forgets the SID, so a SID that stopped working is replaced by a fresh login. Failures (a refused login, a
+ * connection that cannot be opened, an error on the feed) are reported as the account's failed polls: its readiness
+ * goes down until a list from the vendor is committed again.
  */
 public final class TradernetFeed implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TradernetFeed.class);
@@ -20,6 +22,7 @@ public final class TradernetFeed implements Runnable {
     private final FeedTransport transport;
     private final Backoff backoff;
     private final Consumer<TradernetMessage> queue;
+    private final Consumer<String> failures;
     private final Clock clock;
     private volatile boolean running = true;
     private volatile FeedTransport.Connection current;
@@ -27,13 +30,15 @@ public final class TradernetFeed implements Runnable {
     private volatile TradernetCredentials credentials;
     private boolean connectedBefore;
 
+    /** @param failures told every failure, in the credential-free line that is logged */
     public TradernetFeed(TradernetConfig config, TradernetApi api, FeedTransport transport, Backoff backoff,
-                         Consumer<TradernetMessage> queue, Clock clock) {
+                         Consumer<TradernetMessage> queue, Consumer<String> failures, Clock clock) {
         this.config = config;
         this.api = api;
         this.transport = transport;
         this.backoff = backoff;
         this.queue = queue;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -49,7 +54,7 @@ public final class TradernetFeed implements Runnable {
                 credentials = null;
                 if (running) {
                     // vendor text (a refusal's errMsg) may carry CR/LF: escaped like every vendor text we log
-                    LOG.error("{}; retrying", LogSafe.of(TradernetApi.redact(e.getMessage(), config.password())));
+                    failed(LogSafe.of(TradernetApi.redact(e.getMessage(), config.password())));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -57,7 +62,7 @@ public final class TradernetFeed implements Runnable {
             } catch (RuntimeException e) {
                 credentials = null;
                 if (running) {
-                    LOG.error("Tradernet feed failed: {}; retrying", LogSafe.of(e.getClass().getSimpleName() + ": "
+                    failed("Tradernet feed failed: " + LogSafe.of(e.getClass().getSimpleName() + ": "
                             + LogSafe.of(TradernetApi.redact(e.getMessage(), config.password()))));
                 }
             }
@@ -115,14 +120,21 @@ public final class TradernetFeed implements Runnable {
                     clock.instant(), nanos, false));
         } else if (event instanceof FeedEvent.Error e) {
             // an error usually means the SID or the account no longer works: drop, log in again, reconnect
-            LOG.error("Tradernet feed answered an error: {}",
-                    LogSafe.of(TradernetApi.redact(e.detail(), credentialsSid())));
+            String error = "Tradernet feed answered an error: "
+                    + LogSafe.of(TradernetApi.redact(e.detail(), credentialsSid()));
+            LOG.error("{}", error);
+            failures.accept(error);
             vendorError = true;
             FeedTransport.Connection c = current;
             if (c != null) {
                 c.close();
             }
         }
+    }
+
+    private void failed(String error) {
+        LOG.error("{}; retrying", error);
+        failures.accept(error);
     }
 
     private String credentialsSid() {

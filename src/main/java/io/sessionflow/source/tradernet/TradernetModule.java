@@ -109,7 +109,7 @@ public final class TradernetModule implements SourceModule {
         TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout(), context.userAgent()),
                 transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay(),
                         () -> ThreadLocalRandom.current().nextDouble()),
-                TradernetStream.queueOf(context.template(), queue), context.clock());
+                TradernetStream.queueOf(context.template(), queue), context::failed, context.clock());
         TradernetBatches batches = new TradernetBatches(context.account(),
                 new TradernetMapper(IpMasker.from(context.settings().pipeline(),
                         context.tracker().known().of(SYSTEM).filter(KnownSession::isOpen).count())),
