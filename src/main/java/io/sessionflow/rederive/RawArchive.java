@@ -54,6 +54,10 @@ final class RawArchive {
                 open.put(account, poll);
             }
             poll.bodies().put(endpoint, record.value());
+            String status = header(record, HeaderNames.STATUS);
+            if (status != null) {
+                poll.errors().put(endpoint, Integer.valueOf(status));
+            }
         });
         open.values().stream().sorted(java.util.Comparator.comparing(RawPoll::fetchedAt)).forEach(sink);
         if (unreadable[0] > 0) {
