@@ -15,10 +15,12 @@ kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties 
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Create --operation DescribeConfigs --operation Write --topic sessions.raw
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Create --operation DescribeConfigs --operation Write --topic sessions.dlq
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Create --operation DescribeConfigs --operation Read --operation Write --topic sessions.state
+kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Create --operation DescribeConfigs --operation Write --topic sessions.watermarks
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Create --operation DescribeConfigs --operation Read --topic sessionflow.shards
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Create --operation DescribeConfigs --operation Read --topic sessionflow.accounts
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Read --group sessionflow-sessionflow
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Write --resource-pattern-type prefixed --transactional-id sessionflow-sessionflow-shard-
 # analyst User:sessionflow: run as a Kafka administrator (admin.properties: its client settings)
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Read --topic sessions.events
+kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Read --topic sessions.watermarks
 kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal 'User:sessionflow' --operation Create --operation Write --resource-pattern-type prefixed --topic sessions.events.copy.

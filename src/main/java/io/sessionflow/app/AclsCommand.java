@@ -16,10 +16,14 @@ import java.util.stream.Stream;
 
 /**
  * {@code acls --role <pipeline|consumer|analyst|operator> --principal User:x}: the {@code kafka-acls.sh} commands
- * that give that principal what its role needs and nothing more. Names come from the settings, as the commands use them.
+ * that give that principal what its role needs and nothing more. Names come from the settings, as the commands use
+ * them.
  */
-@Command(name = "acls", sortOptions = false, description = "The kafka-acls.sh commands that grant a role what it"
-        + " needs and nothing more (README \"Least privilege\").")
+@Command(
+        name = "acls",
+        sortOptions = false,
+        description = "The kafka-acls.sh commands that grant a role what it"
+                + " needs and nothing more (README \"Least privilege\").")
 public final class AclsCommand implements Callable<Integer> {
     @Option(names = "--role", required = true, paramLabel = "pipeline|consumer|analyst|operator",
             description = "whose ACLs")
@@ -75,13 +79,20 @@ public final class AclsCommand implements Callable<Integer> {
         AccessRoles.Names names = names(s, null, "<group>", null);
         StringBuilder out = new StringBuilder("| role | resource | operations |\n|---|---|---|\n");
         for (AccessRoles.Role role : AccessRoles.Role.values()) {
-            Map<org.apache.kafka.common.resource.ResourcePattern, List<String>> byResource = new java.util.LinkedHashMap<>();
+            Map<org.apache.kafka.common.resource.ResourcePattern, List<String>> byResource =
+                    new java.util.LinkedHashMap<>();
             AccessRoles.of(role, "User:x", names).forEach(b -> byResource.computeIfAbsent(b.pattern(),
                     p -> new java.util.ArrayList<>()).add(AclCommands.name(b.entry().operation())));
-            byResource.forEach((p, operations) -> out.append("| ").append(role.name().toLowerCase(Locale.ROOT))
-                    .append(" | ").append(p.resourceType().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" `")
-                    .append(p.name()).append(p.patternType() == org.apache.kafka.common.resource.PatternType.PREFIXED
-                            ? "*" : "").append("` | ").append(String.join(", ", operations)).append(" |\n"));
+            byResource.forEach((p, operations) -> out.append("| ")
+                    .append(role.name().toLowerCase(Locale.ROOT))
+                    .append(" | ")
+                    .append(p.resourceType().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(" `")
+                    .append(p.name())
+                    .append(p.patternType() == org.apache.kafka.common.resource.PatternType.PREFIXED ? "*" : "")
+                    .append("` | ")
+                    .append(String.join(", ", operations))
+                    .append(" |\n"));
         }
         return out.toString();
     }

@@ -46,7 +46,8 @@ public final class KafkaConnection implements AutoCloseable {
             TopicSetup.ensure(kafka.bootstrapServers, TopicPlan.of(kafka.topics, settings));
             AccessCheck.require(kafka.bootstrapServers, AccessRoles.of(AccessRoles.Role.PIPELINE, "User:*",
                     AclsCommand.names(settings, null, null, null)), Set.of(
-                    kafka.topics.events(), kafka.topics.raw(), kafka.topics.dlq(), kafka.topics.state()));
+                    kafka.topics.events(), kafka.topics.raw(), kafka.topics.dlq(), kafka.topics.state(),
+                    kafka.topics.watermarks()));
             return kafka;
         } catch (RuntimeException e) {
             kafka.close();
@@ -79,7 +80,8 @@ public final class KafkaConnection implements AutoCloseable {
         }
         KafkaClients.use(bootstrap, clients);
         if (embedded == null) {
-            KafkaReachability.check(KafkaClients.base(bootstrap), settings.duration("sessionflow.kafka.connect-timeout"));
+            KafkaReachability.check(
+                    KafkaClients.base(bootstrap), settings.duration("sessionflow.kafka.connect-timeout"));
         }
         return new KafkaConnection(bootstrap, embedded, topics);
     }
@@ -116,7 +118,8 @@ public final class KafkaConnection implements AutoCloseable {
 
     public static Topics topicsOf(Settings s) {
         return new Topics(s.string("sessionflow.topics.events"), s.string("sessionflow.topics.raw"),
-                s.string("sessionflow.topics.dlq"), s.string("sessionflow.topics.state"));
+                s.string("sessionflow.topics.dlq"), s.string("sessionflow.topics.state"),
+                s.string("sessionflow.topics.watermarks"));
     }
 
     public String bootstrapServers() {

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Which route files Camel loads: every YAML file of the routes folder when it exists (operators edit routes there
- * without a rebuild), else the ones packaged in the jar; plus each source module's own file where the folder lacks
- * it (a module packaged on its own brings its route beside its classes). Packaged files are listed one by one:
+ * without a rebuild), else the ones packaged in the jar; plus each source module's own file where neither has it: a
+ * module packaged on its own, or living in the tests' classes, brings its route beside its classes (the tests' sixth
+ * vendor, {@code src/test/resources/routes/sources/}). Packaged files are listed one by one:
  * Camel's wildcard scan inside a jar loses sub-folders ({@code routes/common/x.yaml} becomes {@code routes/x.yaml}).
  */
 final class RouteFiles {
@@ -37,6 +38,10 @@ final class RouteFiles {
             boolean inFolder = Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(file));
             boolean listed = !Files.isDirectory(dir) && packaged.contains("routes/" + file);
             if (!inFolder && !listed) {
+                if (module.getClass().getClassLoader().getResource("routes/" + file) == null) {
+                    throw new IllegalStateException("source module " + module.system() + " declares route file routes/"
+                            + file + ", which is neither in " + dir + " nor beside its classes");
+                }
                 entries.add("classpath:routes/" + file);
             }
         }
@@ -52,7 +57,8 @@ final class RouteFiles {
                 if (Files.isDirectory(routes)) {
                     try (Stream<Path> walk = Files.walk(routes)) {
                         walk.filter(p -> p.toString().endsWith(".yaml"))
-                                .forEach(p -> files.add("routes/" + routes.relativize(p).toString().replace('\\', '/')));
+                                .forEach(p -> files.add("routes/"
+                                        + routes.relativize(p).toString().replace('\\', '/')));
                     }
                 }
             } else {

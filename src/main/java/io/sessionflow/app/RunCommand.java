@@ -2,9 +2,9 @@ package io.sessionflow.app;
 
 import io.sessionflow.cli.ExitCode;
 import io.sessionflow.cli.LogsToConsole;
-import io.sessionflow.config.Settings;
 import io.sessionflow.cluster.AccountsTopic;
 import io.sessionflow.cluster.ClusterSettings;
+import io.sessionflow.config.Settings;
 import io.sessionflow.source.SourceModules;
 import java.time.Clock;
 import java.util.ArrayList;

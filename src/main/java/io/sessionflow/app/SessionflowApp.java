@@ -21,6 +21,8 @@ import io.sessionflow.source.SourceModules;
 import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.VendorTls;
 import io.sessionflow.state.StateRestore;
+import io.sessionflow.trace.PollSpans;
+import io.sessionflow.trace.Tracing;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +48,17 @@ public final class SessionflowApp implements AutoCloseable {
     private final int shardCount;
     private final Observability observability;
     private final RouteOwners owners = new RouteOwners();
+    private final Tracing tracing;
     private AccountRegistry accounts;
     private ShardManager shards;
     private ShardMembership membership;
     private PollOutcomes outcomes;
 
-    private SessionflowApp(Settings settings, KafkaConnection kafka, Clock clock) {
+    private SessionflowApp(Settings settings, KafkaConnection kafka, Clock clock, Tracing tracing) {
         this.settings = settings;
         this.kafka = kafka;
         this.clock = clock;
+        this.tracing = tracing;
         this.observability = new Observability(settings);
         this.cluster = ClusterSettings.from(settings);
         this.shardCount = ClusterTopics.ensure(kafka.client(), cluster,
@@ -63,6 +67,14 @@ public final class SessionflowApp implements AutoCloseable {
 
     /** Validates all settings first, the environment's accounts included; each problem is one line of the exception. */
     public static SessionflowApp create(Settings settings, Clock clock) {
+        return create(settings, clock, null);
+    }
+
+    /**
+     * @param tracing the tracing to use, or null for the one the {@code OTEL_*} environment configures (off without
+     *                any); a given one is the caller's to close
+     */
+    public static SessionflowApp create(Settings settings, Clock clock, Tracing tracing) {
         List<String> problems = new ArrayList<>(settings.validate());
         problems.addAll(VendorTls.problems(settings));
         if (problems.isEmpty()) {
@@ -72,7 +84,13 @@ public final class SessionflowApp implements AutoCloseable {
             throw new ConfigurationException(problems);
         }
         LogSafe.redact(settings.secretValues());
-        return new SessionflowApp(settings, KafkaConnection.open(settings), clock);
+        Tracing traces = tracing != null ? tracing : Tracing.fromEnvironment();
+        try {
+            return new SessionflowApp(settings, KafkaConnection.open(settings), clock, traces);
+        } catch (RuntimeException e) {
+            traces.close();
+            throw e;
+        }
     }
 
     /** Account {@code default} of every system whose enabling setting the environment sets. */
@@ -117,6 +135,8 @@ public final class SessionflowApp implements AutoCloseable {
         try {
             main.run();
         } finally {
+            // the spans of the last polls are exported before the JVM ends
+            tracing.close();
             stopped.countDown();
         }
     }
@@ -168,6 +188,7 @@ public final class SessionflowApp implements AutoCloseable {
             throw new IllegalStateException("stopping Camel failed", e);
         } finally {
             kafka.close();
+            tracing.close();
         }
     }
 
@@ -203,17 +224,22 @@ public final class SessionflowApp implements AutoCloseable {
         PipelineMetrics metrics = observability.metrics();
         outcomes = new PollOutcomes(metrics, clock);
         camel.getRegistry().bind("pollOutcomes", outcomes);
+        camel.getRegistry().bind("perSystemTopics", new PerSystemTopics(kafka.topics().events()));
         // failures are recorded for the cluster view by the shard manager, which is made next
         PollFailures failures = new PollFailures(outcomes, owners, (account, error) -> shards.failed(account, error));
         camel.getRegistry().bind("pollFailures", failures);
         TaskContext tasks = new TaskContext(camel, camel.createProducerTemplate(), clock, metrics, outcomes, owners,
-                VendorTls.bind(settings, camel.getRegistry()), failures);
+                VendorTls.bind(settings, camel.getRegistry()), failures, tracing);
+        if (tracing.on()) {
+            camel.addRoutePolicyFactory(new PollSpans(tracing.tracer(), owners::accountOf));
+        }
         accounts = new AccountRegistry(settings, kafka.client(), cluster.accountsTopic(),
                 SecretReferences.ofThisProcess());
         BatchRecords records = new BatchRecords(kafka.topics());
         shards = new ShardManager(shardCount, cluster.revokeTimeout(), accounts, tasks,
                 shard -> new TransactionalPublisher(records,
-                        TransactionalPublisher.kafkaProducers(kafka.producerClient(), cluster.transactionalId(shard))),
+                        TransactionalPublisher.kafkaProducers(kafka.producerClient(), cluster.transactionalId(shard)),
+                        tracing),
                 wanted -> StateRestore.read(kafka.client(), kafka.topics().state(), wanted));
         camel.getRegistry().bind("kafkaPublisher", shards);
     }

@@ -1,5 +1,7 @@
 package io.sessionflow.bench;
 
+import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.SourceModules;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,7 +16,10 @@ final class Bench {
     private final BenchKafka kafka;
     private final BenchSizes sizes;
     private final BenchReport report;
-    /** Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, startup); empty runs all, for profiling one. */
+    /**
+     * Stage names to run (throughput, http, mapping, scaling, latency, replay, churn, startup); empty runs all, for
+     * profiling one.
+     */
     private final java.util.Set<String> only;
 
     Bench(String bootstrap, BenchSizes sizes, BenchReport report, java.util.Set<String> only) {
@@ -128,7 +133,7 @@ final class Bench {
     private void httpPipeline() throws Exception {
         log("pipeline over HTTP");
         HttpPipelineStage.Result r = new HttpPipelineStage(kafka, sizes).run();
-        report.add(BenchRow.of("2b pipeline over HTTP", "webinar.ru simulator on loopback -> ... -> publish",
+        report.add(BenchRow.of("2b pipeline over HTTP", r.vendor() + " simulator on loopback -> ... -> publish",
                 Figures.perSecond(r.eventsPerSecond()), sizes.httpSessions() + " sessions all changed per poll: "
                         + Figures.millis(r.millisPerPoll()) + " per poll, " + Math.round(r.requestsPerPoll())
                         + " HTTP requests per poll (rate limit off; at the default 20/s a poll needs "
@@ -147,9 +152,13 @@ final class Bench {
     private void scaling() {
         log("scaling: one poll over many tracked sessions, 1% changed");
         for (ScalingStage.Result r : new ScalingStage(sizes).run()) {
-            BenchRow row = BenchRow.of("4 scaling", Figures.count(r.sessions()) + " sessions, 1% changed",
-                    Figures.millis(r.medianMillis()) + " per poll", "max " + Figures.millis(r.maxMillis()) + ", median CPU "
-                            + Figures.millis(r.medianCpuMillis()) + ", " + r.eventsPerPoll() + " events; heap after GC " + Figures.megabytes(r.heapBytes())
+            BenchRow row = BenchRow.of(
+                    "4 scaling",
+                    Figures.count(r.sessions()) + " sessions, 1% changed",
+                    Figures.millis(r.medianMillis()) + " per poll",
+                    "max " + Figures.millis(r.maxMillis()) + ", median CPU "
+                            + Figures.millis(r.medianCpuMillis()) + ", " + r.eventsPerPoll() + " events; heap after GC "
+                            + Figures.megabytes(r.heapBytes())
                             + " (tracker " + Figures.megabytes(r.trackerBytes()) + ", rest the simulated vendor)");
             report.add(r.sessions() == 100_000
                     ? row.against("< 200 ms, heap < 512 MB", r.medianMillis() < 200 && r.heapBytes() < 512L << 20)
@@ -158,22 +167,29 @@ final class Bench {
     }
 
     private void feedLatency() throws Exception {
-        log("feed latency: Tradernet WebSocket message -> Kafka ack");
-        for (int rate : sizes.feedRates()) {
-            feedLatency(new FeedLatencyStage(kafka).run(rate, sizes.feedLength()));
+        for (SourceModule module : SourceModules.all()) {
+            if (module.benchFeed().isPresent()) {
+                log("feed latency: " + module.title() + " feed message -> Kafka ack");
+                for (int rate : sizes.feedRates()) {
+                    feedLatency(new FeedLatencyStage(kafka, module).run(rate, sizes.feedLength()));
+                }
+            }
         }
         log("transaction floor: one bare transaction per feed message's records");
         TransactionFloorStage.Result floor = new TransactionFloorStage(kafka)
                 .run((int) Math.min(500, sizes.feedLength().toMillis() / 10));
-        report.add(BenchRow.of("5b transaction floor", "bare transaction of one feed message's records, p50 / p99 / p999",
-                Figures.millis(floor.p50()) + " / " + Figures.millis(floor.p99()) + " / " + Figures.millis(floor.p999()),
+        report.add(BenchRow.of(
+                "5b transaction floor",
+                "bare transaction of one feed message's records, p50 / p99 / p999",
+                Figures.millis(floor.p50()) + " / " + Figures.millis(floor.p99()) + " / "
+                        + Figures.millis(floor.p999()),
                 Figures.count(floor.transactions()) + " transactions one at a time, raw + event + state record "
                         + "(three topics), the pipeline's producer settings, nothing else running: the least a feed "
                         + "message can take"));
     }
 
     private void feedLatency(FeedLatencyStage.Result r) {
-        BenchRow row = BenchRow.of("5 feed latency", "WebSocket message -> Kafka ack p50 / p99 / p999 at "
+        BenchRow row = BenchRow.of("5 feed latency", r.vendor() + " feed message -> Kafka ack p50 / p99 / p999 at "
                         + r.messagesPerSecond() + " msg/s",
                 Figures.millis(r.p50()) + " / " + Figures.millis(r.p99()) + " / " + Figures.millis(r.p999()),
                 r.measured() + " of " + r.sent() + " messages published (" + Figures.perSecond(r.achievedPerSecond())
@@ -222,7 +238,8 @@ final class Bench {
         log("startup of `sessionflow run` in its own JVM");
         StartupStage.Result r = new StartupStage(kafka, sizes.steadyStateWait()).run();
         report.add(BenchRow.of("7 startup", "process start -> first event committed",
-                Figures.millis(r.millisToFirstEvent()), "new JVM, external (bench) broker, webinar simulator"));
+                Figures.millis(r.millisToFirstEvent()), "new JVM, external (bench) broker, "
+                        + BenchModules.endToEnd().title() + " simulator"));
         report.add(BenchRow.of("7 steady state", "RSS / used heap after " + sizes.steadyStateWait().toSeconds()
                         + " s polling", Figures.megabytes(r.rssBytes()) + " / " + Figures.megabytes(r.heapUsedBytes()),
                 "default JVM flags; heap as reported by jcmd GC.heap_info"));

@@ -1,7 +1,7 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.kafka.EmbeddedKafka;
 import io.sessionflow.cli.ExitCode;
+import io.sessionflow.kafka.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;

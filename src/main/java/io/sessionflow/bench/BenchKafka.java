@@ -23,7 +23,7 @@ final class BenchKafka {
     /** Topics of their own per stage, so one stage never reads another's records. */
     Topics freshTopics(String stage) {
         String prefix = "bench." + stage + "." + UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+        Topics topics = Topics.prefixed(prefix);
         TopicSetup.ensure(bootstrap, TopicPlan.of(topics, io.sessionflow.config.Settings.fromEnvironment()));
         return topics;
     }

@@ -1,13 +1,15 @@
 package io.sessionflow.bench;
 
 import io.sessionflow.event.SourceAccount;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.kafka.KafkaClients;
+import io.sessionflow.kafka.TopicToEnd;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.publish.BatchRecords;
 import io.sessionflow.publish.TransactionalPublisher;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.webinar.WebinarModule;
-import io.sessionflow.source.webinar.WebinarPayload;
+import io.sessionflow.source.SourceModule;
 import io.sessionflow.track.Forgetting;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.MissingPolicy;
@@ -21,13 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A long churn of sessions that start and end, one poll per simulated day through the real poller, tracker
@@ -50,24 +45,27 @@ final class ChurnStage {
     }
 
     List<Sample> run() {
+        SourceModule module = BenchModules.endToEnd();
+        return run(module.system(), module.benchRecords().orElseThrow());
+    }
+
+    /** The end-to-end module's records churning, through its mapper. */
+    private <R> List<Sample> run(SystemId system, BenchRecords<R> records) {
         Topics topics = kafka.freshTopics("churn");
         InMemoryKnownSessions known = new InMemoryKnownSessions();
         SessionTracker tracker = new SessionTracker(known, new Forgetting(Duration.ofDays(sizes.churnForgetDays()),
                 LISTED));
-        @SuppressWarnings("unchecked")
-        BenchRecords<WebinarPayload> records = (BenchRecords<WebinarPayload>) new WebinarModule().benchRecords()
-                .orElseThrow();
-        ChurningVendor<WebinarPayload> vendor = new ChurningVendor<>(records, sizes.churnPerDay());
+        ChurningVendor<R> vendor = new ChurningVendor<>(records, sizes.churnPerDay());
         DayClock clock = new DayClock();
-        SnapshotPoller<WebinarPayload> poller = new SnapshotPoller<>(SourceAccount.defaultOf(WebinarModule.SYSTEM),
-                vendor, records.mapper(), MissingPolicy.IGNORE, tracker, clock);
+        SnapshotPoller<R> poller = new SnapshotPoller<>(SourceAccount.defaultOf(system), vendor, records.mapper(),
+                MissingPolicy.IGNORE, tracker, clock);
         List<Sample> samples = new ArrayList<>();
         int every = sizes.churnDays() / 3;
         try (TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics),
                 kafka.producers("churn"))) {
             for (int day = 1; day <= sizes.churnDays(); day++) {
                 clock.now = vendor.nextDay();
-                publisher.publish(poller.poll(), tracker);
+                publisher.publish(poller.poll(), tracker, PipelineStage.POLL_INTERVAL);
                 if (day % every == 0) {
                     long heap = ScalingStage.usedHeapAfterGc();
                     samples.add(compacted(topics.state(), day, known.size(), heap));
@@ -78,30 +76,14 @@ final class ChurnStage {
     }
 
     private Sample compacted(String topic, int day, int tracked, long heap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<String, Integer> latest = new HashMap<>();
-        long records = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    records++;
-                    if (r.value() == null) {
-                        latest.remove(r.key());
-                    } else {
-                        latest.put(r.key(), r.key().length() + r.value().length);
-                    }
-                }
+        long records = TopicToEnd.read(KafkaClients.base(kafka.bootstrap()), topic, Duration.ofSeconds(30), r -> {
+            if (r.value() == null) {
+                latest.remove(r.key());
+            } else {
+                latest.put(r.key(), r.key().length() + r.value().length);
             }
-        }
+        });
         long bytes = latest.values().stream().mapToLong(Integer::longValue).sum();
         return new Sample(day, tracked, heap, latest.size(), bytes, records);
     }

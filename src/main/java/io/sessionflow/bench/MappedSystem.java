@@ -1,6 +1,5 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.SourceModules;

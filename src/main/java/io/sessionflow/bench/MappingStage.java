@@ -11,7 +11,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs {@link MappingBenchmark} through JMH's API for every module with bench records: a forked JVM each in the full run. */
+/**
+ * Runs {@link MappingBenchmark} through JMH's API for every module with bench records: a forked JVM each in the full
+ * run.
+ */
 final class MappingStage {
     private final BenchSizes sizes;
 

@@ -1,28 +1,24 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.source.webinar.WebinarModule;
-
-import io.sessionflow.event.SystemId;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.publish.BatchRecords;
 import io.sessionflow.publish.TransactionalPublisher;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.webinar.WebinarMapper;
-import io.sessionflow.source.webinar.WebinarPayload;
 import io.sessionflow.track.InMemoryKnownSessions;
-import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * End to end without HTTP: an in-memory webinar.ru with many sessions changing, the real SnapshotPoller
- * (map, tracker diff) and the real TransactionalPublisher (serialize, one transaction per poll).
+ * End to end without HTTP: the end-to-end module's records in memory ({@link BenchModules#endToEnd()}), many
+ * sessions changing, the real SnapshotPoller (map, tracker diff) and the real TransactionalPublisher (serialize,
+ * one transaction per poll).
  */
 final class PipelineStage {
+    /** What the watermarks of the benchmarked polls state: a poll interval like the sources' defaults. */
+    static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofSeconds(30);
     private final BenchKafka kafka;
     private final BenchSizes sizes;
 
@@ -36,14 +32,14 @@ final class PipelineStage {
 
     Result run() {
         Topics topics = kafka.freshTopics("pipeline");
-        InMemoryWebinarVendor vendor = new InMemoryWebinarVendor(sizes.pipelineSessions());
+        InMemoryVendor<?> vendor = InMemoryVendor.of(BenchModules.endToEnd(), sizes.pipelineSessions());
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        SnapshotPoller<WebinarPayload> poller = poller(vendor, tracker);
+        SnapshotPoller<?> poller = vendor.poller(tracker);
         BatchRecords records = new BatchRecords(topics);
         try (TransactionalPublisher publisher = new TransactionalPublisher(records,
                 kafka.producers("pipeline"))) {
             // the first poll sees every session new; it warms the JIT and the producer and is not counted
-            publisher.publish(poller.poll(), tracker);
+            publisher.publish(poller.poll(), tracker, PipelineStage.POLL_INTERVAL);
             long events = 0;
             long kafkaRecords = 0;
             long nanos = 0;
@@ -52,7 +48,7 @@ final class PipelineStage {
                 vendor.change(sizes.changedPerPoll());
                 long start = System.nanoTime();
                 PollBatch batch = poller.poll();
-                publisher.publish(batch, tracker);
+                publisher.publish(batch, tracker, PipelineStage.POLL_INTERVAL);
                 nanos += System.nanoTime() - start;
                 events += batch.events().size();
                 kafkaRecords += batch.events().size() + batch.transitions().changes().size() + 1;
@@ -79,24 +75,19 @@ final class PipelineStage {
     }
 
     private List<ProducerRecord<String, byte[]>> sameRecordsSerialized(boolean eventsOnly) {
-        Topics topics = new Topics("events", "raw", "dlq", "state");
-        InMemoryWebinarVendor vendor = new InMemoryWebinarVendor(sizes.pipelineSessions());
+        Topics topics = new Topics("events", "raw", "dlq", "state", "watermarks");
+        InMemoryVendor<?> vendor = InMemoryVendor.of(BenchModules.endToEnd(), sizes.pipelineSessions());
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        SnapshotPoller<WebinarPayload> poller = poller(vendor, tracker);
+        SnapshotPoller<?> poller = vendor.poller(tracker);
         BatchRecords records = new BatchRecords(topics);
         tracker.commit(poller.poll().transitions());
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         for (int i = 0; i < sizes.pipelinePolls(); i++) {
             vendor.change(sizes.changedPerPoll());
             PollBatch batch = poller.poll();
-            records.of(batch).stream().filter(r -> !eventsOnly || r.topic().equals(topics.events())).forEach(out::add);
+            records.of(batch, POLL_INTERVAL).stream().filter(r -> !eventsOnly || r.topic().equals(topics.events())).forEach(out::add);
             tracker.commit(batch.transitions());
         }
         return out;
-    }
-
-    static SnapshotPoller<WebinarPayload> poller(InMemoryWebinarVendor vendor, SessionTracker tracker) {
-        return new SnapshotPoller<>(io.sessionflow.event.SourceAccount.defaultOf(WebinarModule.SYSTEM), vendor, new WebinarMapper(), MissingPolicy.IGNORE, tracker,
-                Clock.systemUTC());
     }
 }

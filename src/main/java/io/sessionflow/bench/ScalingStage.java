@@ -2,7 +2,6 @@ package io.sessionflow.bench;
 
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.webinar.WebinarPayload;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.SessionTracker;
 import java.lang.management.ManagementFactory;
@@ -12,9 +11,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One poll over n tracked sessions of which 1% changed: fetch (in memory, each record with the text it came
- * from), recognise the unchanged records by the digest of that text, map and diff the changed ones. Publishing is left out (the 1% are a small transaction; stage "pipeline"
- * measures publishing). Heap is measured after a full GC, so it is what stays: vendor data plus tracker.
+ * One poll over n tracked sessions of which 1% changed (the end-to-end module's records in memory): fetch (each
+ * record with the text it came from), recognise the unchanged records by the digest of that text, map and diff the
+ * changed ones. Publishing is left out (the 1% are a small transaction; stage "pipeline" measures publishing). Heap
+ * is measured after a full GC, so it is what stays: vendor data plus tracker.
  */
 final class ScalingStage {
     private final BenchSizes sizes;
@@ -38,11 +38,11 @@ final class ScalingStage {
 
     private Result poll(int n) {
         long empty = usedHeapAfterGc();
-        InMemoryWebinarVendor vendor = new InMemoryWebinarVendor(n);
+        InMemoryVendor<?> vendor = InMemoryVendor.of(BenchModules.endToEnd(), n);
         // forgetting on, as in the app (90 days): each poll also looks for closed sessions due to be forgotten
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions(),
                 new io.sessionflow.track.Forgetting(java.time.Duration.ofDays(90), java.time.Duration.ZERO));
-        SnapshotPoller<WebinarPayload> poller = PipelineStage.poller(vendor, tracker);
+        SnapshotPoller<?> poller = vendor.poller(tracker);
         long vendorOnly = usedHeapAfterGc();
         commit(tracker, poller.poll());
         // one unmeasured 1% poll to warm the JIT on the steady-state path

@@ -1,17 +1,16 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.kafka.Topics;
+import io.sessionflow.source.BenchSimulator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +22,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Startup as an operator sees it: a new JVM running {@code sessionflow run} (Camel Main, YAML routes) against
- * the bench broker and a simulated webinar.ru with one live session, timed from process start until its first
- * event is committed on Kafka. Then, after a quiet while of polling, the process's RSS and used heap.
+ * the bench broker and the end-to-end module's simulator with one live session, timed from process start until its
+ * first event is committed on Kafka. Then, after a quiet while of polling, the process's RSS and used heap.
  */
 final class StartupStage {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -41,16 +40,12 @@ final class StartupStage {
     }
 
     Result run() throws Exception {
-        WebinarWorld world = new WebinarWorld();
-        Instant now = Instant.now();
-        String id = world.schedule("Startup probe", now.minusSeconds(120), now.minusSeconds(60)).id;
-        world.start(id, now.minusSeconds(60));
         Topics topics = kafka.freshTopics("startup");
         Path log = Files.createTempFile("sessionflow-bench-startup", ".log");
-        try (WebinarSimulator simulator = new WebinarSimulator(world, "bench-token");
+        try (BenchSimulator simulator = BenchModules.endToEnd().benchSimulator().orElseThrow().start(1);
              KafkaConsumer<String, byte[]> consumer = consumer(topics.events())) {
             long start = System.nanoTime();
-            Process app = new ProcessBuilder(command(topics, simulator.baseUrl()))
+            Process app = new ProcessBuilder(command(topics, simulator.settings()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 awaitFirstRecord(consumer, app, log);
@@ -67,7 +62,7 @@ final class StartupStage {
         }
     }
 
-    private List<String> command(Topics topics, String vendorUrl) {
+    private List<String> command(Topics topics, Map<String, String> vendor) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -79,9 +74,7 @@ final class StartupStage {
         cmd.add("-Dsessionflow.topics.raw=" + topics.raw());
         cmd.add("-Dsessionflow.topics.dlq=" + topics.dlq());
         cmd.add("-Dsessionflow.topics.state=" + topics.state());
-        cmd.add("-Dsessionflow.webinar.base-url=" + vendorUrl);
-        cmd.add("-Dsessionflow.webinar.token=bench-token");
-        cmd.add("-Dsessionflow.webinar.poll-interval=2s");
+        vendor.forEach((key, value) -> cmd.add("-D" + key + "=" + value));
         cmd.add("io.sessionflow.Sessionflow");
         cmd.add("run");
         return cmd;

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * What one feed message costs at the least: a bare transaction with the pipeline's producer settings and
- * what one Tradernet message publishes (a raw payload, an event, a state record, three topics), one at a time
+ * what one feed message publishes (a raw payload, an event, a state record, three topics), one at a time
  * with a pause between, so nothing queues. Feed latency cannot be lower than this; a message that arrives
  * while a transaction is in flight waits for that one too.
  */
@@ -30,9 +30,9 @@ final class TransactionFloorStage {
             for (int i = -WARMUP; i < transactions; i++) {
                 long start = System.nanoTime();
                 producer.beginTransaction();
-                producer.send(new ProducerRecord<>(topics.raw(), "tradernet:1", value));
-                producer.send(new ProducerRecord<>(topics.events(), "tradernet:1", value));
-                producer.send(new ProducerRecord<>(topics.state(), "session:tradernet:1", value));
+                producer.send(new ProducerRecord<>(topics.raw(), "bench:1", value));
+                producer.send(new ProducerRecord<>(topics.events(), "bench:1", value));
+                producer.send(new ProducerRecord<>(topics.state(), "session:bench:1", value));
                 producer.commitTransaction();
                 if (i >= 0) {
                     micros[i] = (System.nanoTime() - start) / 1000;

@@ -37,6 +37,7 @@ final class AccountTask {
     private final List<Meter> meters = new ArrayList<>();
     private SourceHealthCheck health;
     private AccountSource source;
+    private Duration pollInterval = Duration.ZERO;
 
     private AccountTask(AccountSettings settings, Object version, SessionTracker tracker, TaskContext context) {
         this.account = settings.account();
@@ -78,12 +79,20 @@ final class AccountTask {
         return tracker;
     }
 
+    /** How often its route runs: a poll, or a push source's expiry check; its watermarks say so. */
+    Duration pollInterval() {
+        return pollInterval;
+    }
+
     private void run(SourceModule module) {
         CamelContext camel = context.camel();
+        pollInterval = module.pollInterval(settings);
         source = module.createSource(new AccountContext(settings, tracker, context.clock(), context.template(),
-                context.metrics(), context.vendorTls(), context.failures()));
+                context.metrics(), context.vendorTls(), context.failures(), context.tracing()));
         camel.getRegistry().bind(beanName, source);
         meters.add(context.metrics().trackedSessions(account, tracker.known()));
+        meters.addAll(context.metrics().accountStarted(account, pollInterval, () -> context.outcomes().ready(account),
+                context.clock().instant()));
         health = new SourceHealthCheck(account, context.outcomes());
         HealthCheckRegistry.get(camel).register(health);
         Map<String, Object> parameters = new HashMap<>(source.routeParameters());
@@ -109,7 +118,11 @@ final class AccountTask {
         if (source != null) {
             closeQuietly(source);
         }
-        for (String routeId : routeIds) {
+        // the last route of a module's templates first: a route that feeds another (Tradernet's expiry check feeds its
+        // queue) stops before the one it feeds, which then has nothing left to wait for
+        List<String> lastFirst = new ArrayList<>(routeIds);
+        java.util.Collections.reverse(lastFirst);
+        for (String routeId : lastFirst) {
             try {
                 if (timeout.isZero()) {
                     camel.getRouteController().stopRoute(routeId, 1, TimeUnit.MILLISECONDS, false);
@@ -127,6 +140,7 @@ final class AccountTask {
             HealthCheckRegistry.get(camel).unregister(health);
         }
         meters.forEach(context.metrics()::forget);
+        context.metrics().forgetWatermark(account);
         context.outcomes().forget(account);
     }
 

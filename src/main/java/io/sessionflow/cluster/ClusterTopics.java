@@ -32,8 +32,13 @@ public final class ClusterTopics {
             create(admin, accounts(cluster, replication));
             int count = partitions(admin, cluster.shardTopic());
             if (count != cluster.shards()) {
-                LOG.warn("the shard topic {} has {} partitions; SESSIONFLOW_CLUSTER_SHARDS={} applies only when the "
-                        + "cluster is created: {} shards are used", cluster.shardTopic(), count, cluster.shards(), count);
+                LOG.warn(
+                        "the shard topic {} has {} partitions; SESSIONFLOW_CLUSTER_SHARDS={} applies only when the "
+                                + "cluster is created: {} shards are used",
+                        cluster.shardTopic(),
+                        count,
+                        cluster.shards(),
+                        count);
             }
             return count;
         } catch (ExecutionException | TimeoutException e) {
@@ -114,8 +119,9 @@ public final class ClusterTopics {
                 if (e.getCause() instanceof TopicExistsException) {
                     return;
                 }
-                boolean notReady = e.getCause() instanceof org.apache.kafka.common.errors.InvalidReplicationFactorException
-                        || e.getCause() instanceof org.apache.kafka.common.errors.RetriableException;
+                boolean notReady =
+                        e.getCause() instanceof org.apache.kafka.common.errors.InvalidReplicationFactorException
+                                || e.getCause() instanceof org.apache.kafka.common.errors.RetriableException;
                 if (!notReady || System.nanoTime() > deadline) {
                     throw e;
                 }

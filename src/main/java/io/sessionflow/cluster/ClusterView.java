@@ -2,6 +2,7 @@ package io.sessionflow.cluster;
 
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
+import io.sessionflow.kafka.TopicToEnd;
 import io.sessionflow.state.StateRecords;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What {@code sessionflow cluster} shows, read from Kafka alone: the group's members and the shards each owns, and
@@ -85,25 +81,11 @@ public record ClusterView(String name, int shards, Map<String, List<Integer>> me
 
     private static void readState(Properties client, String topic,
                                   java.util.function.BiConsumer<String, byte[]> sink) {
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null) {
-                        sink.accept(r.key(), r.value());
-                    }
-                }
+        TopicToEnd.read(client, topic, Duration.ofSeconds(30), r -> {
+            if (r.value() != null) {
+                sink.accept(r.key(), r.value());
             }
-        }
+        });
     }
 
     /** The view as a person reads it. */

@@ -6,6 +6,7 @@ import io.sessionflow.publish.TransactionalPublisher;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceModules;
+import io.sessionflow.state.StateRestore;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.SessionTracker;
 import java.time.Duration;
@@ -42,12 +43,12 @@ public final class ShardManager implements AutoCloseable {
     private final AccountRegistry accounts;
     private final TaskContext context;
     private final Function<Integer, TransactionalPublisher> publishers;
-    private final Function<Predicate<SourceAccount>, Map<SourceAccount, InMemoryKnownSessions>> restore;
+    private final Function<Predicate<SourceAccount>, StateRestore.Restored> restore;
     private final Map<Integer, Shard> owned = new ConcurrentHashMap<>();
 
     public ShardManager(int shardCount, Duration revokeTimeout, AccountRegistry accounts, TaskContext context,
                         Function<Integer, TransactionalPublisher> publishers,
-                        Function<Predicate<SourceAccount>, Map<SourceAccount, InMemoryKnownSessions>> restore) {
+                        Function<Predicate<SourceAccount>, StateRestore.Restored> restore) {
         this.shardCount = shardCount;
         this.revokeTimeout = revokeTimeout;
         this.accounts = accounts;
@@ -68,7 +69,8 @@ public final class ShardManager implements AutoCloseable {
     /** The shards owned here, and the accounts running in each. */
     public synchronized Map<Integer, Set<SourceAccount>> owned() {
         Map<Integer, Set<SourceAccount>> view = new java.util.TreeMap<>();
-        owned.forEach((n, shard) -> view.put(n, new TreeSet<>(java.util.Comparator.comparing(SourceAccount::toString))));
+        owned.forEach(
+                (n, shard) -> view.put(n, new TreeSet<>(java.util.Comparator.comparing(SourceAccount::toString))));
         owned.forEach((n, shard) -> view.get(n).addAll(shard.tasks.keySet()));
         return view;
     }
@@ -78,14 +80,17 @@ public final class ShardManager implements AutoCloseable {
             return;
         }
         accounts.catchUp(Duration.ofSeconds(30));
+        List<Shard> fresh = new ArrayList<>();
         for (int n : shards) {
-            owned.computeIfAbsent(n, number -> new Shard(number, () -> publishers.apply(number)));
+            fresh.add(owned.computeIfAbsent(n, number -> new Shard(number, () -> publishers.apply(number))));
         }
-        start(accounts.accounts().stream().filter(a -> shards.contains(shardOf(a))).toList());
+        context.metrics().shardsMoved("assigned", shards.size());
+        start(accounts.accounts().stream().filter(a -> shards.contains(shardOf(a))).toList(), fresh);
         LOG.info("shards {} assigned: {} accounts run here now", new TreeSet<>(shards), running());
     }
 
     public synchronized void revoked(Collection<Integer> shards) {
+        context.metrics().shardsMoved("revoked", shards.size());
         List<Shard> leaving = shards.stream().map(owned::get).filter(java.util.Objects::nonNull).toList();
         // still owned while its routes stop, so their in-flight polls can commit; all at once, within one bound
         stopAll(leaving.stream().flatMap(s -> s.tasks.values().stream()).toList(), revokeTimeout);
@@ -104,6 +109,7 @@ public final class ShardManager implements AutoCloseable {
     }
 
     public synchronized void lost(Collection<Integer> shards) {
+        context.metrics().shardsMoved("lost", shards.size());
         List<Shard> gone = new ArrayList<>();
         for (int n : shards) {
             Shard shard = owned.remove(n);
@@ -118,9 +124,11 @@ public final class ShardManager implements AutoCloseable {
         stopAll(gone.stream().flatMap(s -> s.tasks.values().stream()).toList(), Duration.ZERO);
         gone.forEach(shard -> shard.tasks.clear());
         if (!shards.isEmpty()) {
-            LOG.warn("fenced: shards {} were lost while this instance was out of the group (unresponsive past the "
-                    + "session timeout, or cut off); another instance owns them and has fenced this one's producers, so "
-                    + "nothing more of them is committed here; rejoining", new TreeSet<>(shards));
+            LOG.warn(
+                    "fenced: shards {} were lost while this instance was out of the group (unresponsive past the"
+                            + " session timeout, or cut off); another instance owns them and has fenced this one's"
+                            + " producers, so nothing more of them is committed here; rejoining",
+                    new TreeSet<>(shards));
         }
     }
 
@@ -134,16 +142,16 @@ public final class ShardManager implements AutoCloseable {
         }
         List<SourceAccount> toStart = new ArrayList<>();
         for (Shard shard : owned.values()) {
-            for (AccountTask task : List.copyOf(shard.tasks.values())) {
+            List<AccountTask> leaving = shard.tasks.values().stream().filter(t -> !wanted.contains(t.account())
+                    || !java.util.Objects.equals(t.version(), accounts.version(t.account()))).toList();
+            stopAll(leaving, revokeTimeout);
+            for (AccountTask task : leaving) {
                 SourceAccount a = task.account();
                 boolean removed = !wanted.contains(a);
-                if (removed || !java.util.Objects.equals(task.version(), accounts.version(a))) {
-                    task.stop(revokeTimeout);
-                    shard.tasks.remove(a);
-                    LOG.info("{} {} here", a, removed ? "removed: stopped" : "changed: restarting");
-                    if (removed) {
-                        shard.publisher().publishRemoval(a);
-                    }
+                shard.tasks.remove(a);
+                LOG.info("{} {} here", a, removed ? "removed: stopped" : "changed: restarting");
+                if (removed) {
+                    shard.publisher().publishRemoval(a);
                 }
             }
         }
@@ -153,7 +161,7 @@ public final class ShardManager implements AutoCloseable {
                 toStart.add(a);
             }
         }
-        start(toStart);
+        start(toStart, List.of());
     }
 
     /**
@@ -169,7 +177,7 @@ public final class ShardManager implements AutoCloseable {
                     + "moved or it was removed): its batch is not published");
         }
         try {
-            return shard.publisher().publish(batch, task.tracker());
+            return shard.publisher().publish(batch, task.tracker(), task.pollInterval());
         } catch (TransactionalPublisher.FencedException e) {
             if (shard.fenced()) {
                 LOG.warn("fenced: shard {} was taken over by another instance; this instance commits nothing more "
@@ -197,6 +205,18 @@ public final class ShardManager implements AutoCloseable {
         revoked(List.copyOf(owned.keySet()));
     }
 
+    /** Accounts that polled in these shards, are no longer configured and carry no removal mark yet: marked now. */
+    private void markMissedRemovals(StateRestore.Restored state, Set<Integer> shards) {
+        Set<SourceAccount> configured = accounts.accounts();
+        state.memory().keySet().stream()
+                .filter(a -> shards.contains(shardOf(a)) && !configured.contains(a) && !state.removed().contains(a))
+                .filter(a -> !a.isDefault())
+                .forEach(a -> {
+                    owned.get(shardOf(a)).publisher().publishRemoval(a);
+                    LOG.info("{} was removed while its shard moved: its removal is marked here", a);
+                });
+    }
+
     /** Stops the tasks side by side, so the slowest in-flight poll, not their sum, bounds the wait. */
     private static void stopAll(List<AccountTask> tasks, Duration timeout) {
         List<Thread> stopping = new ArrayList<>();
@@ -219,22 +239,34 @@ public final class ShardManager implements AutoCloseable {
         return owned.values().stream().mapToInt(s -> s.tasks.size()).sum();
     }
 
-    private void start(List<SourceAccount> toStart) {
-        if (toStart.isEmpty()) {
+    /**
+     * Starts accounts of owned shards: their shards fenced first (so the state read next is final), then their memory
+     * restored. Newly assigned shards are read too, for removed accounts whose previous owner left before it marked
+     * their removal; such a shard is fenced then, and the mark written.
+     */
+    private void start(List<SourceAccount> toStart, List<Shard> assignedNow) {
+        Set<Shard> fencing = new java.util.LinkedHashSet<>();
+        toStart.forEach(a -> fencing.add(owned.get(shardOf(a))));
+        if (fencing.isEmpty() && assignedNow.isEmpty()) {
             return;
         }
-        // fence first: once each shard's producer is initialised, its previous owner can commit nothing more, so the
-        // state read next is final
-        Set<SourceAccount> starting = new HashSet<>();
-        for (SourceAccount a : toStart) {
+        Set<Integer> fenced = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        fencing.parallelStream().forEach(shard -> {
             try {
-                owned.get(shardOf(a)).publisher();
-                starting.add(a);
+                shard.publisher();
+                fenced.add(shard.number);
             } catch (RuntimeException e) {
-                LOG.error("{} not started: its shard's producer could not be initialised: {}", a, e.getMessage());
+                LOG.error("shard {} not started: its producer could not be initialised: {}", shard.number,
+                        e.getMessage());
             }
-        }
-        Map<SourceAccount, InMemoryKnownSessions> restored = restore.apply(starting::contains);
+        });
+        Set<SourceAccount> starting = new HashSet<>();
+        toStart.stream().filter(a -> fenced.contains(shardOf(a))).forEach(starting::add);
+        Set<Integer> newlyOwned = new HashSet<>();
+        assignedNow.forEach(s -> newlyOwned.add(s.number));
+        StateRestore.Restored state = restore.apply(a -> starting.contains(a) || newlyOwned.contains(shardOf(a)));
+        markMissedRemovals(state, newlyOwned);
+        Map<SourceAccount, InMemoryKnownSessions> restored = state.memory();
         for (SourceAccount a : starting) {
             Shard shard = owned.get(shardOf(a));
             try {

@@ -8,7 +8,10 @@ public record SettingDef(String key, String env, SettingType type, String defaul
         return new SettingDef(key, "", type, defaultValue, description);
     }
 
-    /** This account setting as the environment gives it to account {@code default}: {@code sessionflow.webinar.base-url}. */
+    /**
+     * This account setting as the environment gives it to account {@code default}:
+     * {@code sessionflow.webinar.base-url}.
+     */
     public SettingDef under(String prefix) {
         String full = prefix + key;
         return new SettingDef(full, envNameOf(full), type, defaultValue, description);

@@ -2,6 +2,8 @@ package io.sessionflow.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** How a setting's text is checked; every problem is said in words a operator can act on. */
@@ -15,7 +17,9 @@ public enum SettingType {
         }
         return switch (this) {
             case URL -> urlProblem(value);
-            case DURATION -> parseDuration(value) == null ? "is not a duration like 500ms, 30s, 5m, 2h, 7d or PT30S" : null;
+            case DURATION -> parseDuration(value) == null
+                    ? "is not a duration like 500ms, 30s, 5m, 2h, 7d or PT30S"
+                    : null;
             case INT -> value.matches("-?\\d{1,9}") ? null : "is not a whole number";
             case DECIMAL -> value.matches("\\d{1,9}(\\.\\d+)?") ? null : "is not a number like 20 or 0.5";
             case BOOLEAN -> value.matches("(?i)true|false") ? null : "must be true or false";
@@ -62,5 +66,11 @@ public enum SettingType {
         } catch (java.net.URISyntaxException e) {
             return "is not a valid URL";
         }
+    }
+
+    /** A comma-separated value as its items, stripped; empty items left out. */
+    public static List<String> parseList(String value) {
+        return value.isEmpty() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -2,7 +2,6 @@ package io.sessionflow.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +108,7 @@ public final class Settings {
     }
 
     public List<String> list(String key) {
-        String v = string(key);
-        return v.isEmpty() ? List.of()
-                : Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return SettingType.parseList(string(key));
     }
 
     /** All values as Camel property placeholders; secrets included, since routes may need them, never logged. */

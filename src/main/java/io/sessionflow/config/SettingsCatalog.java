@@ -1,5 +1,7 @@
 package io.sessionflow.config;
 
+import io.sessionflow.source.SourceModule;
+import io.sessionflow.source.SourceModules;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +29,13 @@ public final class SettingsCatalog {
     }
 
     public static SettingsCatalog load() {
+        return of(SourceModules.all());
+    }
+
+    /** The pipeline's settings and these modules' (the README's table: the modules the jar ships). */
+    public static SettingsCatalog of(List<SourceModule> modules) {
         List<SettingDef> all = new ArrayList<>(pipeline().settings);
-        for (io.sessionflow.source.SourceModule module : io.sessionflow.source.SourceModules.all()) {
+        for (SourceModule module : modules) {
             module.settings().forEach(def -> all.add(def.under(module.settingsPrefix())));
         }
         return new SettingsCatalog(all);

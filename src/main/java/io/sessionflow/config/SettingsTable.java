@@ -11,9 +11,11 @@ public final class SettingsTable {
         return "| environment variable | property | type | default | description |\n"
                 + "|---|---|---|---|---|\n"
                 + catalog.settings().stream()
-                .map(s -> "| `" + s.env() + "` | `" + s.key() + "` | " + s.type().name().toLowerCase(java.util.Locale.ROOT)
-                        + " | " + (s.defaultValue().isEmpty() ? "" : "`" + s.defaultValue() + "`") + " | "
-                        + s.description().replace("|", "\\|") + " |")
-                .collect(Collectors.joining("\n")) + "\n";
+                        .map(s -> "| `" + s.env() + "` | `" + s.key() + "` | "
+                                + s.type().name().toLowerCase(java.util.Locale.ROOT)
+                                + " | " + (s.defaultValue().isEmpty() ? "" : "`" + s.defaultValue() + "`") + " | "
+                                + s.description().replace("|", "\\|") + " |")
+                        .collect(Collectors.joining("\n"))
+                + "\n";
     }
 }

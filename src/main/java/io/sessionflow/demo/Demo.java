@@ -38,7 +38,7 @@ public final class Demo {
         Clock clock = Clock.systemUTC();
         // every start simulates a new world: session ids begin at a base taken from the clock, so a second demo on
         // kept data shows new sessions instead of changes to the previous run's (whose open sessions it closes);
-        // below 10^9, since webinar.ru ids are ints, and a run rarely makes 1000 sessions
+        // below 10^9, since some vendors' ids are 32-bit ints, and a run rarely makes 1000 sessions
         long idBase = java.time.Instant.now().getEpochSecond() % 1_000_000L * 1000;
         List<DemoVendor> vendors = io.sessionflow.source.SourceModules.all().stream()
                 .map(m -> m.demo(idBase)).toList();
@@ -69,7 +69,8 @@ public final class Demo {
                             + settings.integer("sessionflow.observe.port") + "/observe/health, /observe/metrics");
                 }
                 out.println("log: " + settings.string("sessionflow.log.file") + " (--verbose shows it here)");
-                EventPrinter printer = new EventPrinter(app.kafka().bootstrapServers(), app.kafka().topics().events(), out);
+                EventPrinter printer = new EventPrinter(
+                        app.kafka().bootstrapServers(), app.kafka().topics().events(), out);
                 scenarios.forEach(s -> s.tick(clock.instant()));
                 ticker.scheduleAtFixedRate(() -> scenarios.forEach(s -> s.tick(clock.instant())),
                         1500, 1500, TimeUnit.MILLISECONDS);

@@ -77,8 +77,12 @@ public final class EventPrinter implements AutoCloseable {
     }
 
     static String line(SessionEvent e) {
-        String participant = e.data().participant() == null ? ""
-                : " " + (e.data().participant().name() != null ? e.data().participant().name() : e.data().participant().id());
+        String participant = e.data().participant() == null
+                ? ""
+                : " "
+                        + (e.data().participant().name() != null
+                                ? e.data().participant().name()
+                                : e.data().participant().id());
         String title = e.data().title() == null ? "" : " \"" + e.data().title() + "\"";
         String marks = (e.data().inferred() ? " (inferred)" : "") + (e.data().recovered() ? " (recovered)" : "");
         return String.format("%s  %-9s %-36s %-30s%s%s%s", CLOCK.format(e.time()), e.data().system().id(),

@@ -121,7 +121,8 @@ public final class SimulatedHttpServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + basePath;
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort() + basePath;
     }
 
     public int requestCount() {

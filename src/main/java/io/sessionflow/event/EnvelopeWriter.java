@@ -2,23 +2,51 @@ package io.sessionflow.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * Writes {@link SessionEvent} and {@link SessionData} field by field into a Jackson {@link JsonGenerator}: the
- * same bytes the databind mapper in {@link EventJson} writes for them (same order, same omissions, same
- * escaping, since the generator is the mapper's own), without its per-value reflection and serializer lookups.
- * Publishing writes every event, every state record and every fingerprint this way.
+ * The one serialization of {@link SessionEvent}, {@link SessionData}, {@link Person}, {@link Location} and
+ * {@link Parent}: each record names its serializer here ({@code @JsonSerialize}), so {@link EventJson}'s mapper,
+ * the publish path and the state records all write them through this code, field by field into the generator
+ * (no per-value reflection or serializer lookups: publishing writes every event, state record and fingerprint).
  *
- * <p>Kept in step with the annotations on the records: {@code SessionEvent} writes nulls,
- * {@code SessionData}, {@code Person} and {@code Location} omit them, {@code Parent} writes them,
- * {@code inferred}/{@code recovered} only when true, {@code attributes} only when not empty.
- * {@code EnvelopeWriterTest} compares the bytes with the mapper's.
+ * <p>The shape is the published v1 contract and must not change by a byte (event ids, fingerprints and records on
+ * the topics depend on it): {@code SessionEvent} writes absent values as null, {@code SessionData}, {@code Person}
+ * and {@code Location} leave them out, {@code Parent} writes them as null, {@code inferred}/{@code recovered} only
+ * when true, {@code attributes} only when not empty. {@code EnvelopeWriterTest} compares the bytes with what
+ * Jackson's databind wrote for the records' former annotations ({@code testing/DatabindReference}).
  */
 public final class EnvelopeWriter {
     private EnvelopeWriter() {
+    }
+
+    /** Jackson's serializer of the five records, each of which names it ({@code @JsonSerialize}). */
+    public static final class Serializer extends StdSerializer<Object> {
+        public Serializer() {
+            super(Object.class);
+        }
+
+        @Override
+        public void serialize(Object value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            if (value instanceof SessionEvent e) {
+                event(g, e);
+            } else if (value instanceof SessionData d) {
+                data(g, d);
+            } else if (value instanceof Person p) {
+                person(g, p);
+            } else if (value instanceof Location l) {
+                location(g, l);
+            } else if (value instanceof Parent p) {
+                parent(g, p);
+            } else {
+                throw JsonMappingException.from(g, "EnvelopeWriter does not write " + value.getClass().getName());
+            }
+        }
     }
 
     static void event(JsonGenerator g, SessionEvent e) throws IOException {
@@ -78,8 +106,14 @@ public final class EnvelopeWriter {
         person(g, EnvelopeNames.OWNER, d.owner());
         person(g, EnvelopeNames.USER, d.user());
         person(g, EnvelopeNames.PARTICIPANT, d.participant());
-        location(g, d.location());
-        parent(g, d.parent());
+        if (d.location() != null) {
+            g.writeFieldName(EnvelopeNames.LOCATION);
+            location(g, d.location());
+        }
+        if (d.parent() != null) {
+            g.writeFieldName(EnvelopeNames.PARENT);
+            parent(g, d.parent());
+        }
         if (d.inferred()) {
             g.writeFieldName(EnvelopeNames.INFERRED);
             g.writeBoolean(true);
@@ -96,10 +130,13 @@ public final class EnvelopeWriter {
     }
 
     private static void person(JsonGenerator g, SerializableString field, Person p) throws IOException {
-        if (p == null) {
-            return;
+        if (p != null) {
+            g.writeFieldName(field);
+            person(g, p);
         }
-        g.writeFieldName(field);
+    }
+
+    private static void person(JsonGenerator g, Person p) throws IOException {
         g.writeStartObject();
         text(g, EnvelopeNames.ID, p.id());
         text(g, EnvelopeNames.NAME, p.name());
@@ -110,10 +147,6 @@ public final class EnvelopeWriter {
     }
 
     private static void location(JsonGenerator g, Location l) throws IOException {
-        if (l == null) {
-            return;
-        }
-        g.writeFieldName(EnvelopeNames.LOCATION);
         g.writeStartObject();
         if (l.latitude() != null) {
             g.writeFieldName(EnvelopeNames.LATITUDE);
@@ -130,10 +163,6 @@ public final class EnvelopeWriter {
     }
 
     private static void parent(JsonGenerator g, Parent p) throws IOException {
-        if (p == null) {
-            return;
-        }
-        g.writeFieldName(EnvelopeNames.PARENT);
         g.writeStartObject();
         orNull(g, EnvelopeNames.TYPE, p.type());
         orNull(g, EnvelopeNames.ID, p.id());

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one serialization of the envelope: ISO-8601 UTC times, sorted maps, no nulls. */
+/**
+ * The JSON mapper of everything Sessionflow writes to and reads from its topics: ISO-8601 UTC times, map entries
+ * sorted by key, unknown properties ignored when reading. Events, their data and the tracker's state records are
+ * written by their streaming writers ({@link EnvelopeWriter}, {@code KnownSessionJson}), which the records name as
+ * their serializers: this mapper and the publish path write them by the same code.
+ */
 public final class EventJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -23,10 +28,7 @@ public final class EventJson {
         return MAPPER;
     }
 
-    /**
-     * The published bytes of an event: streamed by {@link EnvelopeWriter}, byte for byte what the mapper writes
-     * (checked by {@code EnvelopeWriterTest}), at a fraction of the cost.
-     */
+    /** The published bytes of an event: its serializer's, into a buffer kept per thread ({@link JsonBytes}). */
     public static byte[] toBytes(SessionEvent event) {
         return JsonBytes.of(g -> EnvelopeWriter.event(g, event));
     }

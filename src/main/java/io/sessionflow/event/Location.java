@@ -1,7 +1,8 @@
 package io.sessionflow.event;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/** Where a session takes place, as far as the vendor says; written without absent fields. */
+@JsonSerialize(using = EnvelopeWriter.Serializer.class)
 public record Location(Double latitude, Double longitude, String address, String country, String city) {
 }

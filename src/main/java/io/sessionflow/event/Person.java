@@ -1,9 +1,9 @@
 package io.sessionflow.event;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /** Someone a session belongs to or who takes part in it; each vendor fills what it knows. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonSerialize(using = EnvelopeWriter.Serializer.class)
 public record Person(String id, String name, String email, String login, String role) {
 
     public static Person named(String name) {

@@ -1,7 +1,6 @@
 package io.sessionflow.event;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -12,10 +11,7 @@ import java.util.TreeMap;
  * The one canonical session shape, the same for every system. Times are UTC instants.
  * {@code attributes} holds vendor-specific fields, sorted so the serialized bytes are stable.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"system", "account", "sessionId", "kind", "status", "title", "scheduledStart", "scheduledEnd",
-    "startedAt", "endedAt", "durationSeconds", "owner", "user", "participant", "location", "parent",
-    "inferred", "recovered", "attributes"})
+@JsonSerialize(using = EnvelopeWriter.Serializer.class)
 public record SessionData(
         SystemId system,
         String account,
@@ -33,16 +29,16 @@ public record SessionData(
         Person participant,
         Location location,
         Parent parent,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inferred,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean recovered,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Object> attributes) {
+        boolean inferred,
+        boolean recovered,
+        SortedMap<String, Object> attributes) {
 
     /** The class of maps this record made read-only itself; only those are shared instead of copied. */
     private static final Class<?> FROZEN = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
 
     public SessionData {
         // withStatus/withMarks copy the record for every diff and every event: they share the read-only map
-        // instead of copying it again (copying was the largest single cost of mapping + diff per record)
+        // instead of copying it again
         attributes = attributes != null && attributes.getClass() == FROZEN ? attributes
                 : Collections.unmodifiableSortedMap(attributes == null ? new TreeMap<>() : new TreeMap<>(attributes));
     }
@@ -59,8 +55,26 @@ public record SessionData(
     }
 
     public SessionData withStatus(SessionStatus newStatus) {
-        return new SessionData(system, account, sessionId, kind, newStatus, title, scheduledStart, scheduledEnd, startedAt,
-                endedAt, durationSeconds, owner, user, participant, location, parent, inferred, recovered, attributes);
+        return new SessionData(
+                system,
+                account,
+                sessionId,
+                kind,
+                newStatus,
+                title,
+                scheduledStart,
+                scheduledEnd,
+                startedAt,
+                endedAt,
+                durationSeconds,
+                owner,
+                user,
+                participant,
+                location,
+                parent,
+                inferred,
+                recovered,
+                attributes);
     }
 
     public SessionData withMarks(Person newParticipant, boolean isInferred, boolean isRecovered) {
@@ -124,7 +138,7 @@ public record SessionData(
             return this;
         }
 
-        /** Hands the attribute map over read-only instead of copying it (one copy per mapped record saved). */
+        /** Hands the attribute map over read-only instead of copying it: a build per mapped record. */
         public SessionData build() {
             handedOver = true;
             return new SessionData(system, null, sessionId, kind, status, title, scheduledStart, scheduledEnd,

@@ -1,13 +1,13 @@
 package io.sessionflow.event;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 
 /**
  * The envelope: a CloudEvents 1.0 event in structured JSON mode. Defined once for all systems.
  * {@code id} is derived from the vendor state (see {@link EventIds}), so a replay yields the same ids.
  */
-@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data"})
+@JsonSerialize(using = EnvelopeWriter.Serializer.class)
 public record SessionEvent(
         String specversion,
         String id,

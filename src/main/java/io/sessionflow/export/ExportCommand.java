@@ -4,7 +4,7 @@ import io.sessionflow.app.KafkaConnection;
 import io.sessionflow.cli.CommandSettings;
 import io.sessionflow.cli.ExitCode;
 import io.sessionflow.cli.OutputPath;
-import io.sessionflow.cli.TimeOption;
+import io.sessionflow.cli.TimeRangeOptions;
 import io.sessionflow.cli.Vocabulary;
 import io.sessionflow.kafka.KafkaTopics;
 import io.sessionflow.replay.EventFilter;
@@ -12,10 +12,10 @@ import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.Replay;
 import io.sessionflow.replay.TimeRange;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,12 +27,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "sessions", description = "what to export: sessions")
     Table table;
-    @Option(names = "--from", paramLabel = "<time>", converter = TimeOption.class,
-            description = "first instant, inclusive: 2026-11-20T09:00:00Z or 2026-11-20 (default: the beginning)")
-    Instant from = Instant.EPOCH;
-    @Option(names = "--to", paramLabel = "<time>", converter = TimeOption.class,
-            description = "end, exclusive (default: now)")
-    Instant to;
+    @Mixin
+    TimeRangeOptions time;
     @Option(names = "--out", paramLabel = "<file.parquet>", required = true, description = "the Parquet file to write")
     Path out;
     @Option(names = "--system", split = ",", paramLabel = "<system>",
@@ -41,7 +37,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TimeRange range = new TimeRange(from, to == null ? Instant.now() : to);
+        TimeRange range = time.range();
         EventFilter filter = new EventFilter(systems.stream().map(Vocabulary::system).toList(), List.of(), List.of());
         OutputPath.file("--out", out);
         try (KafkaConnection kafka = KafkaConnection.reading(CommandSettings.load())) {

@@ -44,19 +44,20 @@ public final class AccessRoles {
             try {
                 return valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--role is pipeline, consumer, analyst or operator, not '" + name + "'");
+                throw new IllegalArgumentException(
+                        "--role is pipeline, consumer, analyst or operator, not '" + name + "'");
             }
         }
     }
 
     /**
-     * @param cluster         the cluster name: consumer group {@code sessionflow-<cluster>}, topics {@code <cluster>.shards}
-     *                        and {@code <cluster>.accounts}, transactional ids {@code sessionflow-<cluster>-shard-*}
+     * @param cluster         the cluster name: consumer group {@code sessionflow-<cluster>}, topics
+     *                        {@code <cluster>.shards} and {@code <cluster>.accounts}, transactional ids
+     *                        {@code sessionflow-<cluster>-shard-*}
      * @param consumerGroup   the consumer role's group
      * @param targetsPrefix   topics that replay and rederive may create and write ({@code --to-topic})
      */
-    public record Names(Topics topics, String cluster, String consumerGroup, String targetsPrefix) {
-    }
+    public record Names(Topics topics, String cluster, String consumerGroup, String targetsPrefix) {}
 
     public static List<AclBinding> of(Role role, String principal, Names n) {
         Grants g = new Grants(principal);
@@ -66,6 +67,7 @@ public final class AccessRoles {
                 g.topic(n.topics().raw(), CREATE, DESCRIBE_CONFIGS, WRITE);
                 g.topic(n.topics().dlq(), CREATE, DESCRIBE_CONFIGS, WRITE);
                 g.topic(n.topics().state(), CREATE, DESCRIBE_CONFIGS, READ, WRITE);
+                g.topic(n.topics().watermarks(), CREATE, DESCRIBE_CONFIGS, WRITE);
                 g.topic(n.cluster() + ".shards", CREATE, DESCRIBE_CONFIGS, READ);
                 g.topic(n.cluster() + ".accounts", CREATE, DESCRIBE_CONFIGS, READ);
                 g.add(GROUP, "sessionflow-" + n.cluster(), LITERAL, READ);
@@ -73,10 +75,14 @@ public final class AccessRoles {
             }
             case CONSUMER -> {
                 g.topic(n.topics().events(), READ);
+                // closes time windows with certainty (docs/consuming.md)
+                g.topic(n.topics().watermarks(), READ);
                 g.add(GROUP, n.consumerGroup(), LITERAL, READ);
             }
             case ANALYST -> {
                 g.topic(n.topics().events(), READ);
+                // report: the periods when a source was down
+                g.topic(n.topics().watermarks(), READ);
                 g.add(TOPIC, n.targetsPrefix(), PREFIXED, CREATE, WRITE);
             }
             case OPERATOR -> {

@@ -83,7 +83,10 @@ public record KafkaClientConfig(Map<String, String> properties, String principal
         return new KafkaClientConfig(Map.of(), null, maxRecordBytes(maxBodyBytes));
     }
 
-    /** @throws IllegalArgumentException one line per problem of the file: unreadable, a secret in clear, a reference not resolved */
+    /**
+     * @throws IllegalArgumentException one line per problem of the file: unreadable, a secret in clear, a reference not
+     * resolved
+     */
     public static KafkaClientConfig of(Settings settings) {
         return of(settings, System.getenv());
     }
@@ -113,12 +116,18 @@ public record KafkaClientConfig(Map<String, String> properties, String principal
         return (int) Math.min(Integer.MAX_VALUE - (2 << 20), 2L * maxBodyBytes + (1 << 20));
     }
 
-    /** What the topics accept (max.message.bytes): one such record in a batch of its own, with room for the batch's framing. */
+    /**
+     * What the topics accept (max.message.bytes): one such record in a batch of its own, with room for the batch's
+     * framing.
+     */
     public static int maxMessageBytes(int maxBodyBytes) {
         return maxRecordBytes(maxBodyBytes) + (1 << 20);
     }
 
-    /** "User:name" for PLAIN and SCRAM, whose user name is the principal; null when the broker decides it (TLS, Kerberos, OAuth). */
+    /**
+     * "User:name" for PLAIN and SCRAM, whose user name is the principal; null when the broker decides it (TLS,
+     * Kerberos, OAuth).
+     */
     static String principalOf(Map<String, String> p) {
         String mechanism = p.getOrDefault(SaslConfigs.SASL_MECHANISM, SaslConfigs.DEFAULT_SASL_MECHANISM);
         String jaas = p.get(SaslConfigs.SASL_JAAS_CONFIG);

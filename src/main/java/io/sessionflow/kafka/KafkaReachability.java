@@ -34,7 +34,10 @@ public final class KafkaReachability {
     public static void check(Properties client, Duration within) {
         String bootstrap = client.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         long deadline = System.nanoTime() + within.toNanos();
-        List<String> addresses = Arrays.stream(bootstrap.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> addresses = Arrays.stream(bootstrap.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         while (addresses.stream().noneMatch(a -> accepts(a, deadline))) {
             if (System.nanoTime() >= deadline) {
                 throw new KafkaUnreachableException(bootstrap, within, null);
@@ -47,7 +50,9 @@ public final class KafkaReachability {
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, left);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, left);
         try (Admin admin = Admin.create(p)) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(left)).clusterId().get(left, TimeUnit.MILLISECONDS);
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(left))
+                    .clusterId()
+                    .get(left, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaUnreachableException(bootstrap, within, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {

@@ -53,8 +53,9 @@ public final class KafkaRefusal extends RuntimeException {
                         + "raise it, or lower SESSIONFLOW_HTTP_MAX_BODY_BYTES");
             }
             if (t instanceof AuthorizationException e) {
-                return Optional.of(kafka + ": " + who + " is not allowed to " + (operation == null ? "access" : operation)
-                        + " " + (resource == null || namesTopics(e) ? resource(e) : resource));
+                return Optional.of(
+                        kafka + ": " + who + " is not allowed to " + (operation == null ? "access" : operation) + " "
+                                + (resource == null || namesTopics(e) ? resource(e) : resource));
             }
         }
         return Optional.empty();

@@ -34,7 +34,8 @@ public final class KafkaTopics {
             }
             throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrap + " did not describe topic " + topic + " in time", e);
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrap + " did not describe topic " + topic + " in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

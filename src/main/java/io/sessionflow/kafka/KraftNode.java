@@ -54,7 +54,9 @@ public final class KraftNode {
                 + adminPassword + "\" user_admin=\"" + adminPassword + "\";";
         p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",BROKER://127.0.0.1:" + internalPort
                 + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",BROKER://127.0.0.1:" + internalPort);
+        p.put(
+                "advertised.listeners",
+                "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",BROKER://127.0.0.1:" + internalPort);
         p.put("listener.security.protocol.map",
                 "SASL_PLAINTEXT:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         p.put("inter.broker.listener.name", "BROKER");

@@ -18,7 +18,8 @@ public final class TopicPlan {
     public static List<NewTopic> of(Topics topics, Settings s) {
         int partitions = s.integer("sessionflow.kafka.partitions");
         short replication = (short) s.integer("sessionflow.kafka.replication-factor");
-        String maxMessage = String.valueOf(KafkaClientConfig.maxMessageBytes(s.integer("sessionflow.http.max-body-bytes")));
+        String maxMessage =
+                String.valueOf(KafkaClientConfig.maxMessageBytes(s.integer("sessionflow.http.max-body-bytes")));
         return List.of(
                 new NewTopic(topics.events(), partitions, replication).configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -36,7 +37,13 @@ public final class TopicPlan {
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.DELETE_RETENTION_MS_CONFIG,
                         String.valueOf(s.duration("sessionflow.topics.state-tombstone-retention").toMillis()),
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage)));
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage)),
+                // compacted to the latest per account, but only once a record is older than the history the
+                // report reads: until then every watermark of an account stays
+                new NewTopic(topics.watermarks(), partitions, replication).configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+                        String.valueOf(s.duration("sessionflow.topics.watermarks-history").toMillis()))));
     }
 
     /** Empty: kept forever (-1). */

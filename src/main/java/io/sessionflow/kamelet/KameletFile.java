@@ -36,7 +36,9 @@ public final class KameletFile {
         return name(system) + ".kamelet.yaml";
     }
 
-    /** A setting key as a Kamelet property, camel case as Kamelet properties are: {@code base-url} -> {@code baseUrl}. */
+    /**
+     * A setting key as a Kamelet property, camel case as Kamelet properties are: {@code base-url} -> {@code baseUrl}.
+     */
     public static String property(String key) {
         StringBuilder out = new StringBuilder();
         boolean upper = false;

@@ -72,7 +72,8 @@ final class KameletSource {
         SessionTracker tracker = new SessionTracker(known);
         AccountSource created = module.createSource(new AccountContext(settings, tracker,
                 Clock.systemUTC(), camel.createProducerTemplate(), new PipelineMetrics(new SimpleMeterRegistry()),
-                VendorTls.bind(settings.pipeline(), camel.getRegistry()), SourceFailures.NONE));
+                VendorTls.bind(settings.pipeline(), camel.getRegistry()), SourceFailures.NONE,
+                io.sessionflow.trace.Tracing.OFF));
         if (!(created instanceof SnapshotPoller<?> poller)) {
             throw new IllegalStateException(module.system() + " declares a poll setting, but its source does not poll");
         }
@@ -88,7 +89,8 @@ final class KameletSource {
     }
 
     /** The module's settings as the Kamelet's properties give them, named as those properties in every problem. */
-    private static AccountSettings settings(SourceModule module, SourceAccount account, Map<String, String> properties) {
+    private static AccountSettings settings(
+            SourceModule module, SourceAccount account, Map<String, String> properties) {
         Map<String, String> given = new LinkedHashMap<>();
         module.settings().forEach(def -> {
             String value = properties.get(KameletFile.property(def.key()));

@@ -21,14 +21,61 @@ public final class PipelineMetrics {
     static final String SUCCESS = "success";
     static final String PARTIAL = "partial";
     static final String FAILURE = "failure";
+    /** The shard changes counted, all served from the start: a dashboard or an alert finds every one at 0. */
+    static final java.util.List<String> SHARD_CHANGES = java.util.List.of("assigned", "revoked", "lost");
     private final MeterRegistry registry;
+    private final java.util.Map<SourceAccount, java.util.concurrent.atomic.AtomicLong> watermarks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
+        SHARD_CHANGES.forEach(change -> shardChanges(change));
     }
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Shards this instance was assigned, or had revoked (handed on gracefully) or lost (dropped out of the group). */
+    public void shardsMoved(String change, int count) {
+        shardChanges(change).increment(count);
+    }
+
+    private Counter shardChanges(String change) {
+        return Counter.builder("sessionflow.shard.changes")
+                .description("Shards assigned to, revoked from (handed on) or lost by this instance").tag("change", change)
+                .register(registry);
+    }
+
+    /**
+     * An account starts here: its counters are served from 0 (an alert on their increase needs the series), and its
+     * watermark gauge starts at this moment, so a watermark that never comes shows as one that stopped.
+     */
+    public java.util.List<Meter> accountStarted(SourceAccount account, Duration pollInterval,
+                                                java.util.function.BooleanSupplier ready, java.time.Instant now) {
+        deadLetters(account);
+        java.util.List.of(SUCCESS, PARTIAL, FAILURE).forEach(outcome -> pollCounter(account, outcome));
+        java.util.concurrent.atomic.AtomicLong watermark = new java.util.concurrent.atomic.AtomicLong(now.toEpochMilli());
+        watermarks.put(account, watermark);
+        return java.util.List.of(
+                Gauge.builder("sessionflow.poll.interval", () -> pollInterval.toMillis() / 1000.0)
+                        .description("How often the account's route runs (a poll, or a push feed's expiry check)")
+                        .baseUnit("seconds").tags(tags(account)).register(registry),
+                Gauge.builder("sessionflow.watermark.timestamp", watermark, w -> w.get() / 1000.0)
+                        .description("The account's last committed completeness watermark (every change seen up to it"
+                                + " is published), or when the account started on this instance")
+                        .baseUnit("seconds").tags(tags(account)).register(registry),
+                Gauge.builder("sessionflow.source.ready", () -> ready.getAsBoolean() ? 1 : 0)
+                        .description("1 when the account's last poll was fetched and committed, as its readiness check")
+                        .tags(tags(account)).register(registry));
+    }
+
+    /** Its watermark was committed. */
+    void watermark(SourceAccount account, java.time.Instant upTo) {
+        java.util.concurrent.atomic.AtomicLong w = watermarks.get(account);
+        if (w != null) {
+            w.accumulateAndGet(upTo.toEpochMilli(), Math::max);
+        }
     }
 
     void published(SourceAccount account, String eventType, int count) {
@@ -37,19 +84,29 @@ public final class PipelineMetrics {
     }
 
     void deadLettered(SourceAccount account, int count) {
-        Counter.builder("sessionflow.dead.letters").description("Records committed to the dead-letter topic")
-                .tags(tags(account)).register(registry).increment(count);
+        deadLetters(account).increment(count);
+    }
+
+    private Counter deadLetters(SourceAccount account) {
+        return Counter.builder("sessionflow.dead.letters").description("Records committed to the dead-letter topic")
+                .tags(tags(account)).register(registry);
     }
 
     void poll(SourceAccount account, String outcome) {
-        Counter.builder("sessionflow.polls")
+        pollCounter(account, outcome).increment();
+    }
+
+    private Counter pollCounter(SourceAccount account, String outcome) {
+        return Counter.builder("sessionflow.polls")
                 .description("Polls, by outcome: success and partial (a part failed) committed, failure published nothing")
-                .tags(tags(account)).tag("outcome", outcome)
-                .register(registry).increment();
+                .tags(tags(account)).tag("outcome", outcome).register(registry);
     }
 
     /** Vendor calls (fetches) with their latency, failures and retries, fed by the account's fault policy. */
     public CallObserver vendorCalls(SourceAccount account) {
+        // served at 0 from the start, so a rate of retries exists before the first one
+        Counter retries = Counter.builder("sessionflow.vendor.retries").description("Vendor requests retried")
+                .tags(tags(account)).register(registry);
         return new CallObserver() {
             @Override
             public void attempted(Duration took, boolean succeeded) {
@@ -60,8 +117,7 @@ public final class PipelineMetrics {
 
             @Override
             public void retrying() {
-                Counter.builder("sessionflow.vendor.retries").description("Vendor requests retried")
-                        .tags(tags(account)).register(registry).increment();
+                retries.increment();
             }
         };
     }
@@ -83,6 +139,10 @@ public final class PipelineMetrics {
     /** An account that left this instance leaves its gauges too: another instance reports it now. */
     public void forget(Meter meter) {
         registry.remove(meter);
+    }
+
+    public void forgetWatermark(SourceAccount account) {
+        watermarks.remove(account);
     }
 
     private static io.micrometer.core.instrument.Tags tags(SourceAccount account) {

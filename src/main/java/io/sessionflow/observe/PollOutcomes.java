@@ -38,6 +38,9 @@ public final class PollOutcomes {
      * already published before are not in it). A batch of the clock alone is no poll: it says nothing of the vendor.
      */
     public void published(PollBatch batch) {
+        if (batch.watermark() != null) {
+            metrics.watermark(batch.account(), batch.watermark());
+        }
         Map<String, Long> byType = batch.events().stream()
                 .collect(Collectors.groupingBy(e -> e.type().type(), Collectors.counting()));
         byType.forEach((type, n) -> metrics.published(batch.account(), type, n.intValue()));
@@ -68,6 +71,12 @@ public final class PollOutcomes {
         }
         String first = LogSafe.of(failedParts.get(0));
         return failedParts.size() == 1 ? first : first + " (and " + (failedParts.size() - 1) + " more)";
+    }
+
+    /** What its readiness check says: a poll was fetched and committed, and none failed since. */
+    public boolean ready(SourceAccount account) {
+        Outcome o = of(account);
+        return o.lastSuccess() != null && !o.failing();
     }
 
     public Outcome of(SourceAccount account) {

@@ -83,10 +83,13 @@ public final class IpMasker {
         try {
             if (!Files.exists(file)) {
                 if (hashedSessions > 0) {
-                    LOG.warn("the IP hash key file {} is gone although sessions.state holds {} open Tradernet "
-                            + "sessions hashed with its key: a new key is made, and each open session gets a session.updated "
-                            + "whose IP hashes differ from all before. Restore the file, or keep it on persistent "
-                            + "storage or in SESSIONFLOW_PRIVACY_IP_HASH_KEY from now on", file, hashedSessions);
+                    LOG.warn(
+                            "the IP hash key file {} is gone although sessions.state holds {} open Tradernet sessions"
+                                + " hashed with its key: a new key is made, and each open session gets a"
+                                + " session.updated whose IP hashes differ from all before. Restore the file, or keep"
+                                + " it on persistent storage or in SESSIONFLOW_PRIVACY_IP_HASH_KEY from now on",
+                            file,
+                            hashedSessions);
                 } else {
                     LOG.info("generated the IP hash key in {}; keep that file (hashes of client IPs change with it) "
                             + "or set SESSIONFLOW_PRIVACY_IP_HASH_KEY", file);

@@ -10,7 +10,9 @@ import io.sessionflow.source.RawPayload;
 import io.sessionflow.state.StateRecords;
 import io.sessionflow.track.Forgotten;
 import io.sessionflow.track.KnownSession;
+import io.sessionflow.trace.TraceHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * One poll's batch as Kafka records: raw payloads, canonical events in per-session order, dead letters, then
- * the tracker state (tombstones of what it forgets, what it remembers) and cursor. Topics come from configuration only, never from a payload. Events and state
- * records, most of a batch, are serialized on all cores ({@link InOrder}) and stay in this order.
+ * the tracker state (tombstones of what it forgets, what it remembers) and cursor, and last the account's completeness
+ * watermark. Topics come from configuration only, never from a payload. Events and state records, most of a batch,
+ * are serialized on all cores ({@link InOrder}) and stay in this order. While tracing is on, every record carries the
+ * publishing span's W3C {@code traceparent} header and every event the CloudEvents tracing extension
+ * ({@link CloudEventTrace}); while it is off, neither exists.
  */
 public final class BatchRecords {
     private final Topics topics;
@@ -29,7 +34,16 @@ public final class BatchRecords {
         this.topics = topics;
     }
 
-    public List<ProducerRecord<String, byte[]>> of(PollBatch batch) {
+    /** Without tracing: the records exactly as a pipeline with tracing off writes them. */
+    public List<ProducerRecord<String, byte[]>> of(PollBatch batch, Duration pollInterval) {
+        return of(batch, pollInterval, null);
+    }
+
+    /**
+     * @param pollInterval how often the account's route runs: its next watermark is due within it
+     * @param traceparent  the publishing span's W3C trace context, null while tracing is off
+     */
+    public List<ProducerRecord<String, byte[]>> of(PollBatch batch, Duration pollInterval, String traceparent) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         SourceAccount account = batch.account();
         // keyed by account: one account's raw records stay in one partition, in the order it polled
@@ -42,7 +56,7 @@ public final class BatchRecords {
                     HeaderNames.FETCHED_AT, raw.fetchedAt().toString(), HeaderNames.CONTENT_TYPE, raw.contentType(),
                     HeaderNames.STATUS, raw.isError() ? String.valueOf(raw.status()) : null));
         }
-        out.addAll(InOrder.map(batch.events(), this::event));
+        out.addAll(InOrder.map(batch.events(), e -> event(e, traceparent)));
         for (DeadLetter dead : batch.deadLetters()) {
             out.add(record(topics.dlq(), accountKey, EventJson.toBytes(DeadLetterRecord.of(dead, accountHeader)),
                     HeaderNames.CONTENT_TYPE, "application/json", HeaderNames.SYSTEM, dead.system().id(),
@@ -63,6 +77,16 @@ public final class BatchRecords {
             out.add(record(topics.state(), StateRecords.cursorKey(account),
                     StateRecords.value(new StateRecords.Cursor(batch.system(), accountHeader, batch.polledAt()))));
         }
+        if (batch.watermark() != null) {
+            // keyed like the raw records: one account's watermarks stay in one partition, in the order committed
+            out.add(record(topics.watermarks(), accountKey,
+                    EventJson.toBytes(WatermarkRecord.of(account, batch.watermark(), pollInterval)),
+                    HeaderNames.CONTENT_TYPE, "application/json", HeaderNames.SYSTEM, batch.system().id(),
+                    HeaderNames.ACCOUNT, accountHeader));
+        }
+        if (traceparent != null) {
+            out.forEach(r -> r.headers().add(TraceHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII)));
+        }
         return out;
     }
 
@@ -78,8 +102,10 @@ public final class BatchRecords {
                 new StateRecords.Failure(account.system().id(), account.account(), at, error)));
     }
 
-    private ProducerRecord<String, byte[]> event(SessionEvent event) {
-        return record(topics.events(), event.kafkaKey(), EventJson.toBytes(event),
+    private ProducerRecord<String, byte[]> event(SessionEvent event, String traceparent) {
+        byte[] value = EventJson.toBytes(event);
+        return record(topics.events(), event.kafkaKey(),
+                traceparent == null ? value : CloudEventTrace.with(value, traceparent),
                 HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON, HeaderNames.SYSTEM, event.data().system().id(),
                 HeaderNames.ACCOUNT, event.data().account());
     }

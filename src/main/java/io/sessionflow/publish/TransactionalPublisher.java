@@ -4,6 +4,16 @@ import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.track.Forgotten;
 import io.sessionflow.track.SessionTracker;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.sessionflow.source.http.LogSafe;
+import io.sessionflow.trace.TraceAttributes;
+import io.sessionflow.trace.TraceHeaders;
+import io.sessionflow.trace.Tracing;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -31,13 +41,20 @@ public final class TransactionalPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
     private final BatchRecords records;
     private final Supplier<Producer<String, byte[]>> producers;
+    private final Tracer tracer;
     private Producer<String, byte[]> producer;
     private boolean fenced;
     private boolean closed;
 
     public TransactionalPublisher(BatchRecords records, Supplier<Producer<String, byte[]>> producers) {
+        this(records, producers, Tracing.OFF);
+    }
+
+    /** @param tracing a span per transaction, whose trace context every record of it carries */
+    public TransactionalPublisher(BatchRecords records, Supplier<Producer<String, byte[]>> producers, Tracing tracing) {
         this.records = records;
         this.producers = producers;
+        this.tracer = tracing.tracer();
     }
 
     /** Another producer took over this publisher's transactional id: nothing it sends commits any more. */
@@ -87,11 +104,29 @@ public final class TransactionalPublisher implements AutoCloseable {
     /**
      * Commits the batch, then lets {@code tracker} remember it.
      *
+     * @param pollInterval how often the account's route runs, stated in its watermark
      * @return the batch as committed: without the dead letters that were published before, so nothing counts them twice
      */
-    public synchronized PollBatch publish(PollBatch polled, SessionTracker tracker) {
+    public synchronized PollBatch publish(PollBatch polled, SessionTracker tracker, Duration pollInterval) {
         PollBatch batch = withoutRepeatedDeadLetters(polled, tracker);
-        List<ProducerRecord<String, byte[]>> batchRecords = records.of(batch);
+        Span span = tracer.spanBuilder("publish " + batch.account()).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka").setAttribute("messaging.operation.type", "send")
+                .setAttribute(TraceAttributes.SYSTEM, batch.system().id())
+                .setAttribute(TraceAttributes.ACCOUNT, batch.account().account())
+                .setAttribute("sessionflow.events", batch.events().size())
+                .setAttribute("sessionflow.dead_letters", batch.deadLetters().size()).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return commit(batch, tracker, records.of(batch, pollInterval, TraceHeaders.currentTraceparent()));
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, LogSafe.of(e.getMessage()));
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private PollBatch commit(PollBatch batch, SessionTracker tracker,
+                             List<ProducerRecord<String, byte[]>> batchRecords) {
         if (batchRecords.isEmpty()) {
             return batch;
         }
@@ -153,6 +188,10 @@ public final class TransactionalPublisher implements AutoCloseable {
     private boolean publishAlone(ProducerRecord<String, byte[]> record) {
         if (closed || fenced) {
             return false;
+        }
+        String traceparent = TraceHeaders.currentTraceparent();
+        if (traceparent != null) {
+            record.headers().add(TraceHeaders.TRACEPARENT, traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         try {
             Producer<String, byte[]> p = producer();

@@ -36,6 +36,8 @@ public final class ArchivedPolling implements RederivableSource {
 
     @Override
     public PollBatch replay(RawPoll poll, SessionTracker tracker) {
-        return pollers.create(new ArchivedHttp(poll, endpointOf), tracker, Clock.fixed(poll.fetchedAt(), ZoneOffset.UTC)).poll();
+        return pollers.create(
+                        new ArchivedHttp(poll, endpointOf), tracker, Clock.fixed(poll.fetchedAt(), ZoneOffset.UTC))
+                .poll();
     }
 }

@@ -4,7 +4,7 @@ import io.sessionflow.app.KafkaConnection;
 import io.sessionflow.cli.CommandSettings;
 import io.sessionflow.cli.ExitCode;
 import io.sessionflow.cli.OutputPath;
-import io.sessionflow.cli.TimeOption;
+import io.sessionflow.cli.TimeRangeOptions;
 import io.sessionflow.cli.Vocabulary;
 import io.sessionflow.config.Settings;
 import io.sessionflow.kafka.KafkaTopics;
@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code replay}: the events of a time range to a JSON Lines, CSV or Parquet file, or to another topic. */
@@ -26,12 +26,8 @@ import picocli.CommandLine.Option;
 public final class ReplayCommand implements Callable<Integer> {
     enum Format { jsonl, csv, parquet }
 
-    @Option(names = "--from", paramLabel = "<time>", converter = TimeOption.class,
-            description = "first instant, inclusive: 2026-11-20T09:00:00Z or 2026-11-20 (default: the beginning)")
-    Instant from = Instant.EPOCH;
-    @Option(names = "--to", paramLabel = "<time>", converter = TimeOption.class,
-            description = "end, exclusive (default: now)")
-    Instant to;
+    @Mixin
+    TimeRangeOptions time;
     @Option(names = "--system", split = ",", paramLabel = "<system>",
             description = "only these systems: system ids, comma-separated (webinar,seeit)")
     List<String> systems = List.of();
@@ -40,19 +36,29 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--type", split = ",", paramLabel = "<type>",
             description = "only these types: session.started or sessionflow.session.started")
     List<String> types = List.of();
-    @Option(names = "--format", paramLabel = "jsonl|csv|parquet", description = "file format (default: jsonl; parquet needs --out)")
+
+    @Option(
+            names = "--format",
+            paramLabel = "jsonl|csv|parquet",
+            description = "file format (default: jsonl; parquet needs --out)")
     Format format = Format.jsonl;
+
     @Option(names = "--out", paramLabel = "<file>", description = "write to this file (default: stdout)")
     Path out;
-    @Option(names = "--to-topic", paramLabel = "<topic>",
-            description = "re-publish to this topic instead: a new one, or one that already holds records with --append")
+
+    @Option(
+            names = "--to-topic",
+            paramLabel = "<topic>",
+            description =
+                    "re-publish to this topic instead: a new one, or one that already holds records with --append")
     String toTopic;
+
     @Option(names = "--append", description = "allow --to-topic to write after the records it already holds")
     boolean append;
 
     @Override
     public Integer call() throws IOException {
-        TimeRange range = new TimeRange(from, to == null ? Instant.now() : to);
+        TimeRange range = time.range();
         EventFilter filter = new EventFilter(systems.stream().map(Vocabulary::system).toList(), sessions,
                 types.stream().map(Vocabulary::type).toList());
         if (out != null && toTopic != null) {

@@ -31,11 +31,13 @@ public final class TargetTopic {
         try {
             Topic.validate(target);
         } catch (InvalidTopicException e) {
-            throw new IllegalArgumentException("--to-topic '" + target + "' is not a valid topic name: " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "--to-topic '" + target + "' is not a valid topic name: " + e.getMessage());
         }
         if (List.of(pipeline.events(), pipeline.raw(), pipeline.dlq(), pipeline.state()).contains(target)
                 || Topic.isInternal(target)) {
-            throw new IllegalArgumentException("--to-topic " + target + " is one of the pipeline's own topics; choose a new one");
+            throw new IllegalArgumentException(
+                    "--to-topic " + target + " is one of the pipeline's own topics; choose a new one");
         }
         return target;
     }

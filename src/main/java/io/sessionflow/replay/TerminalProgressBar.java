@@ -38,8 +38,15 @@ final class TerminalProgressBar implements Progress {
     private void draw() {
         lastDrawNanos = System.nanoTime();
         int filled = (int) Math.round(meter.fraction() * WIDTH);
-        out.printf("\r%s [%s%s] %3.0f%% %d records  %.0f rec/s  ETA %s ", label, "#".repeat(filled),
-                " ".repeat(WIDTH - filled), meter.fraction() * 100, meter.records(), meter.ratePerSecond(), meter.eta());
+        out.printf(
+                "\r%s [%s%s] %3.0f%% %d records  %.0f rec/s  ETA %s ",
+                label,
+                "#".repeat(filled),
+                " ".repeat(WIDTH - filled),
+                meter.fraction() * 100,
+                meter.records(),
+                meter.ratePerSecond(),
+                meter.eta());
         out.flush();
     }
 }

@@ -43,11 +43,21 @@ final class BarChart {
             for (int s = 0; s < series.size(); s++) {
                 int v = values[c][s];
                 double h = v * scale;
-                svg.append(String.format(Locale.ROOT,
-                        "<rect class=\"bar\" data-category=\"%s\" data-series=\"%s\" data-value=\"%d\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %d</title></rect>",
-                        Html.escape(categories.get(c)), Html.escape(series.get(s)), v, x0 + s * barWidth,
-                        baseline - h, barWidth - 2, h, COLORS[s % COLORS.length], Html.escape(categories.get(c)),
-                        Html.escape(series.get(s)), v));
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<rect class=\"bar\" data-category=\"%s\" data-series=\"%s\" data-value=\"%d\" x=\"%d\""
+                            + " y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %d</title></rect>",
+                        Html.escape(categories.get(c)),
+                        Html.escape(series.get(s)),
+                        v,
+                        x0 + s * barWidth,
+                        baseline - h,
+                        barWidth - 2,
+                        h,
+                        COLORS[s % COLORS.length],
+                        Html.escape(categories.get(c)),
+                        Html.escape(series.get(s)),
+                        v));
                 if (v > 0) {
                     svg.append(String.format(Locale.ROOT,
                             "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%d</text>",

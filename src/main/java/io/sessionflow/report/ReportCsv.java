@@ -10,6 +10,7 @@ final class ReportCsv {
     static final String DURATIONS = "session-durations.csv";
     static final String CONCURRENT = "concurrent-live.csv";
     static final String ATTENDANCE = "webinar-attendance.csv";
+    static final String COMPLETENESS = "completeness.csv";
 
     private ReportCsv() {
     }
@@ -33,6 +34,11 @@ final class ReportCsv {
     static String attendance(ReportFigures f) {
         return table(List.of("session_id", "title", "participants"), f.webinarAttendance().stream()
                 .map(a -> List.of(a.sessionId(), nullToEmpty(a.title()), String.valueOf(a.participants()))).toList());
+    }
+
+    static String completeness(Completeness c) {
+        return table(List.of("system", "account", "from", "to", "state"), c.periods().stream()
+                .map(p -> List.of(p.system(), p.account(), p.from().toString(), p.to().toString(), p.state())).toList());
     }
 
     private static String table(List<String> header, List<List<String>> rows) {

@@ -39,20 +39,44 @@ final class StepChart {
             double x = LEFT + (p.time().toEpochMilli() - t0) / span * (WIDTH - LEFT - 10);
             double y = baseline - p.live() * yScale;
             path.append(String.format(Locale.ROOT, " L%.1f %.1f L%.1f %.1f", x, lastY, x, y));
-            dots.append(String.format(Locale.ROOT,
-                    "<circle class=\"point\" data-time=\"%s\" data-value=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#e15759\"><title>%s: %d live</title></circle>",
-                    p.time(), p.live(), x, y, p.time(), p.live()));
+            dots.append(String.format(
+                    Locale.ROOT,
+                    "<circle class=\"point\" data-time=\"%s\" data-value=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\""
+                            + " fill=\"#e15759\"><title>%s: %d live</title></circle>",
+                    p.time(),
+                    p.live(),
+                    x,
+                    y,
+                    p.time(),
+                    p.live()));
             lastY = y;
         }
         path.append(String.format(Locale.ROOT, " L%d %.1f", WIDTH - 10, lastY));
-        return String.format(Locale.ROOT,
-                "<svg class=\"chart\" data-chart=\"%s\" width=\"%d\" height=\"%d\" role=\"img\">"
-                        + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>"
-                        + "<text x=\"4\" y=\"%d\" font-size=\"11\">%d</text><text x=\"4\" y=\"%d\" font-size=\"11\">0</text>"
-                        + "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
-                        + "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>"
-                        + "<path d=\"%s\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"2\"/>%s</svg>",
-                id, WIDTH, HEIGHT, LEFT, baseline, WIDTH - 10, baseline, TOP + 4, max, baseline,
-                LEFT, baseline + 16, from, WIDTH - 10, baseline + 16, to, path, dots);
+        return String.format(
+                Locale.ROOT,
+                "<svg class=\"chart\" data-chart=\"%s\" width=\"%d\" height=\"%d\" role=\"img\"><line x1=\"%d\""
+                        + " y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/><text x=\"4\" y=\"%d\""
+                        + " font-size=\"11\">%d</text><text x=\"4\" y=\"%d\" font-size=\"11\">0</text><text x=\"%d\""
+                        + " y=\"%d\" font-size=\"10\">%s</text><text x=\"%d\" y=\"%d\" font-size=\"10\""
+                        + " text-anchor=\"end\">%s</text><path d=\"%s\" fill=\"none\" stroke=\"#4e79a7\""
+                        + " stroke-width=\"2\"/>%s</svg>",
+                id,
+                WIDTH,
+                HEIGHT,
+                LEFT,
+                baseline,
+                WIDTH - 10,
+                baseline,
+                TOP + 4,
+                max,
+                baseline,
+                LEFT,
+                baseline + 16,
+                from,
+                WIDTH - 10,
+                baseline + 16,
+                to,
+                path,
+                dots);
     }
 }

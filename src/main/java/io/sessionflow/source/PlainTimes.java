@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 
 /**
  * A fast path for the one time shape vendors send nearly always, {@code 2016-03-11T12:02:00} with an optional
- * {@code +0300}, {@code +03:00} or {@code Z}. java.time formatters with optional sections copy their parse state
- * per section and were the largest cost of mapping a webinar.ru or StoryCLM record. Anything else, including
- * out-of-range fields, returns null, and the caller's formatter decides exactly as before.
+ * {@code +0300}, {@code +03:00} or {@code Z}: java.time formatters with optional sections copy their parse state
+ * per section, for every time of every record. Anything else, including out-of-range fields, returns null, and the
+ * caller's formatter decides.
  */
 public final class PlainTimes {
     private static final int LOCAL_LENGTH = "yyyy-MM-ddTHH:mm:ss".length();

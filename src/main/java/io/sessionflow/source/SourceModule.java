@@ -31,8 +31,14 @@ public interface SourceModule {
     /** What is wrong with one account's settings beyond their types, one line each naming the setting. */
     List<String> problems(AccountSettings settings);
 
-    /** How often an account's route fires: its poll, or a push source's expiry check. Valid settings only. */
-    Duration pollInterval(AccountSettings settings);
+    /**
+     * How often an account's route fires: by default its {@link #pollSetting}; a push source, which has none, says
+     * what its route's timer is for. Valid settings only.
+     */
+    default Duration pollInterval(AccountSettings settings) {
+        return settings.duration(pollSetting().orElseThrow(() -> new IllegalStateException(system()
+                + " has no poll setting: its module says how often its route fires")));
+    }
 
     /**
      * The setting that says how often a polling source polls, read by {@link #pollInterval} too; empty for a push
@@ -61,6 +67,16 @@ public interface SourceModule {
 
     /** Vendor-shaped records for the mapping bench; empty when the module offers none. */
     Optional<BenchRecords<?>> benchRecords();
+
+    /** A simulator for the bench's end-to-end stages over the vendor's transport; empty when the module has none. */
+    default Optional<BenchSimulator.Start> benchSimulator() {
+        return Optional.empty();
+    }
+
+    /** A push module's simulated feed for the bench's latency stage; empty for a polling module. */
+    default Optional<BenchFeed.Start> benchFeed() {
+        return Optional.empty();
+    }
 
     /**
      * How long after a session ended or was deleted this account's polls can still list it (its poll window), so the

@@ -52,8 +52,8 @@ public final class SourceModules {
         try {
             return (SourceModule) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("source module " + type.getName() + " needs a public no-argument constructor",
-                    e);
+            throw new IllegalStateException(
+                    "source module " + type.getName() + " needs a public no-argument constructor", e);
         }
     }
 }

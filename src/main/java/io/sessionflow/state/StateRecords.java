@@ -84,7 +84,7 @@ public final class StateRecords {
     }
 
     public static byte[] value(KnownSession session) {
-        return KnownSessionJson.bytes(session);
+        return EventJson.toBytes(session);
     }
 
     public static byte[] value(Cursor cursor) {

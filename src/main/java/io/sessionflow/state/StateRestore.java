@@ -1,21 +1,21 @@
 package io.sessionflow.state;
 
 import io.sessionflow.event.SourceAccount;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.kafka.TopicToEnd;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.KnownSession;
 import io.sessionflow.track.SessionKeys;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,41 +30,48 @@ public final class StateRestore {
     private StateRestore() {
     }
 
+    /**
+     * What the state topic holds of some accounts: each one's memory, and which of them carry a removal mark newer
+     * than their last committed poll (stopped for good, unless added again).
+     */
+    public record Restored(Map<SourceAccount, InMemoryKnownSessions> memory, Set<SourceAccount> removed) {
+    }
+
     /** @return the memory of each wanted account that has any state */
-    public static Map<SourceAccount, InMemoryKnownSessions> read(Properties client, String topic,
-                                                                 Predicate<SourceAccount> wanted) {
+    public static Restored read(Properties client, String topic, Predicate<SourceAccount> wanted) {
         long started = System.nanoTime();
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<SourceAccount, InMemoryKnownSessions> known = new HashMap<>();
-        int records = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<SourceAccount, Map<String, KnownSession>> sessions = new HashMap<>();
-            Map<SourceAccount, Map<String, java.time.Instant>> deadLetters = new HashMap<>();
-            while (!reached(consumer, end)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
-                    apply(r, wanted, sessions, deadLetters, known);
-                }
-            }
-            sessions.forEach((account, s) -> memoryOf(known, account).apply(s));
-            deadLetters.forEach((account, d) -> d.forEach((fingerprint, at) ->
-                    memoryOf(known, account).deadLettered(List.of(fingerprint), at)));
-        }
+        Set<SourceAccount> removed = new HashSet<>();
+        Map<SourceAccount, Map<String, KnownSession>> sessions = new HashMap<>();
+        Map<SourceAccount, Map<String, Instant>> deadLetters = new HashMap<>();
+        long records = TopicToEnd.read(client, topic, Duration.ofSeconds(60), r -> {
+            apply(r, wanted, sessions, deadLetters, known);
+            removal(r, wanted, removed);
+        });
+        sessions.forEach((account, s) -> memoryOf(known, account).apply(s));
+        deadLetters.forEach((account, d) -> d.forEach((fingerprint, at) ->
+                memoryOf(known, account).deadLettered(List.of(fingerprint), at)));
         LOG.info("restored {} tracked sessions of {} accounts from {} ({} records) in {} ms",
                 known.values().stream().mapToInt(InMemoryKnownSessions::size).sum(), known.size(), topic, records,
                 (System.nanoTime() - started) / 1_000_000);
-        return known;
+        return new Restored(known, removed);
+    }
+
+    /** A removal mark stands until the account polls again (it was added back). */
+    private static void removal(ConsumerRecord<String, byte[]> r, Predicate<SourceAccount> wanted,
+                                Set<SourceAccount> removed) {
+        if (r.value() == null) {
+            return;
+        }
+        if (StateRecords.isRemoval(r.key())) {
+            StateRecords.Removed mark = StateRecords.removed(r.value());
+            SourceAccount account = new SourceAccount(SystemId.of(mark.system()), mark.account());
+            if (wanted.test(account)) {
+                removed.add(account);
+            }
+        } else if (StateRecords.isCursor(r.key())) {
+            removed.remove(StateRecords.cursor(r.value()).source());
+        }
     }
 
     /**
@@ -73,7 +80,7 @@ public final class StateRestore {
      */
     private static void apply(ConsumerRecord<String, byte[]> r, Predicate<SourceAccount> wanted,
                               Map<SourceAccount, Map<String, KnownSession>> sessions,
-                              Map<SourceAccount, Map<String, java.time.Instant>> deadLetters,
+                              Map<SourceAccount, Map<String, Instant>> deadLetters,
                               Map<SourceAccount, InMemoryKnownSessions> known) {
         if (StateRecords.isSession(r.key())) {
             if (r.value() == null) {
@@ -108,10 +115,5 @@ public final class StateRestore {
     private static InMemoryKnownSessions memoryOf(Map<SourceAccount, InMemoryKnownSessions> known,
                                                   SourceAccount account) {
         return known.computeIfAbsent(account, a -> new InMemoryKnownSessions());
-    }
-
-    /** read_committed positions stop before open transactions, so compare positions, not record counts. */
-    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 }

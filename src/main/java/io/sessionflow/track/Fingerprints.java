@@ -19,9 +19,9 @@ final class Fingerprints {
     }
 
     /**
-     * SHA-256 of the meaningful fields as the envelope's JSON. The bytes must stay exactly what the databind
-     * mapper writes for them: fingerprints already on the state topic and the ids of update events derive
-     * from them, so {@link EnvelopeWriter} streams the same bytes, only cheaper.
+     * SHA-256 of the meaningful fields as the envelope's JSON ({@link EnvelopeWriter}, the data's one
+     * serialization). Fingerprints already on the state topic and the ids of update events derive from these
+     * bytes, so they must not change.
      */
     static String of(SessionData data) {
         SessionData meaningful = meaningful(data);

@@ -15,19 +15,6 @@ public record Inference(int notFound, boolean closed, int reopens) {
     /** Answers of "not found" in a row that make a deletion (or end) believed: one more look than the first. */
     static final int NOT_FOUND_CONFIRMATIONS = 2;
 
-    /** Jackson's filter for a state record: a session with nothing concluded writes no {@code inference}. */
-    static final class IsNone {
-        @Override
-        public boolean equals(Object value) {
-            return NONE.equals(value);
-        }
-
-        @Override
-        public int hashCode() {
-            return NONE.hashCode();
-        }
-    }
-
     Inference withNotFound(int answers) {
         return new Inference(answers, closed, reopens);
     }

@@ -1,6 +1,6 @@
 package io.sessionflow.track;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionData;
 import java.time.Instant;
@@ -16,9 +16,9 @@ import java.util.Set;
  *                  while open, and for records written before it was kept
  * @param inference what was concluded rather than told ({@link Inference}); none in records written before it was kept
  */
+@JsonSerialize(using = KnownSessionJson.class)
 public record KnownSession(String scope, String source, List<EventType> reached, String fingerprint, Set<String> joined,
                            Set<String> left, SessionData data, UpdateHistory updates, Instant closedAt,
-                           @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Inference.IsNone.class)
                            Inference inference) {
 
     public KnownSession {

@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
  * digests mean the same input, so the same snapshot. Kept instead of the text, which can be kilobytes.
  */
 public record RecordDigest(long high, long low) {
-    /** One per thread, reused: looking the algorithm up again for every record of a poll showed in profiles. */
+    /** One per thread, reused: a poll digests every record it lists. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(RecordDigest::sha256);
 
     /** @return null when there is no text: such a record cannot be recognised as unchanged */

@@ -95,7 +95,9 @@ final class SessionDiff {
      * so {@code before} is kept instead of copying its lists and sets for every unchanged session.
      */
     private boolean nothingNew() {
-        if (!sameData || !java.util.Objects.equals(now.scope(), before.scope()) || !now.source().equals(before.source())
+        if (!sameData
+                || !java.util.Objects.equals(now.scope(), before.scope())
+                || !now.source().equals(before.source())
                 || before.inference().notFound() > 0) {
             return false;
         }

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An unchanged session yields nothing; a skipped step (first seen already ended) still yields the missing
  * steps, marked inferred. Nothing is remembered until {@link #commit} is called after Kafka acknowledged.
  */
-public final class SessionTracker {
+public final class SessionTracker implements SnapshotDiff {
     private final KnownSessions known;
     private final Forgetting forgetting;
     /** When the memory was last looked through for what to forget: a walk over every session, not every poll. */
@@ -46,22 +46,12 @@ public final class SessionTracker {
         return inputs.computeIfAbsent(system, s -> new RecordInputs());
     }
 
-    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
-                            MissingPolicy missing, Instant observedAt) {
-        return diff(known, system, snapshots, List.of(), completeScopes, missing, observedAt);
-    }
-
     /** Starts a run of snapshots diffed one after another and published together (a push feed's group commit). */
     public SnapshotRun run() {
         return new SnapshotRun(this, known);
     }
 
-    /**
-     * @param unchanged      keys of sessions listed with the same record as their committed state, not mapped:
-     *                       they yield nothing, but count as listed for {@code missing}
-     * @param completeScopes scopes this fetch listed completely; known sessions of these scopes that are absent
-     *                       are handled by {@code missing}
-     */
+    @Override
     public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> unchanged,
                             Collection<String> completeScopes, MissingPolicy missing, Instant observedAt) {
         return diff(known, system, snapshots, unchanged, completeScopes, missing, observedAt);
@@ -84,8 +74,7 @@ public final class SessionTracker {
             SessionDiff diff = new SessionDiff(snapshot, before, observedAt);
             events.addAll(diff.events());
             KnownSession after = diff.after();
-            // only what changed becomes a state record: re-writing every unchanged session made a poll of 100k
-            // sessions with 1% changed publish 100k state records
+            // only what changed becomes a state record: an unchanged session's memory is on the state topic already
             if (after != before && !after.equals(before)) {
                 changes.put(key, after);
             }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * yields five updates, not one). Nothing reaches the tracker's memory here: only committing the transitions
  * after Kafka acknowledged them does, so a failed transaction leaves the memory as it was.
  */
-public final class SnapshotRun implements SessionLookup {
+public final class SnapshotRun implements SessionLookup, SnapshotDiff {
     private final SessionTracker tracker;
     private final SessionLookup committed;
     private final Map<String, KnownSession> pending = new HashMap<>();
@@ -28,9 +28,11 @@ public final class SnapshotRun implements SessionLookup {
     }
 
     /** Like {@link SessionTracker#diff}, against the committed memory plus this run's earlier changes. */
-    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> completeScopes,
-                            MissingPolicy missing, Instant observedAt) {
-        Transitions transitions = tracker.diff(this, system, snapshots, List.of(), completeScopes, missing, observedAt);
+    @Override
+    public Transitions diff(SystemId system, List<SessionSnapshot> snapshots, Collection<String> unchanged,
+                            Collection<String> completeScopes, MissingPolicy missing, Instant observedAt) {
+        Transitions transitions = tracker.diff(this, system, snapshots, unchanged, completeScopes, missing,
+                observedAt);
         transitions.forgotten().sessions().forEach(pending::remove);
         forgotten.addAll(transitions.forgotten().sessions());
         forgotten.removeAll(transitions.changes().keySet());

@@ -25,7 +25,10 @@ public final class SchemaCheck {
         this.schema = schema;
     }
 
-    /** @param reference a file of the schema folder, optionally with a fragment: {@code session-state.v1.json#/$defs/cursor} */
+    /**
+     * @param reference a file of the schema folder, optionally with a fragment:
+     * {@code session-state.v1.json#/$defs/cursor}
+     */
     public static SchemaCheck of(String reference) {
         JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("classpath:schema/" + reference));
         schema.initializeValidators();

@@ -82,6 +82,7 @@ public final class StreamChecks {
                 (n > 0 ? missing : unexpected).add(t);
             }
         });
-        return new VerifyReport(events.size(), ids.size(), duplicates, violations, expected.size(), missing, unexpected);
+        return new VerifyReport(
+                events.size(), ids.size(), duplicates, violations, expected.size(), missing, unexpected);
     }
 }

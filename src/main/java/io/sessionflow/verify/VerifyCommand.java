@@ -26,10 +26,17 @@ import picocli.CommandLine.Option;
         description = "Read the events topic (read_committed) and report events, distinct ids, duplicate ids,"
                 + " per-session order violations, and what is missing or unexpected against an expected set.")
 public final class VerifyCommand implements Callable<Integer> {
-    @Option(names = "--topic", paramLabel = "<topic>", description = "the topic to check (default: SESSIONFLOW_TOPICS_EVENTS)")
+    @Option(
+            names = "--topic",
+            paramLabel = "<topic>",
+            description = "the topic to check (default: SESSIONFLOW_TOPICS_EVENTS)")
     String topic;
-    @Option(names = "--expected", paramLabel = "<file.jsonl>",
-            description = "JSON lines {\"key\",\"type\",\"participant\"}; type as session.started or sessionflow.session.started")
+
+    @Option(
+            names = "--expected",
+            paramLabel = "<file.jsonl>",
+            description = "JSON lines {\"key\",\"type\",\"participant\"}; type as session.started or"
+                    + " sessionflow.session.started")
     Path expectedFile;
 
     @Override
@@ -68,8 +75,8 @@ public final class VerifyCommand implements Callable<Integer> {
             try {
                 t = EventJson.mapper().readValue(line, ExpectedTransition.class);
             } catch (IOException e) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + " is not {\"key\",\"type\",\"participant\"}: "
-                        + line);
+                throw new IllegalArgumentException(
+                        file + " line " + (i + 1) + " is not {\"key\",\"type\",\"participant\"}: " + line);
             }
             if (t.key() == null || t.type() == null) {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + " needs \"key\" and \"type\": " + line);

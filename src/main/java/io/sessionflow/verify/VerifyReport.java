@@ -46,7 +46,9 @@ public record VerifyReport(long events, long distinctIds, List<String> duplicate
 
     /** The first transitions, one per line, then how many more. */
     private static void listed(StringBuilder out, List<ExpectedTransition> items) {
-        items.stream().limit(LISTED).forEach(t -> out.append("                  ").append(t.text()).append(System.lineSeparator()));
+        items.stream()
+                .limit(LISTED)
+                .forEach(t -> out.append("                  ").append(t.text()).append(System.lineSeparator()));
         if (items.size() > LISTED) {
             out.append(String.format("                  ... and %d more%n", items.size() - LISTED));
         }

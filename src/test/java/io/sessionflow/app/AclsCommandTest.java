@@ -14,7 +14,10 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** What `acls` prints is what the README lists and what the secured compose profile grants (SecuredKafkaTest applies it). */
+/**
+ * What `acls` prints is what the README lists and what the secured compose profile grants (SecuredKafkaTest applies
+ * it).
+ */
 class AclsCommandTest {
 
     @Test

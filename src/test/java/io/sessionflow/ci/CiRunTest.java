@@ -3,15 +3,18 @@ package io.sessionflow.ci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sessionflow.event.SourceAccount;
+import io.sessionflow.event.SystemId;
+import io.sessionflow.source.PollBatch;
 import io.sessionflow.testing.Ci;
-import io.sessionflow.testing.GoldenFile;
+import io.sessionflow.testing.MapperFixtures;
+import io.sessionflow.track.Transitions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +43,27 @@ class CiRunTest {
         assertThat(mvnSaw).as("no test run that would pass without the browser test").doesNotExist();
     }
 
+    /** The same for promtool, which checks the alert rules. */
+    @Test
+    void ciRunFailsWhenPromtoolCannotBeInstalledAndRunsNoTestsThen() throws Exception {
+        Path mvnSaw = bin.resolve("mvn-saw");
+        script("chromium", "exit 0");
+        script("apt-get", "exit 100");
+        script("mvn", "echo \"$SESSIONFLOW_CI $*\" > " + mvnSaw);
+        script("dirname", "exec /usr/bin/dirname \"$@\"");
+
+        Result r = run();
+
+        assertThat(r.exit).as(r.output).isNotZero();
+        assertThat(r.output).contains("promtool could not be installed", "DashboardAndAlertsTest");
+        assertThat(mvnSaw).as("no test run that would pass without the rules check").doesNotExist();
+    }
+
     @Test
     void ciRunTellsTheTestsTheyRunInCi() throws Exception {
         Path mvnSaw = bin.resolve("mvn-saw");
         script("chromium", "exit 0");
+        script("promtool", "exit 0");
         script("mvn", "echo \"$SESSIONFLOW_CI $*\" > " + mvnSaw);
         script("dirname", "exec /usr/bin/dirname \"$@\"");
 
@@ -62,16 +82,14 @@ class CiRunTest {
     }
 
     @Test
-    void inCiAMissingExpectedFileIsNeverWritten(@TempDir Path dir) {
-        Path expected = dir.resolve("case.expected.json");
-        String write = System.setProperty("fixtures.write", "true");
-        try {
-            withCi(() -> assertThatThrownBy(() -> GoldenFile.assertMatches(expected, Map.of("events", List.of())))
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("CI writes no expected file"));
-            assertThat(expected).doesNotExist();
-        } finally {
-            restore("fixtures.write", write);
-        }
+    void aCaseWithoutItsExpectedFileFailsAndNothingIsWritten() {
+        MapperFixtures fixtures = MapperFixtures.of(SystemId.of("nosuchsystem"), (tracker, clock) -> text -> null);
+        PollBatch nothing = new PollBatch(SourceAccount.defaultOf(SystemId.of("nosuchsystem")), List.of(),
+                Transitions.none(), List.of());
+
+        assertThatThrownBy(() -> fixtures.check("no-such-case", nothing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no test resource fixtures/nosuchsystem/no-such-case.expected.json");
+        assertThat(Path.of("src/test/resources/fixtures/nosuchsystem")).doesNotExist();
     }
 
     private static void withCi(Runnable check) {

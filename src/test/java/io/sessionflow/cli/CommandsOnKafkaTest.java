@@ -60,7 +60,8 @@ class CommandsOnKafkaTest {
             producer.initTransactions();
             for (SessionEvent e : EVENTS) {
                 producer.beginTransaction();
-                producer.send(new ProducerRecord<>(topic, null, e.time().toEpochMilli(), e.kafkaKey(), EventJson.toBytes(e)));
+                producer.send(
+                        new ProducerRecord<>(topic, null, e.time().toEpochMilli(), e.kafkaKey(), EventJson.toBytes(e)));
                 producer.commitTransaction();
             }
         }
@@ -119,8 +120,10 @@ class CommandsOnKafkaTest {
                 """);
         Finished failed = sessionflow("verify", "--expected", expected.toString());
         assertThat(failed.exitCode()).isEqualTo(1);
-        assertThat(failed.output()).contains("missing           1\n                  webinar:3 participant.joined (participant 274)\n")
-                .contains("unexpected        2\n").contains("                  webinar:1 session.ended\n")
+        assertThat(failed.output())
+                .contains("missing           1\n                  webinar:3 participant.joined (participant 274)\n")
+                .contains("unexpected        2\n")
+                .contains("                  webinar:1 session.ended\n")
                 .doesNotContain("ExpectedTransition[");
 
         Files.writeString(expected, "{\"key\":\"webinar:1\",\"type\":\"session.begun\"}\n");

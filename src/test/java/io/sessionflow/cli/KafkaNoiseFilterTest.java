@@ -34,8 +34,12 @@ class KafkaNoiseFilterTest {
         assertThat(decide("kafka.server.NodeToControllerRequestThread", Level.ERROR, "request failed",
                 new RuntimeException(new NotControllerException("not the controller")))).isEqualTo(FilterReply.DENY);
 
-        assertThat(decide("org.apache.kafka.clients.NetworkClient", Level.WARN,
-                "Connection to node 1 (/127.0.0.1:9092) could not be established.", null)).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(decide(
+                        "org.apache.kafka.clients.NetworkClient",
+                        Level.WARN,
+                        "Connection to node 1 (/127.0.0.1:9092) could not be established.",
+                        null))
+                .isEqualTo(FilterReply.NEUTRAL);
         assertThat(decide("io.sessionflow.publish.TransactionalPublisher", Level.ERROR, "commit failed",
                 new NotControllerException("x"))).as("our own lines always pass").isEqualTo(FilterReply.NEUTRAL);
     }

@@ -46,7 +46,9 @@ class ReadmeCommandsTest {
     @Test
     void theExitCodesAreTheOnesTheCommandsUse() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        assertThat(readme).contains("| " + ExitCode.OK + " | done").contains("| " + ExitCode.CHECK_FAILED + " | a check failed")
+        assertThat(readme)
+                .contains("| " + ExitCode.OK + " | done")
+                .contains("| " + ExitCode.CHECK_FAILED + " | a check failed")
                 .contains("| " + ExitCode.USAGE + " | usage or configuration");
         String help = new CommandLine(new Sessionflow()).getUsageMessage().replaceAll("\\s+", " ");
         assertThat(help).contains("Exit codes: 0 ok, 1 a check failed").contains("2 usage or configuration");

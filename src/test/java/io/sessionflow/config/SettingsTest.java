@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sessionflow.app.ConfigurationException;
 import io.sessionflow.app.SessionflowApp;
+import io.sessionflow.source.SourceModule;
+import io.sessionflow.testing.ShippedModules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,13 +18,17 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
+    /** The README documents what the jar ships: the pipeline's settings and its modules' ({@link ShippedModules}). */
     @Test
-    void readmeListsExactlyTheDeclaredSettings() throws Exception {
+    void readmeListsExactlyTheSettingsOfThePipelineAndOfTheModulesTheJarShips() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String start = "<!-- settings:start -->\n";
-        String table = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- settings:end -->"));
+        String table =
+                readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- settings:end -->"));
+        List<SourceModule> shipped = ShippedModules.all();
+        assertThat(shipped).as("modules the jar ships").isNotEmpty();
         assertThat(table).as("README settings table; regenerate with: java -jar target/sessionflow.jar settings")
-                .isEqualTo(SettingsTable.markdown(SettingsCatalog.load()));
+                .isEqualTo(SettingsTable.markdown(SettingsCatalog.of(shipped)));
     }
 
     @Test
@@ -64,7 +70,8 @@ class SettingsTest {
         assertThatThrownBy(() -> SessionflowApp.create(s, Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class)
                 .extracting(e -> ((ConfigurationException) e).problems())
-                .isEqualTo(List.of("SESSIONFLOW_ISPRING_TRAINING_IDS is required when SESSIONFLOW_ISPRING_URL is set: the"
+                .isEqualTo(List.of(
+                        "SESSIONFLOW_ISPRING_TRAINING_IDS is required when SESSIONFLOW_ISPRING_URL is set: the"
                                 + " API lists sessions per training",
                         "SESSIONFLOW_SEEIT_TOKEN is required when SESSIONFLOW_SEEIT_BASE_URL is set"));
     }

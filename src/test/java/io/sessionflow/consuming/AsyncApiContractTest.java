@@ -12,14 +12,13 @@ import com.networknt.schema.SpecVersion;
 import io.sessionflow.consuming.AsyncApiDocument.Message;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.demo.Scenario;
-import io.sessionflow.source.SourceModule;
+import io.sessionflow.event.EventJson;
+import io.sessionflow.kafka.Topics;
 import io.sessionflow.source.SourceModules;
 import io.sessionflow.source.webinar.WebinarModule;
 import io.sessionflow.source.webinar.WebinarScenario;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
-import io.sessionflow.event.EventJson;
-import io.sessionflow.kafka.Topics;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
 import java.io.IOException;
@@ -54,15 +53,19 @@ class AsyncApiContractTest {
                 .getSchema(SchemaLocation.of("classpath:asyncapi/asyncapi-3.0.0.schema.json"));
         assertThat(doc.root().path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(AsyncApiDocument.violations(asyncApi, doc.root())).isEmpty();
-        assertThat(doc.messages()).extracting(Message::address)
-                .containsOnly("sessions.events", "sessions.raw", "sessions.dlq", "sessions.state", "sessionflow.accounts");
+        assertThat(doc.messages())
+                .extracting(Message::address)
+                .containsOnly("sessions.events", "sessions.raw", "sessions.dlq", "sessions.state",
+                        "sessions.watermarks", "sessionflow.accounts");
     }
 
     @Test
     void valueSchemasAreTheFilesOfTheSchemaFolder() throws IOException {
         Set<String> referenced = new HashSet<>();
         for (String ref : doc.externalRefs()) {
-            assertThat(ref).as("every schema outside the document is a shipped one").startsWith(AsyncApiDocument.SCHEMA_FOLDER);
+            assertThat(ref)
+                    .as("every schema outside the document is a shipped one")
+                    .startsWith(AsyncApiDocument.SCHEMA_FOLDER);
             String file = ref.substring(AsyncApiDocument.SCHEMA_FOLDER.length()).replaceAll("#.*", "");
             assertThat(AsyncApiDocument.FILE.getParent().resolve(ref.replaceAll("#.*", ""))).exists();
             referenced.add(file);
@@ -85,8 +88,10 @@ class AsyncApiContractTest {
             for (JsonNode example : m.examples()) {
                 JsonNode payload = example.path("payload");
                 assertThat(m.payload().violations(payload)).as("%s payload", example.path("name").asText()).isEmpty();
-                JsonNode headers = example.has("headers") ? example.get("headers") : JsonNodeFactory.instance.objectNode();
-                assertThat(AsyncApiDocument.violations(m.headers(), headers)).as("%s headers", example.path("name").asText())
+                JsonNode headers =
+                        example.has("headers") ? example.get("headers") : JsonNodeFactory.instance.objectNode();
+                assertThat(AsyncApiDocument.violations(m.headers(), headers))
+                        .as("%s headers", example.path("name").asText())
                         .isEmpty();
             }
         }
@@ -122,7 +127,8 @@ class AsyncApiContractTest {
                 Path wrong = Files.writeString(Files.createTempFile("wrong-token", ".txt"), "not-the-token");
                 accounts(pipeline, "add", "webinar", "refused", "base-url=" + webinar.baseUrl(),
                         "token=${file:" + wrong + "}", "poll-interval=500ms");
-                Map<String, List<ConsumerRecord<String, byte[]>>> records = runUntilEveryMessageIsSeen(pipeline, scenarios);
+                Map<String, List<ConsumerRecord<String, byte[]>>> records =
+                        runUntilEveryMessageIsSeen(pipeline, scenarios);
                 records.forEach(this::assertKeepsTheContract);
             }
         } finally {
@@ -132,18 +138,23 @@ class AsyncApiContractTest {
 
     /** {@code sessionflow accounts ...} against the pipeline's cluster, as an operator runs it. */
     private static void accounts(Pipeline pipeline, String... args) {
-        Map<String, String> settings = Map.of("sessionflow.kafka.bootstrap-servers", pipeline.app().kafka().bootstrapServers(),
-                "sessionflow.cluster", pipeline.app().cluster().name(),
-                "sessionflow.topics.state", pipeline.topics().state());
-        new io.sessionflow.cluster.AccountsCommand(io.sessionflow.config.Settings.from(Map.of(), new java.util.Properties(),
-                settings), System.out).run(args);
+        Map<String, String> settings = Map.of(
+                "sessionflow.kafka.bootstrap-servers",
+                pipeline.app().kafka().bootstrapServers(),
+                "sessionflow.cluster",
+                pipeline.app().cluster().name(),
+                "sessionflow.topics.state",
+                pipeline.topics().state());
+        new io.sessionflow.cluster.AccountsCommand(
+                        io.sessionflow.config.Settings.from(Map.of(), new java.util.Properties(), settings), System.out)
+                .run(args);
     }
 
     private Map<String, List<ConsumerRecord<String, byte[]>>> runUntilEveryMessageIsSeen(Pipeline pipeline,
                                                                                        List<Scenario> scenarios) {
         Topics t = pipeline.topics();
         Map<String, String> topicOf = Map.of("sessions.events", t.events(), "sessions.raw", t.raw(),
-                "sessions.dlq", t.dlq(), "sessions.state", t.state(),
+                "sessions.dlq", t.dlq(), "sessions.state", t.state(), "sessions.watermarks", t.watermarks(),
                 "sessionflow.accounts", pipeline.app().cluster().accountsTopic());
         boolean removed = false;
         Map<String, TopicReader> readers = new HashMap<>();
@@ -156,7 +167,9 @@ class AsyncApiContractTest {
                 Map<String, List<ConsumerRecord<String, byte[]>>> seen = new HashMap<>();
                 readers.forEach((address, reader) -> seen.put(address, reader.pollFor(Duration.ofMillis(400))));
                 seen.get("sessions.events").forEach(r -> systems.add(r.key().replaceAll("[:/].*", "")));
-                if (!removed && seen.get("sessions.events").stream().anyMatch(r -> r.key().startsWith("webinar/second:"))) {
+                if (!removed
+                        && seen.get("sessions.events").stream()
+                                .anyMatch(r -> r.key().startsWith("webinar/second:"))) {
                     accounts(pipeline, "remove", "webinar", "second");
                     removed = true;
                 }

@@ -1,18 +1,17 @@
 package io.sessionflow.consuming;
 
-import io.sessionflow.source.seeit.SeeitModule;
-
-import io.sessionflow.source.webinar.WebinarModule;
-
 import static io.sessionflow.replay.TestEvents.event;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.sessionflow.event.EventJson;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
-import io.sessionflow.replay.TestEvents;
+import io.sessionflow.replay.TestEvents.Published;
 import io.sessionflow.replay.TestEvents.Timed;
+import io.sessionflow.replay.TestEvents;
+import io.sessionflow.source.seeit.SeeitModule;
+import io.sessionflow.source.webinar.WebinarModule;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
@@ -27,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,6 +103,40 @@ class PerSystemFanoutRouteTest {
                 List<SessionEvent> copied = EventAssertions.events(seeit.awaitCount(1, WAIT));
                 assertThat(copied).extracting(SessionEvent::id).contains(refused.id());
             }
+        }
+    }
+
+    @Test
+    void aSystemNoModuleDeclaresChoosesNoTopicAndNoEndpointOption() throws Exception {
+        Instant t = Instant.parse("2026-11-20T09:00:00Z");
+        SessionEvent allowed = event(WebinarModule.SYSTEM, "6784", EventType.SESSION_STARTED, t);
+        byte[] value = EventJson.toBytes(allowed);
+        try (LogCapture logs = new LogCapture();
+             Pipeline pipeline = Pipeline.start(Map.of("sessionflow.examples.per-system-fanout.enabled", "true"))) {
+            String events = pipeline.topics().events();
+            TestEvents.createTopic(events + ".webinar", 1);
+            TestEvents.publishRecords(events, List.of(
+                    new Published(t, "hostile:1", "webinar?brokers=127.0.0.1:1", value),
+                    new Published(t, "unknown:1", "nosuchsystem", value),
+                    new Published(t, allowed.kafkaKey(), "webinar", value)));
+
+            await().atMost(WAIT).until(() -> logs.lines().stream()
+                    .filter(l -> l.contains("per-system fanout: no module declares system")).count() == 2);
+            try (TopicReader webinar = pipeline.read(events + ".webinar")) {
+                // both refusals are logged, the allowed copy is there: what is committed now is all there is
+                webinar.awaitCount(1, WAIT);
+                assertThat(webinar.readToEnd()).extracting(ConsumerRecord::key).containsExactly(allowed.kafkaKey());
+            }
+            assertThat(topicsStartingWith(events + ".")).containsExactly(events + ".webinar");
+        }
+    }
+
+    private static List<String> topicsStartingWith(String prefix) throws Exception {
+        Properties p = new Properties();
+        p.putAll(io.sessionflow.kafka.KafkaClients.base(SharedKafka.bootstrapServers()));
+        try (Admin admin = Admin.create(p)) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(n -> n.startsWith(prefix))
+                    .sorted().toList();
         }
     }
 

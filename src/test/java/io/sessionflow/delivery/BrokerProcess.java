@@ -1,5 +1,7 @@
 package io.sessionflow.delivery;
 
+import static io.sessionflow.testing.Wait.await;
+
 import io.sessionflow.kafka.EmbeddedKafka;
 import io.sessionflow.kafka.KraftNode;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,13 +41,13 @@ final class BrokerProcess implements AutoCloseable {
     BrokerProcess start() {
         process = JavaProcess.start("broker-" + port + "-" + (++starts), "kafka.Kafka", List.of(config.toString()),
                 Map.of());
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!listening()) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new AssertionError("broker did not start: " + process.output());
-            }
-            sleep(100);
-        }
+        await("the broker listening").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("broker did not start: " + process.output());
+                    }
+                    return listening();
+                });
         return this;
     }
 
@@ -64,14 +67,6 @@ final class BrokerProcess implements AutoCloseable {
     public void close() {
         if (process != null && process.isAlive()) {
             process.kill();
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One vendor account of a cluster test: its own simulator on loopback with a world that keeps changing, the
@@ -43,7 +45,8 @@ abstract class ChangingAccount implements AutoCloseable {
         this.account = account;
         this.random = new Random(account.toString().hashCode());
         try {
-            this.secretFile = Files.writeString(secrets.resolve(account.system().id() + "-" + account.account()), secret);
+            this.secretFile =
+                    Files.writeString(secrets.resolve(account.system().id() + "-" + account.account()), secret);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,6 +88,13 @@ abstract class ChangingAccount implements AutoCloseable {
 
     /** Every request the simulator has seen, with who asked. */
     abstract List<SimulatedHttpServer.Seen> requests();
+
+    /** The instances that asked this vendor within the window (a User-Agent names its instance). */
+    Set<String> askedBetween(Instant from, Instant to) {
+        Set<String> agents = new HashSet<>();
+        requests().stream().filter(r -> r.at().isAfter(from) && r.at().isBefore(to)).forEach(r -> agents.add(r.agent()));
+        return agents;
+    }
 
     abstract List<ExpectedTransition> expected();
 
@@ -208,6 +218,7 @@ abstract class ChangingAccount implements AutoCloseable {
         private final TradernetWorld world = new TradernetWorld(Clock.systemUTC());
         private final TradernetSimulator vendor;
         private final Map<Long, Boolean> closed = new LinkedHashMap<>();
+        private final Map<Long, Instant> openedAt = new LinkedHashMap<>();
 
         Tradernet(SourceAccount account, Path secrets) {
             super(account, secrets, "password-" + account.account());
@@ -221,15 +232,25 @@ abstract class ChangingAccount implements AutoCloseable {
                     "reconnect-max-delay", "2s");
         }
 
+        /**
+         * Only while an instance holds the feed: a push vendor shows what is open now, so a session that opened and
+         * closed while nobody listened was never there for anyone. A session stays open for 30 s at least, longer
+         * than any takeover gap, so the new owner's snapshot shows whatever opened in a gap.
+         */
         @Override
         protected synchronized void change(Instant now) {
+            if (vendor.feedSubscribers() == 0) {
+                return;
+            }
             List<Long> open = closed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+            List<Long> old = open.stream().filter(id -> openedAt.get(id).plusSeconds(30).isBefore(now)).toList();
             if (open.size() < 2 || random.nextInt(3) == 0) {
                 TradernetWorld.Session s = world.open(account.account() + "@example.org", "SMS", now,
                         Duration.ofHours(2), "10.0.0." + (1 + random.nextInt(200)));
                 closed.put(s.id(), false);
-            } else if (random.nextInt(2) == 0) {
-                long id = open.get(random.nextInt(open.size()));
+                openedAt.put(s.id(), now);
+            } else if (!old.isEmpty() && random.nextInt(2) == 0) {
+                long id = old.get(random.nextInt(old.size()));
                 world.close(id);
                 closed.put(id, true);
             }
@@ -238,6 +259,22 @@ abstract class ChangingAccount implements AutoCloseable {
         @Override
         List<SimulatedHttpServer.Seen> requests() {
             return vendor.server().requests();
+        }
+
+        /**
+         * A push feed is asked once (log in, snapshot) and then holds its connection: within a quiet window the one
+         * that holds it, the instance that logged in last, while exactly one feed is subscribed.
+         */
+        @Override
+        Set<String> askedBetween(Instant from, Instant to) {
+            Set<String> agents = super.askedBetween(from, to);
+            if (agents.isEmpty() && vendor.feedSubscribers() == 1) {
+                requests().stream().filter(r -> r.at().isBefore(to)).reduce((a, b) -> b)
+                        .ifPresent(last -> agents.add(last.agent()));
+            } else if (vendor.feedSubscribers() > 1) {
+                agents.add("(" + vendor.feedSubscribers() + " feeds subscribed)");
+            }
+            return agents;
         }
 
         @Override

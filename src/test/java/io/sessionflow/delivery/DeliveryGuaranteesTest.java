@@ -1,9 +1,11 @@
 package io.sessionflow.delivery;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.testing.Wait;
 import io.sessionflow.verify.EventsTopic;
 import io.sessionflow.verify.StreamChecks;
 import io.sessionflow.verify.VerifyReport;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,21 +80,20 @@ class DeliveryGuaranteesTest {
     /** Until this pipeline instance has committed events of its own: it is really mid-stream. */
     private void awaitNewCommits() {
         int before = events().size();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (events().size() <= before) {
-            assertThat(System.nanoTime()).as("no commits: " + pipeline.output()).isLessThan(deadline);
-            BrokerProcess.sleep(300);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(events().size()).as("no commits: " + pipeline.output())
+                        .isGreaterThan(before));
     }
 
     /** Waits until every expected transition is on the topic, then checks the whole stream. */
     private VerifyReport awaitComplete(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        VerifyReport report = StreamChecks.check(events(), world.expected());
-        while (!report.missing().isEmpty() && System.nanoTime() < deadline) {
-            BrokerProcess.sleep(1000);
-            report = StreamChecks.check(events(), world.expected());
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> StreamChecks.check(events(), world.expected()).missing().isEmpty());
+        } catch (ConditionTimeoutException e) {
+            // the report below says what is missing
         }
+        VerifyReport report = StreamChecks.check(events(), world.expected());
         System.out.print(report.text());
         return report;
     }
@@ -103,7 +105,7 @@ class DeliveryGuaranteesTest {
         java.util.Random random = new java.util.Random(7);
         for (int kill = 0; kill < 3; kill++) {
             awaitNewCommits();
-            BrokerProcess.sleep(200 + random.nextInt(1500)); // somewhere mid-stream, maybe mid-transaction
+            Wait.pause(Duration.ofMillis(200 + random.nextInt(1500))); // somewhere mid-stream, maybe mid-transaction
             pipeline.kill();
             pipeline = startPipeline();
         }
@@ -121,10 +123,10 @@ class DeliveryGuaranteesTest {
         long before = report.events();
         int requests = vendor.requestCount();
         pipeline = startPipeline();
-        while (vendor.requestCount() < requests + 40) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
             assertThat(pipeline.isAlive()).as(pipeline.output()).isTrue();
-            BrokerProcess.sleep(200);
-        }
+            return vendor.requestCount() >= requests + 40;
+        });
         assertThat(events()).as("events after restarting on an unchanged world").hasSize((int) before);
     }
 
@@ -136,11 +138,11 @@ class DeliveryGuaranteesTest {
         // against a broker it cannot reach, and on a loaded machine starting took longer than the 6 s once waited
         awaitNewCommits();
         broker.stop();
-        BrokerProcess.sleep(20_000);
+        Wait.pause(Duration.ofSeconds(20));
         int missedWhileDown = world.expected().size();
         long back = System.nanoTime();
         broker.start();
-        BrokerProcess.sleep(2000);
+        Wait.pause(Duration.ofSeconds(2));
         ticker.shutdownNow();
 
         VerifyReport report = awaitComplete(Duration.ofSeconds(120));

@@ -42,7 +42,7 @@ public final class JavaProcess {
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().keySet().removeIf(k -> k.startsWith("SESSIONFLOW_"));
+            builder.environment().keySet().removeIf(k -> k.startsWith("SESSIONFLOW_") || k.startsWith("OTEL_"));
             builder.environment().putAll(env);
             return new JavaProcess(builder.start(), log);
         } catch (IOException e) {
@@ -65,8 +65,11 @@ public final class JavaProcess {
     /** Its threads' stacks, appended to its log: what a test that waited in vain shows of it. */
     public void dumpThreads() {
         try {
-            new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start().waitFor(30, TimeUnit.SECONDS);
+            new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start()
+                    .waitFor(30, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

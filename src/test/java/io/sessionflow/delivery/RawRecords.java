@@ -68,10 +68,40 @@ final class RawRecords {
         return open;
     }
 
+    /** For a test that waited in vain: each partition's stable and written end, and the transactions still open. */
+    static String diagnose(String bootstrap, String topic) {
+        StringBuilder out = new StringBuilder();
+        try (KafkaConsumer<String, byte[]> committed = consumer(bootstrap, "read_committed");
+             KafkaConsumer<String, byte[]> all = consumer(bootstrap, "read_uncommitted");
+             org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                     KafkaClients.base(bootstrap))) {
+            List<TopicPartition> partitions = partitions(all, topic);
+            Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+            Map<TopicPartition, Long> written = all.endOffsets(partitions);
+            partitions.forEach(p -> out.append(p).append(" stable ").append(stable.get(p)).append(" written ")
+                    .append(written.get(p)).append('\n'));
+            var open = admin.listTransactions().all().get(10, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .filter(t -> t.state() == org.apache.kafka.clients.admin.TransactionState.ONGOING)
+                    .map(t -> t.transactionalId()).toList();
+            out.append("ongoing transactions: ").append(open).append('\n');
+            if (!open.isEmpty()) {
+                admin.describeTransactions(open).all().get(10, java.util.concurrent.TimeUnit.SECONDS)
+                        .forEach((id, t) -> out.append(id).append(" since ").append(Instant.ofEpochMilli(
+                                t.transactionStartTimeMs().orElse(0L))).append(" producer ").append(t.producerId())
+                                .append(" epoch ").append(t.producerEpoch()).append(" on ").append(t.topicPartitions())
+                                .append('\n'));
+            }
+        } catch (Exception e) {
+            out.append("diagnosis failed: ").append(e);
+        }
+        return out.toString();
+    }
+
     private static boolean ongoing(String bootstrap, Set<String> transactionalIds) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 KafkaClients.base(bootstrap))) {
-            var described = admin.describeTransactions(transactionalIds).all().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            var described =
+                    admin.describeTransactions(transactionalIds).all().get(10, java.util.concurrent.TimeUnit.SECONDS);
             return described.values().stream().anyMatch(t -> t.state()
                     == org.apache.kafka.clients.admin.TransactionState.ONGOING && !t.topicPartitions().isEmpty());
         } catch (Exception e) {
@@ -84,7 +114,9 @@ final class RawRecords {
         Map<SourceAccount, Instant> marks = new HashMap<>();
         read(bootstrap, stateTopic, "read_committed", (r, p) -> {
             if (r.key() != null && r.key().startsWith("removed:")) {
-                marks.put(SourceAccount.parse(r.key().substring("removed:".length())), Instant.ofEpochMilli(r.timestamp()));
+                marks.put(
+                        SourceAccount.parse(r.key().substring("removed:".length())),
+                        Instant.ofEpochMilli(r.timestamp()));
             }
         });
         return marks;

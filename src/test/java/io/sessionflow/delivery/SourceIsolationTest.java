@@ -1,16 +1,16 @@
 package io.sessionflow.delivery;
 
-import io.sessionflow.source.storyclm.StoryclmModule;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
+import io.sessionflow.event.SessionEvent;
+import io.sessionflow.source.storyclm.StoryclmModule;
 import io.sessionflow.source.storyclm.StoryclmSimulator;
 import io.sessionflow.source.storyclm.StoryclmWorld;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
-import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;
@@ -27,11 +27,8 @@ class SourceIsolationTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private static void awaitLog(LogCapture logs, String text) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (logs.lines().stream().noneMatch(l -> l.contains(text))) {
-            assertThat(System.nanoTime()).as("a log line containing '%s'", text).isLessThan(deadline);
-            BrokerProcess.sleep(100);
-        }
+        await("a log line containing '" + text + "'").atMost(WAIT)
+                .until(() -> logs.lines().stream().anyMatch(l -> l.contains(text)));
     }
 
     @Test
@@ -74,7 +71,9 @@ class SourceIsolationTest {
                     // StoryCLM polls on the same interval: three of its polls are three webinar.ru timer ticks
                     storyclmPolls.awaitQuiet(WAIT);
                 }
-                assertThat(webinar.requestCount()).as("no calls to a vendor whose breaker is open").isEqualTo(whileOpen);
+                assertThat(webinar.requestCount())
+                        .as("no calls to a vendor whose breaker is open")
+                        .isEqualTo(whileOpen);
             }
         }
     }

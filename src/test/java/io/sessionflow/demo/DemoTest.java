@@ -20,6 +20,7 @@ class DemoTest {
         System.setProperty("sessionflow.topics.raw", prefix + ".raw");
         System.setProperty("sessionflow.topics.dlq", prefix + ".dlq");
         System.setProperty("sessionflow.topics.state", prefix + ".state");
+        System.setProperty("sessionflow.topics.watermarks", prefix + ".watermarks");
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -28,7 +29,7 @@ class DemoTest {
         } finally {
             System.setOut(original);
             for (String k : new String[]{"kafka.bootstrap-servers", "topics.events", "topics.raw", "topics.dlq",
-                "topics.state"}) {
+                "topics.state", "topics.watermarks"}) {
                 System.clearProperty("sessionflow." + k);
             }
         }

@@ -130,16 +130,31 @@ class ParquetExportTest {
     /** Four sessions over three systems and two accounts; one event published before the range. */
     private String publishScenario() {
         String topic = TestEvents.newTopic(3);
-        SessionData webinar = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "100").title("Quarterly results")
-                .scheduledStart(t).scheduledEnd(t.plusSeconds(3600)).owner(new Person("274", "Yuri", null, null, null))
-                .parent(new Parent("event", "5387")).build();
-        SessionData started = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "100").title("Quarterly results")
-                .scheduledStart(t).scheduledEnd(t.plusSeconds(3600)).startedAt(t.plusSeconds(60))
-                .owner(new Person("274", "Yuri", null, null, null)).parent(new Parent("event", "5387")).build();
-        SessionData ended = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "100").title("Quarterly results")
-                .scheduledStart(t).scheduledEnd(t.plusSeconds(3600)).startedAt(t.plusSeconds(60))
-                .endedAt(t.plusSeconds(1260)).durationSeconds(1200L)
-                .owner(new Person("274", "Yuri", null, null, null)).parent(new Parent("event", "5387")).build();
+        SessionData webinar = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "100")
+                .title("Quarterly results")
+                .scheduledStart(t)
+                .scheduledEnd(t.plusSeconds(3600))
+                .owner(new Person("274", "Yuri", null, null, null))
+                .parent(new Parent("event", "5387"))
+                .build();
+        SessionData started = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "100")
+                .title("Quarterly results")
+                .scheduledStart(t)
+                .scheduledEnd(t.plusSeconds(3600))
+                .startedAt(t.plusSeconds(60))
+                .owner(new Person("274", "Yuri", null, null, null))
+                .parent(new Parent("event", "5387"))
+                .build();
+        SessionData ended = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "100")
+                .title("Quarterly results")
+                .scheduledStart(t)
+                .scheduledEnd(t.plusSeconds(3600))
+                .startedAt(t.plusSeconds(60))
+                .endedAt(t.plusSeconds(1260))
+                .durationSeconds(1200L)
+                .owner(new Person("274", "Yuri", null, null, null))
+                .parent(new Parent("event", "5387"))
+                .build();
         add(t, EventType.SESSION_SCHEDULED, webinar.withMarks(null, true, false));
         add(t.plusSeconds(60), EventType.SESSION_STARTED, started);
         add(t.plusSeconds(120), EventType.PARTICIPANT_JOINED, started.withMarks(ANNA, false, false));
@@ -148,7 +163,9 @@ class ParquetExportTest {
         add(t.plusSeconds(300), EventType.PARTICIPANT_JOINED, started.withMarks(IVAN, false, false));
         add(t.plusSeconds(1260), EventType.SESSION_ENDED, ended);
 
-        SessionData security = SessionData.builder(TradernetModule.SYSTEM, TradernetModule.KIND, "200").title("login").build();
+        SessionData security = SessionData.builder(TradernetModule.SYSTEM, TradernetModule.KIND, "200")
+                .title("login")
+                .build();
         add(t.plusSeconds(10), EventType.SESSION_STARTED, security);
         add(t.plusSeconds(70), EventType.SESSION_ENDED, security.withMarks(null, false, true));
 
@@ -156,8 +173,11 @@ class ParquetExportTest {
         add(FROM.minusSeconds(1), EventType.SESSION_STARTED, support);
         add(t.plusSeconds(5), EventType.SESSION_ENDED, support);
 
-        SessionData acme = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "100").title("Acme kickoff").build();
-        ObjectNode value = (ObjectNode) tree(EventJson.toBytes(event(t.plusSeconds(30), EventType.SESSION_SCHEDULED, acme)));
+        SessionData acme = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "100")
+                .title("Acme kickoff")
+                .build();
+        ObjectNode value =
+                (ObjectNode) tree(EventJson.toBytes(event(t.plusSeconds(30), EventType.SESSION_SCHEDULED, acme)));
         ((ObjectNode) value.get("data")).put("account", "acme");
         value.put("source", "sessionflow/webinar/acme");
         published.add(new Published(t.plusSeconds(30), "webinar/acme:100", "webinar", EventJson.toBytes(value)));

@@ -40,10 +40,12 @@ class KafkaClientConfigTest {
 
     @Test
     void aSecretInClearIsRefusedNamingTheKeyNeverTheValue() throws Exception {
-        Path file = file("""
+        Path file = file(
+                """
                 security.protocol=SASL_SSL
                 sasl.mechanism=PLAIN
-                sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="hunter2";
+                sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \
+                username="u" password="hunter2";
                 ssl.key.password=also-clear
                 """);
         assertThatThrownBy(() -> KafkaClientConfig.of(settings(file), Map.of()))
@@ -57,17 +59,23 @@ class KafkaClientConfigTest {
 
     @Test
     void aReferenceThatCannotBeResolvedIsOneLineNamingTheReference() throws Exception {
-        Path file = file("""
-                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="u" password="${env:NOT_SET_HERE}";
+        Path file = file(
+                """
+                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \
+                username="u" password="${env:NOT_SET_HERE}";
                 ssl.keystore.password=${file:/no/such/secret}
                 ssl.key.password=${vault:secret/kafka}
                 """);
         assertThatThrownBy(() -> KafkaClientConfig.of(settings(file), Map.of()))
-                .hasMessage(String.join(System.lineSeparator(),
-                        "SESSIONFLOW_KAFKA_CONFIG " + file + ": sasl.jaas.config refers to ${env:NOT_SET_HERE}, which is not set",
-                        "SESSIONFLOW_KAFKA_CONFIG " + file + ": ssl.key.password refers to ${vault:secret/kafka}, which is "
+                .hasMessage(String.join(
+                        System.lineSeparator(),
+                        "SESSIONFLOW_KAFKA_CONFIG " + file
+                                + ": sasl.jaas.config refers to ${env:NOT_SET_HERE}, which is not set",
+                        "SESSIONFLOW_KAFKA_CONFIG " + file
+                                + ": ssl.key.password refers to ${vault:secret/kafka}, which is "
                                 + "not a known reference (use ${env:NAME} or ${file:/path})",
-                        "SESSIONFLOW_KAFKA_CONFIG " + file + ": ssl.keystore.password refers to ${file:/no/such/secret}, "
+                        "SESSIONFLOW_KAFKA_CONFIG " + file
+                                + ": ssl.keystore.password refers to ${file:/no/such/secret}, "
                                 + "which cannot be read"));
     }
 
@@ -75,7 +83,8 @@ class KafkaClientConfigTest {
     void noFileMeansNoClientPropertiesAndEveryClientGetsTheRegisteredOnes() throws Exception {
         assertThat(KafkaClientConfig.of(settings(null), Map.of()).properties()).isEmpty();
 
-        KafkaClients.use("kafka.test:9093", KafkaClientConfig.of(settings(file("security.protocol=SASL_SSL\n")), Map.of()));
+        KafkaClients.use(
+                "kafka.test:9093", KafkaClientConfig.of(settings(file("security.protocol=SASL_SSL\n")), Map.of()));
         assertThat(KafkaClients.base("kafka.test:9093")).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("bootstrap.servers", "kafka.test:9093");
         assertThat(KafkaClients.producer("kafka.test:9093")).containsEntry("security.protocol", "SASL_SSL")

@@ -1,7 +1,7 @@
 package io.sessionflow.kafka;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.config.Settings;
 import io.sessionflow.replay.TargetTopic;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TopicSetupTest {
     private static final String MAX_MESSAGE = String.valueOf((32 << 20) + (2 << 20));
     private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
-    private final Topics topics = new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+    private final Topics topics = Topics.prefixed(prefix);
 
     @Test
     void topicsAreCreatedWithTheirRetentionCompactionAndRecordLimit() throws Exception {
@@ -63,13 +63,16 @@ class TopicSetupTest {
                         reported.stream().map(l -> TopicSetup.class.getName() + " " + l).toList());
             }
 
-            assertThat(reported).containsExactly(
-                    "topic " + topics.raw() + " differs from the settings Sessionflow creates it with, and is left as it is: "
-                            + "max.message.bytes=1048588 (Sessionflow creates it with " + MAX_MESSAGE
-                            + ": larger vendor bodies cannot be published), retention.ms=604800000 (Sessionflow creates "
-                            + "it with 7776000000)",
-                    "topic " + topics.dlq() + " differs from the settings Sessionflow creates it with, and is left as it is: "
-                            + "retention.ms=7776000000 (Sessionflow creates it with 2592000000)");
+            assertThat(reported)
+                    .containsExactly(
+                            "topic " + topics.raw()
+                                    + " differs from the settings Sessionflow creates it with, and is left as it is: "
+                                    + "max.message.bytes=1048588 (Sessionflow creates it with " + MAX_MESSAGE
+                                    + ": larger vendor bodies cannot be published), retention.ms=604800000"
+                                    + " (Sessionflow creates it with 7776000000)",
+                            "topic " + topics.dlq()
+                                    + " differs from the settings Sessionflow creates it with, and is left as it is: "
+                                    + "retention.ms=7776000000 (Sessionflow creates it with 2592000000)");
             assertThat(config(admin, topics.raw())).containsEntry("retention.ms", "604800000")
                     .containsEntry("max.message.bytes", "1048588");
             assertThat(config(admin, topics.dlq())).containsEntry("retention.ms", "7776000000");

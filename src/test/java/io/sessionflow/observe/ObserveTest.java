@@ -1,7 +1,7 @@
 package io.sessionflow.observe;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
 import io.sessionflow.source.ispring.IspringSimulator;
@@ -60,9 +60,11 @@ class ObserveTest {
 
             String metrics = observe.get("/observe/metrics").body();
             assertThat(metrics)
-                    .contains("sessionflow_events_published_total{account=\"default\",system=\"webinar\",type=\"sessionflow.session.scheduled\"} 1.0")
+                    .contains("sessionflow_events_published_total{account=\"default\",system=\"webinar\","
+                            + "type=\"sessionflow.session.scheduled\"} 1.0")
                     .contains("sessionflow_polls_total{account=\"default\",outcome=\"success\",system=\"webinar\"}")
-                    .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"success\",system=\"webinar\"}")
+                    .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"success\","
+                            + "system=\"webinar\"}")
                     .contains("sessionflow_tracked_sessions{account=\"default\",system=\"webinar\"} 1.0")
                     .contains("sessionflow_circuit_breaker_state{account=\"default\",system=\"webinar\"} 0.0");
 
@@ -75,10 +77,14 @@ class ObserveTest {
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("last.error").contains("answered HTTP 503");
             });
-            assertThat(observe.get("/observe/health/live").statusCode()).as("a failing vendor is not death").isEqualTo(200);
+            assertThat(observe.get("/observe/health/live").statusCode())
+                    .as("a failing vendor is not death")
+                    .isEqualTo(200);
             String failing = observe.get("/observe/metrics").body();
-            assertThat(failing).contains("sessionflow_polls_total{account=\"default\",outcome=\"failure\",system=\"webinar\"}")
-                    .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"failure\",system=\"webinar\"}");
+            assertThat(failing)
+                    .contains("sessionflow_polls_total{account=\"default\",outcome=\"failure\",system=\"webinar\"}")
+                    .contains("sessionflow_vendor_fetch_seconds_count{account=\"default\",outcome=\"failure\","
+                            + "system=\"webinar\"}");
         }
     }
 

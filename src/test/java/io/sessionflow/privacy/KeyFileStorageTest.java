@@ -37,8 +37,10 @@ class KeyFileStorageTest {
                 .isTrue();
         assertThat(Files.readAllLines(Path.of("Dockerfile"))).as("relative data/ip-hash.key lands in /app/data")
                 .contains("WORKDIR /app");
-        assertThat(io.sessionflow.config.Settings.from(java.util.Map.of(), new java.util.Properties(), java.util.Map.of())
-                .string("sessionflow.privacy.ip-hash-key-file")).isEqualTo("data/ip-hash.key");
+        assertThat(io.sessionflow.config.Settings.from(
+                                java.util.Map.of(), new java.util.Properties(), java.util.Map.of())
+                        .string("sessionflow.privacy.ip-hash-key-file"))
+                .isEqualTo("data/ip-hash.key");
     }
 
     private static List<String> textsOf(JsonNode array) {

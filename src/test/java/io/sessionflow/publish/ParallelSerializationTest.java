@@ -1,9 +1,5 @@
 package io.sessionflow.publish;
 
-import io.sessionflow.event.SourceAccount;
-
-import io.sessionflow.source.webinar.WebinarModule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventJson;
@@ -11,10 +7,13 @@ import io.sessionflow.event.EventType;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.webinar.WebinarModule;
+import io.sessionflow.state.StateRecords;
+import io.sessionflow.testing.DatabindReference;
 import io.sessionflow.testing.SharedKafka;
 import io.sessionflow.testing.TopicReader;
 import io.sessionflow.track.InMemoryKnownSessions;
@@ -41,14 +40,15 @@ import org.junit.jupiter.api.Test;
  */
 class ParallelSerializationTest {
     private static final Instant T = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Duration INTERVAL = Duration.ofSeconds(30);
     private final String prefix = "par" + UUID.randomUUID().toString().substring(0, 8);
-    private final Topics topics = new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+    private final Topics topics = Topics.prefixed(prefix);
 
     @Test
     void recordsAreTheOneByOneRecordsInTheSameOrder() {
         PollBatch batch = batch(50 * InOrder.PARALLEL_FROM);
 
-        List<ProducerRecord<String, byte[]>> records = new BatchRecords(topics).of(batch);
+        List<ProducerRecord<String, byte[]>> records = new BatchRecords(topics).of(batch, INTERVAL);
 
         assertThat(records.stream().map(ParallelSerializationTest::describe).toList())
                 .containsExactlyElementsOf(oneByOne(batch));
@@ -65,7 +65,7 @@ class ParallelSerializationTest {
         client.put("bootstrap.servers", SharedKafka.bootstrapServers());
         try (TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics),
                 TransactionalPublisher.kafkaProducers(client, prefix))) {
-            publisher.publish(batch, tracker);
+            publisher.publish(batch, tracker, INTERVAL);
         }
 
         List<ConsumerRecord<String, byte[]>> read;
@@ -90,14 +90,27 @@ class ParallelSerializationTest {
         for (int i = 0; i < events; i++) {
             String session = String.valueOf(i / steps.length);
             EventType type = steps[i % steps.length];
-            SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session).status(type.resultingStatus())
-                    .title("Вебинар " + i).startedAt(T.plusSeconds(i)).attribute("n", (long) i)
-                    .owner(new Person("274", "Yuri", null, null, null)).build();
+            SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session)
+                    .status(type.resultingStatus())
+                    .title("Вебинар " + i)
+                    .startedAt(T.plusSeconds(i))
+                    .attribute("n", (long) i)
+                    .owner(new Person("274", "Yuri", null, null, null))
+                    .build();
             list.add(SessionEvent.of("id-" + i, "sessionflow/webinar/1", type, T.plusSeconds(i), data));
-            changes.put("webinar:" + session, new KnownSession("1", "sessionflow/webinar/1",
-                    List.of(EventType.SESSION_SCHEDULED), "fp" + i, java.util.Set.of("v" + i), java.util.Set.of(), data));
+            changes.put(
+                    "webinar:" + session,
+                    new KnownSession(
+                            "1",
+                            "sessionflow/webinar/1",
+                            List.of(EventType.SESSION_SCHEDULED),
+                            "fp" + i,
+                            java.util.Set.of("v" + i),
+                            java.util.Set.of(),
+                            data));
         }
-        return new PollBatch(SourceAccount.defaultOf(WebinarModule.SYSTEM), List.of(), new Transitions(list, changes), List.of(), T);
+        return new PollBatch(
+                SourceAccount.defaultOf(WebinarModule.SYSTEM), List.of(), new Transitions(list, changes), List.of(), T);
     }
 
     /** What the batch was before serialization went parallel: each record written in turn by the mapper. */
@@ -109,8 +122,10 @@ class ParallelSerializationTest {
         }
         batch.transitions().changes().forEach((key, known) ->
                 out.add(topics.state() + " session:" + key + " " + text(mapperBytes(known))));
-        out.add(topics.state() + " cursor:webinar " + text(mapperBytes(new io.sessionflow.state.StateRecords.Cursor(
+        out.add(topics.state() + " cursor:webinar " + text(mapperBytes(new StateRecords.Cursor(
                 WebinarModule.SYSTEM, null, T))));
+        out.add(topics.watermarks() + " webinar content-type=application/json sessionflow-system=webinar "
+                + text(mapperBytes(new io.sessionflow.publish.WatermarkRecord("webinar", null, T, 30))));
         return out;
     }
 
@@ -123,11 +138,7 @@ class ParallelSerializationTest {
     }
 
     private static byte[] mapperBytes(Object value) {
-        try {
-            return EventJson.mapper().writeValueAsBytes(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return value instanceof StateRecords.Cursor ? EventJson.toBytes(value) : DatabindReference.bytes(value);
     }
 
     private static String text(byte[] bytes) {

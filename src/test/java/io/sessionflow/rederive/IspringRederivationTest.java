@@ -2,9 +2,9 @@ package io.sessionflow.rederive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionflow.source.ispring.IspringNamespaces;
 import io.sessionflow.source.ispring.IspringSimulator;
 import io.sessionflow.source.ispring.IspringWorld;
-import io.sessionflow.source.ispring.IspringNamespaces;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;

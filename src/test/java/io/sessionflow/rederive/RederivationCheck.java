@@ -1,9 +1,8 @@
 package io.sessionflow.rederive;
 
-import io.sessionflow.cluster.AccountsTopic;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionflow.cluster.AccountsTopic;
 import io.sessionflow.config.Settings;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.replay.Progress;
@@ -54,8 +53,10 @@ final class RederivationCheck {
         return summary;
     }
 
+    /** The events' bytes as they identify the event: without the tracing extension a traced live run adds. */
     private static List<String> valuesOf(List<ConsumerRecord<String, byte[]>> records, String key) {
         return records.stream().filter(r -> r.key().equals(key))
-                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+                .map(r -> new String(io.sessionflow.publish.CloudEventTrace.without(r.value()), StandardCharsets.UTF_8))
+                .toList();
     }
 }

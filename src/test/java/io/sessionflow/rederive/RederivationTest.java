@@ -1,16 +1,15 @@
 package io.sessionflow.rederive;
 
-import io.sessionflow.cluster.AccountsTopic;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.sessionflow.cluster.AccountsTopic;
 import io.sessionflow.config.Settings;
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.replay.Progress;
 import io.sessionflow.replay.TestEvents;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
@@ -138,7 +137,8 @@ class RederivationTest {
                     abab.rename(session.id, titles.get(i), t0.plusSeconds(60L * (i + 1)));
                     events.awaitCount(i + 2, WAIT);
                 }
-                try (CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.webinar.WebinarModule.SYSTEM)) {
+                try (CommittedPolls polls =
+                        new CommittedPolls(pipeline, io.sessionflow.source.webinar.WebinarModule.SYSTEM)) {
                     polls.awaitQuiet(WAIT);
                 }
                 List<ConsumerRecord<String, byte[]>> all = events.readToEnd();

@@ -1,5 +1,6 @@
 package io.sessionflow.rederive;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.source.seeit.SeeitSimulator;
@@ -81,17 +82,6 @@ class SeeitRederivationTest {
     }
 
     private void awaitServed(String request) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!vendor.served().contains(request)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the vendor was never asked " + request);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await("the vendor asked " + request).atMost(WAIT).until(() -> vendor.served().contains(request));
     }
 }

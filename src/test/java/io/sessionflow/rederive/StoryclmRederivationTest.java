@@ -52,7 +52,8 @@ class StoryclmRederivationTest {
         pipeline = Pipeline.start(settings);
         List<ConsumerRecord<String, byte[]>> liveRecords;
         try (TopicReader events = pipeline.read(pipeline.topics().events());
-             CommittedPolls polls = new CommittedPolls(pipeline, io.sessionflow.source.storyclm.StoryclmModule.SYSTEM)) {
+                CommittedPolls polls =
+                        new CommittedPolls(pipeline, io.sessionflow.source.storyclm.StoryclmModule.SYSTEM)) {
             events.awaitCount(3, WAIT);
             world.setVisit(done.id, 1, 1);
             world.finish(running.id, t0.plusSeconds(400));

@@ -36,8 +36,18 @@ class ReplayCommandTest {
                 "sessionflow.topics.dlq", topic + ".dlq", "sessionflow.topics.state", topic + ".state");
         settings.forEach(System::setProperty);
         try {
-            new picocli.CommandLine(new ReplayCommand()).execute("--from", "2026-11-20T09:00:00Z", "--to", "2026-11-20T10:00:00Z",
-                "--system", "webinar", "--format", "csv", "--out", out.toString());
+            new picocli.CommandLine(new ReplayCommand())
+                    .execute(
+                            "--from",
+                            "2026-11-20T09:00:00Z",
+                            "--to",
+                            "2026-11-20T10:00:00Z",
+                            "--system",
+                            "webinar",
+                            "--format",
+                            "csv",
+                            "--out",
+                            out.toString());
         } finally {
             settings.keySet().forEach(System::clearProperty);
         }

@@ -1,19 +1,15 @@
 package io.sessionflow.replay;
 
-import io.sessionflow.source.ispring.IspringModule;
-
-import io.sessionflow.source.seeit.SeeitModule;
-
-import io.sessionflow.source.webinar.WebinarModule;
-
 import static io.sessionflow.replay.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.replay.TestEvents.Timed;
+import io.sessionflow.source.ispring.IspringModule;
+import io.sessionflow.source.seeit.SeeitModule;
+import io.sessionflow.source.webinar.WebinarModule;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.SharedKafka;
 import io.sessionflow.testing.TopicReader;

@@ -50,7 +50,8 @@ class ReplayWithoutParsingTest {
             Instant t = from.plusSeconds(i);
             events.add(new Timed(t, event(TestEvents.SYSTEMS.get(i % 5), "s" + i % 7, EventType.values()[i % 8], t)));
         }
-        events.add(new Timed(from.minusSeconds(1), event(WebinarModule.SYSTEM, "before", EventType.SESSION_ENDED, from)));
+        events.add(
+                new Timed(from.minusSeconds(1), event(WebinarModule.SYSTEM, "before", EventType.SESSION_ENDED, from)));
         TestEvents.publish(topic, events);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -52,12 +52,22 @@ public final class TestEvents {
 
     public static SessionEvent event(SystemId system, String sessionId, EventType type, Instant time,
                                      Instant startedAt, Instant endedAt) {
-        SessionData data = SessionData.builder(system, SessionKind.of("webinar"), sessionId).status(type.resultingStatus())
-                .title("Session " + sessionId).startedAt(startedAt).endedAt(endedAt)
-                .durationSeconds(startedAt != null && endedAt != null ? endedAt.getEpochSecond() - startedAt.getEpochSecond() : null)
+        SessionData data = SessionData.builder(system, SessionKind.of("webinar"), sessionId)
+                .status(type.resultingStatus())
+                .title("Session " + sessionId)
+                .startedAt(startedAt)
+                .endedAt(endedAt)
+                .durationSeconds(
+                        startedAt != null && endedAt != null
+                                ? endedAt.getEpochSecond() - startedAt.getEpochSecond()
+                                : null)
                 .build();
-        return SessionEvent.of(EventIds.of(system, sessionId, type, time.toString()), "sessionflow/" + system.id() + "/1",
-                type, time, data);
+        return SessionEvent.of(
+                EventIds.of(system, sessionId, type, time.toString()),
+                "sessionflow/" + system.id() + "/1",
+                type,
+                time,
+                data);
     }
 
     public static SessionEvent event(SystemId system, String sessionId, EventType type, Instant time) {
@@ -80,7 +90,8 @@ public final class TestEvents {
             for (Published t : records) {
                 ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, null, t.recordTime().toEpochMilli(),
                         t.key(), t.value());
-                r.headers().add(HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
+                r.headers()
+                        .add(HeaderNames.CONTENT_TYPE, HeaderNames.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
                 r.headers().add(HeaderNames.SYSTEM, t.system().getBytes(StandardCharsets.UTF_8));
                 producer.send(r).get();
             }

@@ -42,7 +42,8 @@ class ReportPageInBrowserTest {
     static void writeReport() throws IOException {
         Ci.require(Files.isExecutable(CHROMIUM),
                 "/usr/bin/chromium is absent; install it with: apt-get update && apt-get install -y chromium");
-        page = new Report(SharedKafka.bootstrapServers()).write(ReportScenario.publish(), ReportScenario.RANGE,
+        page = new Report(SharedKafka.bootstrapServers()).write(ReportScenario.publish(), ReportScenario.publishWatermarks(),
+                ReportScenario.RANGE,
                 dir.resolve("report"), Progress.none());
     }
 

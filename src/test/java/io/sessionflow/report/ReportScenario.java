@@ -51,10 +51,35 @@ final class ReportScenario {
                 event(IspringModule.SYSTEM, "i1", EventType.SESSION_SCHEDULED, at("2026-11-21T08:00:00Z"))));
         List<Timed> timed = new ArrayList<>(events.stream().map(e -> new Timed(e.time(), e)).toList());
         Instant before = DAY1.minusSeconds(3600);
-        timed.add(new Timed(before, event(WebinarModule.SYSTEM, "w0", EventType.SESSION_STARTED, before, before, null)));
+        timed.add(
+                new Timed(before, event(WebinarModule.SYSTEM, "w0", EventType.SESSION_STARTED, before, before, null)));
         String topic = TestEvents.newTopic(3);
         TestEvents.publish(topic, timed);
         return topic;
+    }
+
+    /**
+     * Watermarks of the range, every 10 minutes as a poll interval of 10 minutes gives them: webinar.ru's stop from
+     * 12:00 to 15:00 on the 20th (its source down); Seeit's begin on the 21st.
+     */
+    static String publishWatermarks() {
+        List<TestEvents.Published> marks = new ArrayList<>();
+        for (Instant t = DAY1; t.isBefore(RANGE.to()); t = t.plusSeconds(600)) {
+            if (t.isBefore(at("2026-11-20T12:00:01Z")) || !t.isBefore(at("2026-11-20T15:00:00Z"))) {
+                marks.add(watermark("webinar", t));
+            }
+            if (!t.isBefore(at("2026-11-21T00:00:00Z"))) {
+                marks.add(watermark("seeit", t));
+            }
+        }
+        String topic = TestEvents.newTopic(3);
+        TestEvents.publishRecords(topic, marks);
+        return topic;
+    }
+
+    private static TestEvents.Published watermark(String system, Instant upTo) {
+        return new TestEvents.Published(upTo.plusMillis(40), system, system, io.sessionflow.event.EventJson.toBytes(
+                new io.sessionflow.publish.WatermarkRecord(system, null, upTo, 600)));
     }
 
     private static SessionEvent joined(String session, String name, Instant time, Instant startedAt) {

@@ -19,8 +19,10 @@ class ReportTest {
     @Test
     void csvFilesHoldTheFiguresOfTheRange(@TempDir Path dir) throws IOException {
         String topic = ReportScenario.publish();
+        String watermarks = ReportScenario.publishWatermarks();
 
-        Path page = new Report(SharedKafka.bootstrapServers()).write(topic, ReportScenario.RANGE, dir, Progress.none());
+        Path page = new Report(SharedKafka.bootstrapServers()).write(topic, watermarks, ReportScenario.RANGE, dir,
+                Progress.none());
 
         assertThat(page).exists();
         assertThat(csv(dir, ReportCsv.SESSIONS_PER_DAY)).isEqualTo("""
@@ -47,7 +49,22 @@ class ReportTest {
                 w1,Session w1,2
                 w2,Session w2,1
                 """);
-        assertThat(Files.readString(page)).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        assertThat(csv(dir, ReportCsv.COMPLETENESS)).as("webinar.ru down 12:00-15:00 on the 20th and quiet before "
+                + "its first session; Seeit without a watermark on the 20th, then quiet around its one session")
+                .isEqualTo("""
+                system,account,from,to,state
+                seeit,default,2026-11-20T00:00:00Z,2026-11-21T00:00:00Z,down
+                seeit,default,2026-11-21T00:00:00Z,2026-11-21T12:00:00Z,no-sessions
+                seeit,default,2026-11-21T12:10:00Z,2026-11-22T00:00:00Z,no-sessions
+                webinar,default,2026-11-20T00:00:00Z,2026-11-20T09:00:00Z,no-sessions
+                webinar,default,2026-11-20T12:00:00Z,2026-11-20T15:00:00Z,down
+                """);
+        assertThat(Files.readString(page)).contains("<tr class=\"down\"><td>webinar</td><td>default</td>"
+                + "<td>2026-11-20T12:00:00Z</td><td>2026-11-20T15:00:00Z</td><td>down</td></tr>");
+        assertThat(Files.readString(page))
+                .doesNotContain("<script")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
     }
 
     @Test

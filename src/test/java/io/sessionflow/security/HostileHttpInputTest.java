@@ -1,14 +1,13 @@
 package io.sessionflow.security;
 
-import static io.sessionflow.testing.EventAssertions.header;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.demo.SimulatedHttpServer.RawAnswer;
+import io.sessionflow.event.EventJson;
 import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
-import io.sessionflow.event.EventJson;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
@@ -73,12 +72,16 @@ class HostileHttpInputTest {
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              TopicReader dlq = pipeline.read(pipeline.topics().dlq())) {
-            assertThat(events.awaitCount(1, WAIT)).extracting(ConsumerRecord::key).containsExactly("webinar:" + good.id);
+            assertThat(events.awaitCount(1, WAIT))
+                    .extracting(ConsumerRecord::key)
+                    .containsExactly("webinar:" + good.id);
             List<JsonNode> letters = dlq.awaitCount(hostile.size(), WAIT).stream().map(r -> json(r.value())).toList();
             assertThat(letters).extracting(l -> l.get("raw").asText()).containsAll(hostile);
             assertThat(letters).allSatisfy(l -> assertThat(l.get("reason").asText())
-                    .startsWith("webinar.ru event session id '").endsWith("is not a safe URL path segment; not requested")
-                    .doesNotContain("\n").doesNotContain("\r"));
+                    .startsWith("webinar.ru event session id '")
+                    .endsWith("is not a safe URL path segment; not requested")
+                    .doesNotContain("\n")
+                    .doesNotContain("\r"));
         }
         assertThat(vendor.server().requestPaths()).isNotEmpty().allSatisfy(path -> assertThat(path)
                 .matches("/v3/(organization/events/schedule\\?.*|eventsessions/" + good.id + ")"));
@@ -97,8 +100,10 @@ class HostileHttpInputTest {
              TopicReader raw = pipeline.read(pipeline.topics().raw())) {
             events.awaitCount(1, WAIT);
             List<ConsumerRecord<String, byte[]>> raws = raw.awaitCount(2, WAIT);
-            assertThat(raws).allSatisfy(r -> assertThat(r.headers()).extracting(h -> h.key())
-                    .containsOnly("sessionflow-system", "sessionflow-endpoint", "sessionflow-fetched-at", "content-type"));
+            assertThat(raws).allSatisfy(r -> assertThat(r.headers())
+                    .extracting(h -> h.key())
+                    .containsOnly(
+                            "sessionflow-system", "sessionflow-endpoint", "sessionflow-fetched-at", "content-type"));
             assertThat(events.seen()).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
                     .doesNotContain("forged-crumb").doesNotContain("/evil"));
         }
@@ -138,12 +143,13 @@ class HostileHttpInputTest {
     @Test
     void anHonestGzipAnswerIsDecoded() {
         world.schedule("Onboarding", t0, t0.plusSeconds(3600));
-        vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
-                out -> {
-                    GZIPOutputStream gzip = new GZIPOutputStream(out);
-                    gzip.write("[]".getBytes(StandardCharsets.US_ASCII));
-                    gzip.finish();
-                }));
+        vendor.server()
+                .injectRaw(new RawAnswer(
+                        200, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), out -> {
+                            GZIPOutputStream gzip = new GZIPOutputStream(out);
+                            gzip.write("[]".getBytes(StandardCharsets.US_ASCII));
+                            gzip.finish();
+                        }));
         try (LogCapture logs = new LogCapture()) {
             pipeline = startPipeline();
             try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
@@ -157,7 +163,8 @@ class HostileHttpInputTest {
     void deeplyNestedJsonFailsThePollClearly() {
         world.schedule("Onboarding", t0, t0.plusSeconds(3600));
         byte[] nested = ("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
-        vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "application/json"), out -> out.write(nested)));
+        vendor.server()
+                .injectRaw(new RawAnswer(200, Map.of("Content-Type", "application/json"), out -> out.write(nested)));
         try (LogCapture logs = new LogCapture()) {
             pipeline = startPipeline();
             try (TopicReader events = pipeline.read(pipeline.topics().events())) {
@@ -173,7 +180,8 @@ class HostileHttpInputTest {
         world.schedule("Onboarding", t0, t0.plusSeconds(3600));
         byte[] error = "{\"error\":{\"message\":\"denied\\r\\n\r\n23:59:59.999 ERROR forged line\"}}"
                 .getBytes(StandardCharsets.UTF_8);
-        vendor.server().injectRaw(new RawAnswer(403, Map.of("Content-Type", "application/json"), out -> out.write(error)));
+        vendor.server()
+                .injectRaw(new RawAnswer(403, Map.of("Content-Type", "application/json"), out -> out.write(error)));
         try (LogCapture logs = new LogCapture()) {
             pipeline = startPipeline();
             try (TopicReader events = pipeline.read(pipeline.topics().events())) {

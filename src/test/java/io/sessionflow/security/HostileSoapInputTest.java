@@ -26,8 +26,10 @@ class HostileSoapInputTest {
         IspringWorld world = new IspringWorld();
         world.schedule("T1", "Onboarding", OffsetDateTime.now().plusHours(1), 1800, "Олег Смирнов");
         try (IspringSimulator vendor = new IspringSimulator(world, TOKEN); LogCapture logs = new LogCapture()) {
-            byte[] start = ("<?xml version=\"1.0\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                    + "<soap:Body><title>").getBytes(StandardCharsets.UTF_8);
+            byte[] start =
+                    ("<?xml version=\"1.0\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                                    + "<soap:Body><title>")
+                            .getBytes(StandardCharsets.UTF_8);
             vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "text/xml"), out -> {
                 out.write(start);
                 byte[] chunk = "A".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);

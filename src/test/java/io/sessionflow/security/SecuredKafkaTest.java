@@ -1,8 +1,8 @@
 package io.sessionflow.security;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,11 +10,11 @@ import io.sessionflow.app.AclsCommand;
 import io.sessionflow.app.KafkaConnection;
 import io.sessionflow.config.Settings;
 import io.sessionflow.delivery.JavaProcess;
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.kafka.KafkaRefusal;
 import io.sessionflow.kafka.Topics;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.SecuredKafka;
@@ -69,23 +69,31 @@ class SecuredKafkaTest {
             settings.putAll(Map.of("sessionflow.webinar.base-url", vendor.baseUrl(), "sessionflow.webinar.token", TOKEN,
                     "sessionflow.webinar.poll-interval", "300ms", "sessionflow.webinar.window-past", "3650d"));
             try (Pipeline pipeline = Pipeline.startOn(bootstrap, topics, settings, Clock.systemUTC())) {
-                await().atMost(WAIT).until(() -> log.lines().stream().anyMatch(l -> l.contains("webinar/default: committed 4 events")));
+                await().atMost(WAIT).until(() -> log.lines().stream()
+                        .anyMatch(l -> l.contains("webinar/default: committed 4 events")));
             }
 
             KafkaConnection.reading(Settings.from(Map.of(), new Properties(), settings(consumerUser))).close();
             List<SessionEvent> events = EventsTopic.readAll(bootstrap, topics.events());
-            assertThat(events).extracting(e -> e.type().type()).containsExactlyInAnyOrder("sessionflow.session.scheduled",
-                    "sessionflow.session.scheduled", "sessionflow.session.started", "sessionflow.participant.joined");
+            assertThat(events)
+                    .extracting(e -> e.type().type())
+                    .containsExactlyInAnyOrder(
+                            "sessionflow.session.scheduled",
+                            "sessionflow.session.scheduled",
+                            "sessionflow.session.started",
+                            "sessionflow.participant.joined");
             for (String refused : List.of(topics.raw(), topics.state(), accounts)) {
                 Throwable error = catchThrowable(() -> EventsTopic.readAll(bootstrap, refused));
-                assertThat(KafkaRefusal.line(error, bootstrap, "Read", null)).as("reading " + refused)
-                        .contains("Kafka at " + bootstrap + ": " + consumerUser.principal() + " is not allowed to Read topic "
-                                + refused);
+                assertThat(KafkaRefusal.line(error, bootstrap, "Read", null))
+                        .as("reading " + refused)
+                        .contains("Kafka at " + bootstrap + ": " + consumerUser.principal()
+                                + " is not allowed to Read topic " + refused);
             }
 
             assertThat(log.lines()).as("the clients' configuration was logged, its secrets hidden")
                     .anyMatch(l -> l.contains("sasl.jaas.config = [hidden]"));
-            assertThat(log.lines()).noneMatch(l -> l.contains(pipelineUser.password()) || l.contains(consumerUser.password()));
+            assertThat(log.lines())
+                    .noneMatch(l -> l.contains(pipelineUser.password()) || l.contains(consumerUser.password()));
         } finally {
             kafkaLog.setLevel(level);
         }
@@ -137,6 +145,7 @@ class SecuredKafkaTest {
         s.put("sessionflow.topics.raw", topics.raw());
         s.put("sessionflow.topics.dlq", topics.dlq());
         s.put("sessionflow.topics.state", topics.state());
+        s.put("sessionflow.topics.watermarks", topics.watermarks());
         return s;
     }
 
@@ -168,10 +177,14 @@ class SecuredKafkaTest {
                 if (line.startsWith("#")) {
                     continue;
                 }
-                assertThat(line).startsWith("kafka-acls.sh --bootstrap-server " + bootstrap + " --command-config admin.properties ");
+                assertThat(line)
+                        .startsWith("kafka-acls.sh --bootstrap-server " + bootstrap
+                                + " --command-config admin.properties ");
                 List<String> args = new ArrayList<>();
-                for (String word : line.replace("--bootstrap-server " + bootstrap, "--bootstrap-server " + adminBootstrap)
-                        .replace("admin.properties", adminConfig.toString()).split(" ")) {
+                for (String word : line.replace(
+                                "--bootstrap-server " + bootstrap, "--bootstrap-server " + adminBootstrap)
+                        .replace("admin.properties", adminConfig.toString())
+                        .split(" ")) {
                     args.add(word.replace("'", ""));
                 }
                 AclCommand.main(args.subList(1, args.size()).toArray(String[]::new));
@@ -200,6 +213,6 @@ class SecuredKafkaTest {
 
     private static Topics newTopics() {
         String prefix = "s" + UUID.randomUUID().toString().substring(0, 8);
-        return new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+        return Topics.prefixed(prefix);
     }
 }

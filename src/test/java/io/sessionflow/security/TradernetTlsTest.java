@@ -1,7 +1,7 @@
 package io.sessionflow.security;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.source.tradernet.TradernetSimulator;
 import io.sessionflow.source.tradernet.TradernetWorld;
@@ -35,7 +35,9 @@ class TradernetTlsTest {
     private static Map<String, String> settings(TradernetSimulator vendor, String transport) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("sessionflow.tradernet.api-url", vendor.apiUrl());
-        s.put("sessionflow.tradernet.ws-url", transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
+        s.put(
+                "sessionflow.tradernet.ws-url",
+                transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
         s.put("sessionflow.tradernet.transport", transport);
         s.put("sessionflow.tradernet.login", LOGIN);
         s.put("sessionflow.tradernet.password", PASSWORD);

@@ -1,7 +1,7 @@
 package io.sessionflow.security;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.source.ispring.IspringSimulator;
 import io.sessionflow.source.ispring.IspringWorld;

@@ -16,7 +16,8 @@ class PlainTimesTest {
                 .isEqualTo(OffsetDateTime.parse("2016-03-11T12:02:00+03:00"));
         assertThat(PlainTimes.withOffset("2023-03-31T15:30:00-07:00"))
                 .isEqualTo(OffsetDateTime.parse("2023-03-31T15:30:00-07:00"));
-        assertThat(PlainTimes.withOffset("2016-03-11 12:02:00Z")).isEqualTo(OffsetDateTime.parse("2016-03-11T12:02:00Z"));
+        assertThat(PlainTimes.withOffset("2016-03-11 12:02:00Z"))
+                .isEqualTo(OffsetDateTime.parse("2016-03-11T12:02:00Z"));
         assertThat(PlainTimes.local("2017-06-13T10:07:02"))
                 .isEqualTo(LocalDateTime.parse("2017-06-13T10:07:02", DateTimeFormatter.ISO_LOCAL_DATE_TIME));
     }

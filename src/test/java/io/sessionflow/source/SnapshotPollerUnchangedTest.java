@@ -37,8 +37,13 @@ class SnapshotPollerUnchangedTest {
     private final List<String> mapped = new ArrayList<>();
     private boolean mapperReadsOnlyItsRecord = true;
     private boolean fetcherKnowsInput = true;
-    private final SnapshotPoller<StoryclmPayload> poller = new SnapshotPoller<>(SourceAccount.defaultOf(StoryclmModule.SYSTEM), this::fetch,
-            new CountingMapper(), MissingPolicy.DELETED, tracker, clock);
+    private final SnapshotPoller<StoryclmPayload> poller = new SnapshotPoller<>(
+            SourceAccount.defaultOf(StoryclmModule.SYSTEM),
+            this::fetch,
+            new CountingMapper(),
+            MissingPolicy.DELETED,
+            tracker,
+            clock);
 
     @Test
     void unchangedListIsNeitherMappedNorPublished() {
@@ -80,7 +85,9 @@ class SnapshotPollerUnchangedTest {
         PollBatch batch = poller.poll();
 
         assertThat(mapped).isEmpty();
-        assertThat(types(batch)).as("A was skipped, not taken for gone").containsExactly("B sessionflow.session.deleted");
+        assertThat(types(batch))
+                .as("A was skipped, not taken for gone")
+                .containsExactly("B sessionflow.session.deleted");
         commit(batch);
         assertThat(tracker.inputs(StoryclmModule.SYSTEM).size()).as("the vanished session is forgotten").isEqualTo(1);
     }
@@ -117,8 +124,13 @@ class SnapshotPollerUnchangedTest {
         commit(poller.poll());
         // a new process: the tracker's sessions restored (here: the same store), the record memory empty
         SessionTracker restarted = new SessionTracker(tracker.known());
-        SnapshotPoller<StoryclmPayload> after = new SnapshotPoller<>(SourceAccount.defaultOf(StoryclmModule.SYSTEM), this::fetch,
-                new CountingMapper(), MissingPolicy.DELETED, restarted, clock);
+        SnapshotPoller<StoryclmPayload> after = new SnapshotPoller<>(
+                SourceAccount.defaultOf(StoryclmModule.SYSTEM),
+                this::fetch,
+                new CountingMapper(),
+                MissingPolicy.DELETED,
+                restarted,
+                clock);
         vendor.put("B", session("B", 2));
         mapped.clear();
 
@@ -177,9 +189,13 @@ class SnapshotPollerUnchangedTest {
         mapped.clear();
 
         List<SourceRecord<StoryclmPayload>> twice = List.of(record(session("A", 1)), record(session("A", 2)));
-        SnapshotPoller<StoryclmPayload> listingTwice = new SnapshotPoller<>(SourceAccount.defaultOf(StoryclmModule.SYSTEM),
-                (now, known) -> new FetchResult<>(List.of(), twice, Set.of(SCOPE), List.of()), new CountingMapper(),
-                MissingPolicy.DELETED, tracker, clock);
+        SnapshotPoller<StoryclmPayload> listingTwice = new SnapshotPoller<>(
+                SourceAccount.defaultOf(StoryclmModule.SYSTEM),
+                (now, known) -> new FetchResult<>(List.of(), twice, Set.of(SCOPE), List.of()),
+                new CountingMapper(),
+                MissingPolicy.DELETED,
+                tracker,
+                clock);
         PollBatch batch = listingTwice.poll();
         commit(batch);
 

@@ -1,17 +1,14 @@
 package io.sessionflow.state;
 
-import io.sessionflow.source.seeit.SeeitModule;
-
-import io.sessionflow.source.webinar.WebinarModule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionflow.event.EventJson;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
 import io.sessionflow.event.SessionStatus;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.source.seeit.SeeitModule;
+import io.sessionflow.source.webinar.WebinarModule;
+import io.sessionflow.testing.DatabindReference;
 import io.sessionflow.track.KnownSession;
 import java.time.Instant;
 import java.util.List;
@@ -19,14 +16,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Session state records are streamed, but stay the JSON the mapper wrote for them: records already on the
- * compacted topic and new ones are read back alike by the restore.
+ * Session state records are streamed, but stay the JSON databind wrote for the record ({@link DatabindReference}):
+ * records already on the compacted topic and new ones are read back alike by the restore.
  */
 class StateRecordsTest {
-    private final SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "6345").status(SessionStatus.STARTED)
-            .title("Вебинар \"A\"").startedAt(Instant.parse("2026-11-20T09:05:00.250Z"))
-            .owner(new Person("274", "Yuri", null, null, null)).attribute("timezone", "Europe/Moscow")
-            .attribute("lectors", List.of("274")).build();
+    private final SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, "6345")
+            .status(SessionStatus.STARTED)
+            .title("Вебинар \"A\"")
+            .startedAt(Instant.parse("2026-11-20T09:05:00.250Z"))
+            .owner(new Person("274", "Yuri", null, null, null))
+            .attribute("timezone", "Europe/Moscow")
+            .attribute("lectors", List.of("274"))
+            .build();
     private final KnownSession session = new KnownSession("5387", "sessionflow/webinar/1",
             List.of(EventType.SESSION_SCHEDULED, EventType.SESSION_STARTED), "0123456789abcdef0123456789abcdef",
             Set.of("v1", "v2", "v3"), Set.of("v2"), data,
@@ -34,12 +35,12 @@ class StateRecordsTest {
             Instant.parse("2026-11-20T10:00:00.5Z"));
 
     @Test
-    void sessionValueIsByteForByteWhatTheMapperWrites() throws Exception {
+    void sessionValueIsByteForByteWhatDatabindWroteForTheRecord() throws Exception {
         assertThat(new String(StateRecords.value(session), java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo(EventJson.mapper().writeValueAsString(session));
+                .isEqualTo(DatabindReference.json(session));
         KnownSession unscoped = new KnownSession(null, "sessionflow/seeit", List.of(), "f", Set.of(), Set.of(),
                 SessionData.builder(SeeitModule.SYSTEM, SeeitModule.KIND, "u").build());
-        assertThat(StateRecords.value(unscoped)).isEqualTo(EventJson.mapper().writeValueAsBytes(unscoped));
+        assertThat(StateRecords.value(unscoped)).isEqualTo(DatabindReference.bytes(unscoped));
     }
 
     @Test

@@ -6,8 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A barrier on the pipeline's own progress instead of a sleep: every committed poll writes its account's cursor
- * ({@code cursor:<system>} for account default) to the state topic in the poll's transaction. Once a poll that began after the
- * world last changed is committed, whatever it derived is on the topics; a later committed poll proves that
+ * ({@code cursor:<system>} for account default) to the state topic in the poll's transaction. Once a poll that began
+ * after the world last changed is committed, whatever it derived is on the topics; a later committed poll proves that
  * transaction's markers are written too (a producer's next transaction waits for them), so
  * {@link TopicReader#readToEnd} then sees it.
  */
@@ -18,7 +18,8 @@ public final class CommittedPolls implements AutoCloseable {
 
     public CommittedPolls(Pipeline pipeline, SystemId system) {
         this.state = pipeline.read(pipeline.topics().state());
-        this.cursorKey = io.sessionflow.state.StateRecords.cursorKey(io.sessionflow.event.SourceAccount.defaultOf(system));
+        this.cursorKey =
+                io.sessionflow.state.StateRecords.cursorKey(io.sessionflow.event.SourceAccount.defaultOf(system));
         this.seen = cursors(state.readToEnd());
     }
 

@@ -5,18 +5,25 @@ import io.sessionflow.event.EventJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
-/** Test resources under src/test/resources, read as JSON. */
+/** Test resources under src/test/resources, as bytes or read as JSON. */
 public final class Fixtures {
     private Fixtures() {
     }
 
     public static JsonNode json(String resource) {
+        try {
+            return EventJson.mapper().readTree(find(resource)
+                    .orElseThrow(() -> new IllegalArgumentException("no test resource " + resource)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Optional<byte[]> find(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + resource);
-            }
-            return EventJson.mapper().readTree(in);
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

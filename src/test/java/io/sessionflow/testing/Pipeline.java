@@ -1,9 +1,13 @@
 package io.sessionflow.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sessionflow.app.SessionflowApp;
 import io.sessionflow.config.Settings;
 import io.sessionflow.kafka.Topics;
+import io.sessionflow.trace.Tracing;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -29,9 +33,13 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline start(Map<String, String> settings, Clock clock) {
+        return start(settings, clock, Tracing.OFF);
+    }
+
+    /** With tracing: the OTEL_* environment is not read, the test gives its SDK (an in-memory exporter). */
+    public static Pipeline start(Map<String, String> settings, Clock clock, Tracing tracing) {
         String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
-        return startOn(new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state"),
-                settings, clock);
+        return startOn(SharedKafka.bootstrapServers(), Topics.prefixed(prefix), settings, clock, tracing);
     }
 
     /** Starts on existing topics: a restart of the same pipeline, its state restored from the state topic. */
@@ -41,6 +49,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** On another broker, such as {@link SecuredKafka}'s. */
     public static Pipeline startOn(String bootstrap, Topics topics, Map<String, String> settings, Clock clock) {
+        return startOn(bootstrap, topics, settings, clock, Tracing.OFF);
+    }
+
+    private static Pipeline startOn(String bootstrap, Topics topics, Map<String, String> settings, Clock clock,
+                                    Tracing tracing) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("sessionflow.kafka.bootstrap-servers", bootstrap);
         all.put("sessionflow.instance-id", "test-" + topics.events());
@@ -50,28 +63,19 @@ public final class Pipeline implements AutoCloseable {
         all.put("sessionflow.topics.raw", topics.raw());
         all.put("sessionflow.topics.dlq", topics.dlq());
         all.put("sessionflow.topics.state", topics.state());
+        all.put("sessionflow.topics.watermarks", topics.watermarks());
         all.put("sessionflow.observe.port", "0"); // tests run side by side; ObserveTest picks a free port
         all.putAll(settings);
-        SessionflowApp app = SessionflowApp.create(Settings.from(Map.of(), new Properties(), all), clock).start();
+        SessionflowApp app = SessionflowApp.create(Settings.from(Map.of(), new Properties(), all), clock, tracing)
+                .start();
         awaitAllAccountsRunning(app);
         return new Pipeline(app, app.kafka().topics(), bootstrap);
     }
 
     /** Alone in its cluster, the pipeline owns every shard: it has started once every account runs here. */
     private static void awaitAllAccountsRunning(SessionflowApp app) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (!running(app).containsAll(app.accounts())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("accounts not running after 60 s: " + app.accounts() + " known, "
-                        + running(app) + " running");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Wait.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(running(app)).as("accounts running").containsAll(app.accounts()));
     }
 
     private static java.util.Set<io.sessionflow.event.SourceAccount> running(SessionflowApp app) {

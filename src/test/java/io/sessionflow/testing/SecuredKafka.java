@@ -43,7 +43,9 @@ public final class SecuredKafka {
         }
     }
 
-    /** The password is kept in a file of its own and the client file refers to it: nothing secret in the client file. */
+    /**
+     * The password is kept in a file of its own and the client file refers to it: nothing secret in the client file.
+     */
     public static User newUser(String role) {
         String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();

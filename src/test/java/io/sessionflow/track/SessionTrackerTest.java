@@ -1,7 +1,5 @@
 package io.sessionflow.track;
 
-import io.sessionflow.source.storyclm.StoryclmModule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -11,7 +9,7 @@ import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SessionStatus;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.source.storyclm.StoryclmModule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +89,8 @@ class SessionTrackerTest {
         poll(MissingPolicy.IGNORE, a, b);
         SessionSnapshot bRenamed = snapshot("b", "Deck v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
 
-        Transitions t = tracker.diff(StoryclmModule.SYSTEM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
+        Transitions t =
+                tracker.diff(StoryclmModule.SYSTEM, List.of(a, bRenamed), Set.of("list"), MissingPolicy.IGNORE, NOW);
 
         assertThat(t.changes().keySet()).containsExactly(bRenamed.key());
         assertThat(t.events()).extracting(SessionEvent::type).containsExactly(EventType.SESSION_UPDATED);
@@ -130,10 +129,14 @@ class SessionTrackerTest {
     @Test
     void updatesWithDifferentContentHaveDifferentIdsAndTheSameContentTheSameId() {
         poll(MissingPolicy.IGNORE, snapshot("a", "v1", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
-        String toV2 = poll(MissingPolicy.IGNORE, snapshot("a", "v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
-                .get(0).id();
-        String toV3 = poll(MissingPolicy.IGNORE, snapshot("a", "v3", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
-                .get(0).id();
+        String toV2 = poll(
+                        MissingPolicy.IGNORE, snapshot("a", "v2", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
+                .get(0)
+                .id();
+        String toV3 = poll(
+                        MissingPolicy.IGNORE, snapshot("a", "v3", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))
+                .get(0)
+                .id();
         SessionTracker fresh = new SessionTracker(new InMemoryKnownSessions());
         fresh.commit(fresh.diff(StoryclmModule.SYSTEM, List.of(snapshot("a", "v1",
                 List.of(at(EventType.SESSION_STARTED, 0)), List.of())), Set.of(), MissingPolicy.IGNORE, NOW));
@@ -174,11 +177,17 @@ class SessionTrackerTest {
     void pastTheRememberedUpdatesEveryUpdateIdCarriesItsSequence() {
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < UpdateHistory.REMEMBERED * 2 + 2; i++) {
-            List<SessionEvent> events = poll(MissingPolicy.IGNORE,
-                    snapshot("a", i % 2 == 0 ? "A" : "B" + (i / 4), List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
+            List<SessionEvent> events = poll(
+                    MissingPolicy.IGNORE,
+                    snapshot(
+                            "a",
+                            i % 2 == 0 ? "A" : "B" + (i / 4),
+                            List.of(at(EventType.SESSION_STARTED, 0)),
+                            List.of()));
             events.forEach(e -> assertThat(ids.add(e.id())).as("id of step %d is new", e.id()).isTrue());
         }
-        assertThat(tracker.known().get("storyclm:a").updates().plainTo()).hasSizeLessThanOrEqualTo(UpdateHistory.REMEMBERED);
+        assertThat(tracker.known().get("storyclm:a").updates().plainTo())
+                .hasSizeLessThanOrEqualTo(UpdateHistory.REMEMBERED);
         assertThat(tracker.known().get("storyclm:a").updates().count()).isEqualTo(UpdateHistory.REMEMBERED * 2 + 1);
     }
 
@@ -189,7 +198,8 @@ class SessionTrackerTest {
         SessionSnapshot ended = snapshot("a", "Deck", List.of(at(EventType.SESSION_STARTED, 0),
                 at(EventType.SESSION_ENDED, 10)), List.of());
         SessionSnapshot open = snapshot("b", "Deck", List.of(at(EventType.SESSION_STARTED, 0)), List.of());
-        forgetting.commit(forgetting.diff(StoryclmModule.SYSTEM, List.of(ended, open), Set.of(), MissingPolicy.IGNORE, NOW));
+        forgetting.commit(
+                forgetting.diff(StoryclmModule.SYSTEM, List.of(ended, open), Set.of(), MissingPolicy.IGNORE, NOW));
         assertThat(forgetting.known().get(ended.key()).closedAt()).isEqualTo(NOW);
 
         Transitions afterTwoHours = forgetting.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE,
@@ -230,17 +240,29 @@ class SessionTrackerTest {
     @Test
     void aClosedSessionFromARecordWithoutClosingTimeIsGivenThePollsTimeToBeForgottenLater() {
         InMemoryKnownSessions known = new InMemoryKnownSessions();
-        known.apply(java.util.Map.of("storyclm:a", new KnownSession("list", "sessionflow/storyclm",
-                List.of(EventType.SESSION_STARTED, EventType.SESSION_ENDED), "f", Set.of(), Set.of(),
-                SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a").status(SessionStatus.ENDED).build())));
+        known.apply(java.util.Map.of(
+                "storyclm:a",
+                new KnownSession(
+                        "list",
+                        "sessionflow/storyclm",
+                        List.of(EventType.SESSION_STARTED, EventType.SESSION_ENDED),
+                        "f",
+                        Set.of(),
+                        Set.of(),
+                        SessionData.builder(StoryclmModule.SYSTEM, StoryclmModule.KIND, "a")
+                                .status(SessionStatus.ENDED)
+                                .build())));
         SessionTracker restored = new SessionTracker(known,
                 new Forgetting(java.time.Duration.ofHours(1), java.time.Duration.ZERO));
         Transitions first = restored.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW);
         assertThat(first.changes().get("storyclm:a").closedAt()).isEqualTo(NOW);
         assertThat(first.forgotten().sessions()).isEmpty();
         restored.commit(first);
-        assertThat(restored.diff(StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3601))
-                .forgotten().sessions()).containsExactly("storyclm:a");
+        assertThat(restored.diff(
+                                StoryclmModule.SYSTEM, List.of(), Set.of(), MissingPolicy.IGNORE, NOW.plusSeconds(3601))
+                        .forgotten()
+                        .sessions())
+                .containsExactly("storyclm:a");
     }
 
     @Test
@@ -312,7 +334,9 @@ class SessionTrackerTest {
                 snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
         List<SessionEvent> gone = poll(MissingPolicy.DELETED,
                 snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()));
-        assertThat(gone).extracting(SessionEvent::type, SessionEvent::subject, e -> e.data().title(), SessionEvent::time)
+        assertThat(gone)
+                .extracting(
+                        SessionEvent::type, SessionEvent::subject, e -> e.data().title(), SessionEvent::time)
                 .containsExactly(tuple(EventType.SESSION_DELETED, "a", "Deck", NOW));
         assertThat(poll(MissingPolicy.DELETED,
                 snapshot("b", "Other", List.of(at(EventType.SESSION_STARTED, 0)), List.of()))).isEmpty();

@@ -18,7 +18,9 @@ class StreamChecksTest {
     private static final Instant T = Instant.parse("2026-11-22T10:00:00Z");
 
     private static SessionEvent event(String session, EventType type, String participant) {
-        SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session).status(type.resultingStatus()).build();
+        SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session)
+                .status(type.resultingStatus())
+                .build();
         if (participant != null) {
             data = data.withMarks(new Person(participant, null, null, null, null), false, false);
         }
@@ -52,7 +54,8 @@ class StreamChecksTest {
                 "webinar:1: sessionflow.session.started after a later or equal step",
                 "webinar:1: sessionflow.session.started after a later or equal step",
                 "webinar:2: participant 9 left before joining");
-        assertThat(report.missing()).containsExactly(new ExpectedTransition("webinar:4", "sessionflow.session.scheduled", null));
+        assertThat(report.missing())
+                .containsExactly(new ExpectedTransition("webinar:4", "sessionflow.session.scheduled", null));
         assertThat(report.unexpected()).containsExactlyInAnyOrder(
                 new ExpectedTransition("webinar:1", "sessionflow.session.started", null),
                 new ExpectedTransition("webinar:2", "sessionflow.participant.left", "9"),

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Stops calling a vendor after {@code threshold} failed calls in a row; after {@code openFor} one trial call
- * is let through (half-open): success closes the breaker, failure opens it again.
+ * Stops calling a vendor after {@code threshold} failed calls in a row. Once {@code openFor} has passed it is
+ * half-open: calls go through again (nothing limits them to one; a source's calls come one at a time from its
+ * poll thread), the first success closes it, the first failure opens it for another {@code openFor}.
  */
 public final class CircuitBreaker {
     public enum State { CLOSED, OPEN, HALF_OPEN }

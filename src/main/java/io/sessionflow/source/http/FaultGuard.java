@@ -1,5 +1,7 @@
 package io.sessionflow.source.http;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ public final class FaultGuard {
     private final RandomGenerator random;
     private final CircuitBreaker breaker;
     private final CallObserver observer;
+    private final VendorSpans spans;
     private Instant notBefore = Instant.MIN;
     private Instant lastRequest = Instant.MIN;
 
@@ -33,8 +36,14 @@ public final class FaultGuard {
 
     public FaultGuard(String system, FaultPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random,
                       CallObserver observer) {
+        this(system, policy, clock, sleeper, random, observer, VendorSpans.NONE);
+    }
+
+    public FaultGuard(String system, FaultPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random,
+                      CallObserver observer, VendorSpans spans) {
         this.system = system;
         this.observer = observer;
+        this.spans = spans;
         this.policy = policy;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -54,12 +63,16 @@ public final class FaultGuard {
         for (int attempt = 0; ; attempt++) {
             awaitPermission(what);
             long started = System.nanoTime();
-            try {
+            Span span = spans.start(system, what, attempt);
+            try (Scope scope = span.makeCurrent()) {
                 T result = call.get();
+                span.end();
                 observer.attempted(Duration.ofNanos(System.nanoTime() - started), true);
                 breaker.success();
                 return result;
             } catch (RuntimeException e) {
+                VendorSpans.failed(span, e);
+                span.end();
                 observer.attempted(Duration.ofNanos(System.nanoTime() - started), false);
                 Duration wait = onFailure(classify.apply(e), attempt);
                 if (wait == null || attempt >= policy.retries()) {
@@ -86,7 +99,7 @@ public final class FaultGuard {
             }
             case TRANSIENT -> {
                 breaker.failure();
-                return breaker.state() == CircuitBreaker.State.OPEN ? null : policy.backoff(attempt, random);
+                return breaker.state() == CircuitBreaker.State.OPEN ? null : policy.backoff().delay(attempt, random);
             }
             default -> {
                 return null;

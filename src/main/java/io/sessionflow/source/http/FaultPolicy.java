@@ -14,9 +14,7 @@ public record FaultPolicy(int retries, Duration backoffInitial, Duration backoff
                 Double.parseDouble(s.string("sessionflow.http.requests-per-second")));
     }
 
-    /** Exponential backoff with equal jitter: half the step fixed, half random, so retries of many clients spread. */
-    Duration backoff(int attempt, java.util.random.RandomGenerator random) {
-        long step = Math.min(backoffMax.toMillis(), backoffInitial.toMillis() << Math.min(attempt, 20));
-        return Duration.ofMillis(step / 2 + (long) (random.nextDouble() * (step / 2.0)));
+    public Backoff backoff() {
+        return new Backoff(backoffInitial, backoffMax);
     }
 }

@@ -41,7 +41,10 @@ public record HttpCall(String method, List<String> segments, List<Map.Entry<Stri
         return new HttpCall(method, segments, query, h, contentType, body);
     }
 
-    /** The path below the base URL, each segment checked: ids like {@code ../x}, {@code a?b} or {@code @host} are refused. */
+    /**
+     * The path below the base URL, each segment checked: ids like {@code ../x}, {@code a?b} or {@code @host} are
+     * refused.
+     */
     public String path() {
         return segments.stream().map(HttpCall::segment).collect(Collectors.joining("/"));
     }

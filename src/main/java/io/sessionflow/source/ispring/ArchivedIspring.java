@@ -35,8 +35,8 @@ final class ArchivedIspring implements RederivableSource {
             return IspringAnswerReader.read(trainingId, answer);
         };
         // archived answers fail only finally, so the guard never waits or retries
-        FaultGuard guard = new FaultGuard("ispring", FaultPolicy.from(settings.pipeline()), Clock.systemUTC(), Sleeper.REAL,
-                new Random());
+        FaultGuard guard = new FaultGuard(
+                "ispring", FaultPolicy.from(settings.pipeline()), Clock.systemUTC(), Sleeper.REAL, new Random());
         return IspringModule.poller(settings.account(), IspringConfig.from(settings), archived, guard, tracker,
                 Clock.fixed(poll.fetchedAt(), ZoneOffset.UTC)).poll();
     }

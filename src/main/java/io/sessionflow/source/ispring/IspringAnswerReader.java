@@ -1,8 +1,6 @@
 package io.sessionflow.source.ispring;
 
 import io.sessionflow.source.ispring.soap.ListSessionsByTrainingResult;
-import io.sessionflow.source.ispring.soap.ObjectFactory;
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLInputFactory;
@@ -18,7 +16,6 @@ import javax.xml.stream.util.StreamReaderDelegate;
  */
 public final class IspringAnswerReader {
     private static final String RESULT = "ListSessionsByTrainingResult";
-    private static final JAXBContext CONTEXT = context();
     private static final XMLInputFactory XML = hardenedFactory();
 
     private IspringAnswerReader() {
@@ -34,7 +31,7 @@ public final class IspringAnswerReader {
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT && RESULT.equals(reader.getLocalName())
                         && IspringNamespaces.WSDL.equals(reader.getNamespaceURI())) {
-                    ListSessionsByTrainingResult result = CONTEXT.createUnmarshaller()
+                    ListSessionsByTrainingResult result = IspringJaxb.CONTEXT.createUnmarshaller()
                             .unmarshal(reader, ListSessionsByTrainingResult.class).getValue();
                     return new IspringAnswer(result, answer);
                 }
@@ -50,14 +47,6 @@ public final class IspringAnswerReader {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         return factory;
-    }
-
-    private static JAXBContext context() {
-        try {
-            return JAXBContext.newInstance(ObjectFactory.class);
-        } catch (JAXBException e) {
-            throw new IllegalStateException("the generated iSpring types are not a JAXB context", e);
-        }
     }
 
     /** What CXF's inbound transform does live ({@link IspringNamespaces#inboundTransform()}). */

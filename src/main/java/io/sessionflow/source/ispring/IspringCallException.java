@@ -2,7 +2,6 @@ package io.sessionflow.source.ispring;
 
 /** A ListSessionsByTraining call that failed: a SOAP Fault, a refused answer, or a transport error. */
 public class IspringCallException extends RuntimeException {
-    private final String trainingId;
     private final boolean transientFault;
 
     public IspringCallException(String trainingId, String what, Throwable cause) {
@@ -12,15 +11,10 @@ public class IspringCallException extends RuntimeException {
     /** @param transientFault a network or server error worth a retry, not a SOAP Fault or a refused answer */
     public IspringCallException(String trainingId, String what, Throwable cause, boolean transientFault) {
         super("iSpring " + IspringRequests.describe(trainingId) + " failed: " + what, cause);
-        this.trainingId = trainingId;
         this.transientFault = transientFault;
     }
 
     public boolean isTransient() {
         return transientFault;
-    }
-
-    public String trainingId() {
-        return trainingId;
     }
 }

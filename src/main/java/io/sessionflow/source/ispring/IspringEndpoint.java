@@ -44,8 +44,10 @@ public final class IspringEndpoint {
             throw new IllegalStateException("the iSpring source will not read vendor XML with "
                     + StaxUtils.ALLOW_INSECURE_PARSER + "=true: DTDs and external entities must stay refused");
         }
-        CxfEndpoint endpoint = camel.getEndpoint("cxf://" + url + "?serviceClass="
-                + IspringLearnPortType.class.getName() + "&wsdlURL=" + WSDL_URL + "&dataFormat=POJO", CxfEndpoint.class);
+        CxfEndpoint endpoint = camel.getEndpoint(
+                "cxf://" + url + "?serviceClass=" + IspringLearnPortType.class.getName() + "&wsdlURL=" + WSDL_URL
+                        + "&dataFormat=POJO",
+                CxfEndpoint.class);
         endpoint.setServiceNameAsQName(SERVICE);
         endpoint.setPortNameAsQName(PORT);
         endpoint.setDataFormat(DataFormat.POJO);

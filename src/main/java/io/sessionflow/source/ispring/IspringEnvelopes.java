@@ -1,7 +1,5 @@
 package io.sessionflow.source.ispring;
 
-import io.sessionflow.demo.*;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,7 +19,10 @@ final class IspringEnvelopes {
                     .append(element("title", s.title()))
                     .append(element("startTime", s.startTime().toString()))
                     .append(element("duration", Long.toString(s.durationSeconds())))
-                    .append(s.instructor() == null ? "<ns1:instructor xsi:nil=\"true\"/>" : element("instructor", s.instructor()))
+                    .append(
+                            s.instructor() == null
+                                    ? "<ns1:instructor xsi:nil=\"true\"/>"
+                                    : element("instructor", s.instructor()))
                     .append("<ns1:dayIds>");
             s.dayIds().forEach(d -> body.append(element("id", d)));
             body.append("</ns1:dayIds></ns1:trainingSession>");

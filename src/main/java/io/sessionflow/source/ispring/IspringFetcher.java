@@ -58,12 +58,8 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
                 firstFailure = firstFailure == null ? e : firstFailure;
                 continue;
             }
-            String endpoint = endpointOf(trainingId);
-            raw.add(new RawPayload(IspringModule.SYSTEM, endpoint, now, "text/xml", answer.body()));
-            for (TrainingSession session : answer.result().getTrainingSession()) {
-                records.add(new SourceRecord<>(trainingId, endpoint, new IspringPayload(trainingId, session),
-                        IspringXml.of(session)));
-            }
+            raw.add(new RawPayload(IspringModule.SYSTEM, endpointOf(trainingId), now, "text/xml", answer.body()));
+            records.addAll(records(trainingId, answer));
             completeScopes.add(trainingId);
         }
         if (!failed.isEmpty() && completeScopes.isEmpty()) {
@@ -71,6 +67,17 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
                     0, null, firstFailure);
         }
         return new FetchResult<>(raw, records, completeScopes, List.of(), failed);
+    }
+
+    /** One training's answer as records: each session with its XML as understood, for the dead-letter topic. */
+    static List<SourceRecord<IspringPayload>> records(String trainingId, IspringAnswer answer) {
+        String endpoint = endpointOf(trainingId);
+        List<SourceRecord<IspringPayload>> records = new ArrayList<>();
+        for (TrainingSession session : answer.result().getTrainingSession()) {
+            records.add(new SourceRecord<>(trainingId, endpoint, new IspringPayload(trainingId, session),
+                    IspringXml.of(session)));
+        }
+        return records;
     }
 
     /** The raw topic's endpoint header of a training's answer; re-derivation finds the answer by it. */

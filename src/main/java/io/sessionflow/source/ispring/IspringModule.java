@@ -7,7 +7,6 @@ import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.source.http.FaultGuard;
 import io.sessionflow.rederive.RederivableSource;
 import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
@@ -15,10 +14,10 @@ import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.FaultGuard;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,13 +26,26 @@ public final class IspringModule implements SourceModule {
     public static final SystemId SYSTEM = SystemId.of("ispring");
     public static final SessionKind KIND = SessionKind.of("training");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("url", SettingType.URL, "",
-                    "iSpring Learn SOAP endpoint, e.g. https://<account>.ispringlearn.ru/go/services/api/soap. Setting it enables the source."),
-            SettingDef.account("token", SettingType.SECRET, "",
+            SettingDef.account(
+                    "url",
+                    SettingType.URL,
+                    "",
+                    "iSpring Learn SOAP endpoint, e.g. https://<account>.ispringlearn.ru/go/services/api/soap. Setting"
+                            + " it enables the source."),
+            SettingDef.account(
+                    "token",
+                    SettingType.SECRET,
+                    "",
                     "iSpring Learn API token, sent in credentials/token of every request."),
-            SettingDef.account("training-ids", SettingType.LIST, "",
+            SettingDef.account(
+                    "training-ids",
+                    SettingType.LIST,
+                    "",
                     "Trainings whose sessions are listed (ListSessionsByTraining), comma-separated ids."),
-            SettingDef.account("poll-interval", SettingType.DURATION, "60s",
+            SettingDef.account(
+                    "poll-interval",
+                    SettingType.DURATION,
+                    "60s",
                     "Time between two polls of iSpring Learn (every training is listed in each poll)."));
 
     @Override
@@ -59,11 +71,6 @@ public final class IspringModule implements SourceModule {
     @Override
     public List<String> problems(AccountSettings settings) {
         return ModuleChecks.problems(() -> IspringConfig.from(settings));
-    }
-
-    @Override
-    public Duration pollInterval(AccountSettings settings) {
-        return settings.duration("poll-interval");
     }
 
     @Override
@@ -97,8 +104,13 @@ public final class IspringModule implements SourceModule {
     }
 
     /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    public static SnapshotPoller<IspringPayload> poller(SourceAccount account, IspringConfig config, IspringSessions sessions,
-                                                        FaultGuard guard, SessionTracker tracker, Clock clock) {
+    public static SnapshotPoller<IspringPayload> poller(
+            SourceAccount account,
+            IspringConfig config,
+            IspringSessions sessions,
+            FaultGuard guard,
+            SessionTracker tracker,
+            Clock clock) {
         return new SnapshotPoller<>(account, new IspringFetcher(config, sessions, guard), new IspringMapper(),
                 MissingPolicy.DELETED, tracker, clock);
     }

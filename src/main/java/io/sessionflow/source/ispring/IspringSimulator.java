@@ -1,7 +1,7 @@
 package io.sessionflow.source.ispring;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.SimulatedHttpServer;
+import io.sessionflow.demo.SimulatedVendor;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,14 +1,11 @@
 package io.sessionflow.source.ispring;
 
-import io.sessionflow.demo.*;
-
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The state of a simulated iSpring Learn account: trainings and their sessions, plus what the simulator
@@ -42,7 +39,14 @@ public final class IspringWorld {
     public synchronized Session schedule(String trainingId, String title, OffsetDateTime start, long durationSeconds,
                                          String instructor) {
         String id = String.format("5e551000-0000-4000-8000-%012d", ids.incrementAndGet());
-        return put(new Session(id, trainingId, title, start, durationSeconds, instructor, List.of(id.replace("5e551000", "da100000"))));
+        return put(new Session(
+                id,
+                trainingId,
+                title,
+                start,
+                durationSeconds,
+                instructor,
+                List.of(id.replace("5e551000", "da100000"))));
     }
 
     public synchronized Session put(Session session) {
@@ -53,7 +57,8 @@ public final class IspringWorld {
 
     public synchronized Session reschedule(String sessionId, OffsetDateTime start) {
         Session s = find(sessionId);
-        return put(new Session(s.id(), s.trainingId(), s.title(), start, s.durationSeconds(), s.instructor(), s.dayIds()));
+        return put(
+                new Session(s.id(), s.trainingId(), s.title(), start, s.durationSeconds(), s.instructor(), s.dayIds()));
     }
 
     public synchronized void delete(String sessionId) {

@@ -1,8 +1,6 @@
 package io.sessionflow.source.ispring;
 
-import io.sessionflow.source.ispring.soap.ObjectFactory;
 import io.sessionflow.source.ispring.soap.TrainingSession;
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -14,7 +12,6 @@ import javax.xml.namespace.QName;
  * sessions after parsing, so this is the session as understood (in the WSDL namespace).
  */
 final class IspringXml {
-    private static final JAXBContext CONTEXT = context();
     private static final QName TRAINING_SESSION = new QName(IspringNamespaces.WSDL, "trainingSession");
 
     private IspringXml() {
@@ -26,21 +23,13 @@ final class IspringXml {
 
     private static String write(Object value) {
         try {
-            Marshaller marshaller = CONTEXT.createMarshaller();
+            Marshaller marshaller = IspringJaxb.CONTEXT.createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
             StringWriter out = new StringWriter();
             marshaller.marshal(value, out);
             return out.toString();
         } catch (JAXBException e) {
             return "<unprintable: " + e.getMessage() + ">";
-        }
-    }
-
-    private static JAXBContext context() {
-        try {
-            return JAXBContext.newInstance(ObjectFactory.class);
-        } catch (JAXBException e) {
-            throw new IllegalStateException("the generated iSpring types are not a JAXB context", e);
         }
     }
 }

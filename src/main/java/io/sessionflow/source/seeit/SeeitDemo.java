@@ -1,7 +1,7 @@
 package io.sessionflow.source.seeit;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.DemoVendor;
+import io.sessionflow.demo.Scenario;
 import java.time.Instant;
 import java.util.Map;
 

@@ -58,7 +58,10 @@ public final class SeeitMapper implements SessionMapper<SeeitPayload> {
         SessionData data = SessionData.builder(SeeitModule.SYSTEM, SeeitModule.KIND, uuid)
                 .startedAt(started ? startedAt : null)
                 .endedAt(endedAt)
-                .durationSeconds(startedAt != null && endedAt != null ? Duration.between(startedAt, endedAt).toSeconds() : null)
+                .durationSeconds(
+                        startedAt != null && endedAt != null
+                                ? Duration.between(startedAt, endedAt).toSeconds()
+                                : null)
                 .owner(technician == null ? null : Person.email(technician))
                 .attribute("supportKey", Json.text(s, "supportKey"))
                 // the join time travels on the participant event; as an attribute it would also raise an update

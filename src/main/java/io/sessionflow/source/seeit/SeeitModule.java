@@ -5,17 +5,13 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.config.SettingType;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
-import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.rederive.ArchivedPolling;
-import io.sessionflow.source.http.VendorHttp;
-import io.sessionflow.rederive.RederivableSource;
-import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
+import io.sessionflow.source.HttpPollingModule;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
@@ -23,21 +19,37 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** GoToAssist Seeit remote support sessions: the paged session list over a creation-time window, open ones refreshed. */
-public final class SeeitModule implements SourceModule {
+/**
+ * GoToAssist Seeit remote support sessions: the paged session list over a creation-time window, open ones refreshed.
+ */
+public final class SeeitModule extends HttpPollingModule {
     public static final SystemId SYSTEM = SystemId.of("seeit");
     public static final SessionKind KIND = SessionKind.of("remote-support");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("base-url", SettingType.URL, "",
+            SettingDef.account(
+                    "base-url",
+                    SettingType.URL,
+                    "",
                     "GoToAssist Seeit API base URL (the part before /sessions). Setting it enables the source."),
-            SettingDef.account("token", SettingType.SECRET, "",
-                    "GoToAssist Seeit access token, sent as the Authorization header (\"Bearer \" is added to a bare token)."),
-            SettingDef.account("poll-interval", SettingType.DURATION, "30s",
-                    "Time between two polls of GoToAssist Seeit."),
-            SettingDef.account("page-size", SettingType.INT, "50",
+            SettingDef.account(
+                    "token",
+                    SettingType.SECRET,
+                    "",
+                    "GoToAssist Seeit access token, sent as the Authorization header (\"Bearer \" is added to a bare"
+                            + " token)."),
+            SettingDef.account(
+                    "poll-interval", SettingType.DURATION, "30s", "Time between two polls of GoToAssist Seeit."),
+            SettingDef.account(
+                    "page-size",
+                    SettingType.INT,
+                    "50",
                     "Sessions per page of GET /sessions (1 to 1000); every page is read."),
-            SettingDef.account("look-back", SettingType.DURATION, "24h",
-                    "How far back each poll re-reads sessions by creation time; older open sessions are refreshed one by one."));
+            SettingDef.account(
+                    "look-back",
+                    SettingType.DURATION,
+                    "24h",
+                    "How far back each poll re-reads sessions by creation time; older open sessions are refreshed one"
+                            + " by one."));
 
     @Override
     public SystemId system() {
@@ -64,11 +76,6 @@ public final class SeeitModule implements SourceModule {
         return ModuleChecks.problems(() -> SeeitConfig.from(settings));
     }
 
-    @Override
-    public Duration pollInterval(AccountSettings settings) {
-        return settings.duration("poll-interval");
-    }
-
     /** {@code GET /sessions} lists by creation time, {@code lookBack} back; a session closes after it was created. */
     @Override
     public Duration listedAfterClose(AccountSettings settings) {
@@ -81,20 +88,8 @@ public final class SeeitModule implements SourceModule {
     }
 
     @Override
-    public SnapshotPoller<SeeitPayload> createSource(AccountContext context) {
-        SeeitConfig config = SeeitConfig.from(context.settings());
-        return poller(context.account(), config, context.http(config.baseUrl()), context.tracker(), context.clock());
-    }
-
-    @Override
     public DemoVendor demo(long idBase) {
         return new SeeitDemo(idBase);
-    }
-
-    @Override
-    public Optional<RederivableSource> rederivation(AccountSettings settings) {
-        return Optional.of(new ArchivedPolling((http, tracker, clock) ->
-                poller(settings.account(), SeeitConfig.from(settings), http, tracker, clock)));
     }
 
     @Override
@@ -102,10 +97,15 @@ public final class SeeitModule implements SourceModule {
         return Optional.of(new SeeitBenchRecords());
     }
 
-    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    public static SnapshotPoller<SeeitPayload> poller(SourceAccount account, SeeitConfig config, VendorHttp http, SessionTracker tracker,
-                                                      Clock clock) {
-        return new SnapshotPoller<>(account, new SeeitFetcher(config, http), new SeeitMapper(), MissingPolicy.IGNORE,
-                tracker, clock);
+    @Override
+    protected String baseUrl(AccountSettings settings) {
+        return settings.string("base-url");
+    }
+
+    @Override
+    protected SnapshotPoller<SeeitPayload> poller(AccountSettings settings, VendorHttp http, SessionTracker tracker,
+            Clock clock) {
+        return new SnapshotPoller<>(settings.account(), new SeeitFetcher(SeeitConfig.from(settings), http),
+                new SeeitMapper(), MissingPolicy.IGNORE, tracker, clock);
     }
 }

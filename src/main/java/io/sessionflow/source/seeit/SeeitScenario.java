@@ -1,7 +1,6 @@
 package io.sessionflow.source.seeit;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.Scenario;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,11 @@
 package io.sessionflow.source.seeit;
 
-import io.sessionflow.demo.*;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sessionflow.demo.SimulatedHttpServer.Request;
 import io.sessionflow.demo.SimulatedHttpServer.Response;
+import io.sessionflow.demo.SimulatedVendor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

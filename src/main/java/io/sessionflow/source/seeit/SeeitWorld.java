@@ -1,7 +1,5 @@
 package io.sessionflow.source.seeit;
 
-import io.sessionflow.demo.*;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +64,8 @@ public final class SeeitWorld {
     /** uuids are derived from a counter, so a scenario replays to the same ids. */
     public synchronized Session create(String technicianEmail, Instant now) {
         int n = ++created;
-        String uuid = UUID.nameUUIDFromBytes(("seeit-session-" + (idBase + n)).getBytes(StandardCharsets.UTF_8)).toString();
+        String uuid = UUID.nameUUIDFromBytes(("seeit-session-" + (idBase + n)).getBytes(StandardCharsets.UTF_8))
+                .toString();
         // support keys are reused by Seeit; the simulator reuses them every 7 sessions to prove uuids identify
         String key = String.format("%03d-%03d-%03d", 100 + n % 7, 456, 789);
         Session s = new Session(uuid, key, now, technicianEmail);

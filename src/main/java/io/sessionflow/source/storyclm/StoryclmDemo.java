@@ -1,7 +1,7 @@
 package io.sessionflow.source.storyclm;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.DemoVendor;
+import io.sessionflow.demo.Scenario;
 import java.util.Map;
 
 final class StoryclmDemo implements DemoVendor {

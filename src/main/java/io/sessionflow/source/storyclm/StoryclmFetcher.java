@@ -82,7 +82,8 @@ public final class StoryclmFetcher implements SnapshotFetcher<StoryclmPayload> {
         if (session == null || !session.isObject() || !id.equals(Json.text(session, "id"))) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(SourceRecord.ofText(SCOPE, endpoint, new StoryclmPayload(session), session.toString()));
+        return java.util.Optional.of(
+                SourceRecord.ofText(SCOPE, endpoint, new StoryclmPayload(session), session.toString()));
     }
 
     /**

@@ -5,35 +5,38 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.config.SettingType;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
-import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.rederive.ArchivedPolling;
-import io.sessionflow.source.http.VendorHttp;
-import io.sessionflow.rederive.RederivableSource;
-import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
+import io.sessionflow.source.HttpPollingModule;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.HttpCall;
+import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** StoryCLM presentation sessions through its JSON command envelope: getsessions lists a user's sessions completely. */
-public final class StoryclmModule implements SourceModule {
+public final class StoryclmModule extends HttpPollingModule {
     public static final SystemId SYSTEM = SystemId.of("storyclm");
     public static final SessionKind KIND = SessionKind.of("presentation");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("url", SettingType.URL, "",
-                    "StoryCLM command bridge URL: getsessions/getsessionbyid are POSTed there as JSON. Setting it enables the source."),
-            SettingDef.account("token", SettingType.SECRET, "",
+            SettingDef.account(
+                    "url",
+                    SettingType.URL,
+                    "",
+                    "StoryCLM command bridge URL: getsessions/getsessionbyid are POSTed there as JSON. Setting it"
+                            + " enables the source."),
+            SettingDef.account(
+                    "token",
+                    SettingType.SECRET,
+                    "",
                     "StoryCLM access token, sent as Authorization: Bearer; empty sends no Authorization header."),
-            SettingDef.account("poll-interval", SettingType.DURATION, "30s",
-                    "Time between two polls of StoryCLM."));
+            SettingDef.account("poll-interval", SettingType.DURATION, "30s", "Time between two polls of StoryCLM."));
 
     @Override
     public SystemId system() {
@@ -61,19 +64,8 @@ public final class StoryclmModule implements SourceModule {
     }
 
     @Override
-    public Duration pollInterval(AccountSettings settings) {
-        return settings.duration("poll-interval");
-    }
-
-    @Override
     public SourceRoutes routes() {
         return SourceRoutes.of("sources/storyclm-command-poll.yaml", "storyclm-command-poll");
-    }
-
-    @Override
-    public SnapshotPoller<StoryclmPayload> createSource(AccountContext context) {
-        StoryclmConfig config = StoryclmConfig.from(context.settings());
-        return poller(context.account(), config, context.http(config.url()), context.tracker(), context.clock());
     }
 
     @Override
@@ -82,21 +74,25 @@ public final class StoryclmModule implements SourceModule {
     }
 
     @Override
-    public Optional<RederivableSource> rederivation(AccountSettings settings) {
-        return Optional.of(new ArchivedPolling(StoryclmFetcher::endpointOf, (http, tracker, clock) ->
-                poller(settings.account(), StoryclmConfig.from(settings), http, tracker, clock)));
-    }
-
-    @Override
     public Optional<BenchRecords<?>> benchRecords() {
         return Optional.of(new StoryclmBenchRecords());
     }
 
-    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    public static SnapshotPoller<StoryclmPayload> poller(SourceAccount account, StoryclmConfig config, VendorHttp http,
-                                                         SessionTracker tracker, Clock clock) {
+    @Override
+    protected String baseUrl(AccountSettings settings) {
+        return settings.string("url");
+    }
+
+    @Override
+    protected SnapshotPoller<StoryclmPayload> poller(AccountSettings settings, VendorHttp http, SessionTracker tracker,
+            Clock clock) {
         // getsessions lists the user's sessions completely: one that leaves it was deleted
-        return new SnapshotPoller<>(account, new StoryclmFetcher(config, http), new StoryclmMapper(),
-                MissingPolicy.DELETED, tracker, clock);
+        return new SnapshotPoller<>(settings.account(), new StoryclmFetcher(StoryclmConfig.from(settings), http),
+                new StoryclmMapper(), MissingPolicy.DELETED, tracker, clock);
+    }
+
+    @Override
+    protected Function<HttpCall, String> endpointOf() {
+        return StoryclmFetcher::endpointOf;
     }
 }

@@ -1,13 +1,12 @@
 package io.sessionflow.source.storyclm;
 
-import io.sessionflow.demo.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sessionflow.demo.SimulatedHttpServer.Request;
 import io.sessionflow.demo.SimulatedHttpServer.Response;
+import io.sessionflow.demo.SimulatedVendor;
 import io.sessionflow.source.Json;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

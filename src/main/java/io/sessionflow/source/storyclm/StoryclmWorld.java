@@ -1,7 +1,5 @@
 package io.sessionflow.source.storyclm;
 
-import io.sessionflow.demo.*;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

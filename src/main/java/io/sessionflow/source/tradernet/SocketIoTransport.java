@@ -49,7 +49,8 @@ public final class SocketIoTransport implements FeedTransport {
                 .setTransports(new String[] {io.socket.engineio.client.transports.WebSocket.NAME})
                 .setExtraHeaders(Map.of("Cookie", List.of("SID=" + credentials.sid())))
                 // the vendor's example sends the SID both ways; this URL is never logged by Sessionflow
-                .setQuery("SID=" + java.net.URLEncoder.encode(credentials.sid(), java.nio.charset.StandardCharsets.UTF_8))
+                .setQuery(
+                        "SID=" + java.net.URLEncoder.encode(credentials.sid(), java.nio.charset.StandardCharsets.UTF_8))
                 .build();
         trust.ifPresent(t -> {
             // socket.io-client speaks through OkHttp, which verifies host names by default

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.source.http.LogSafe;
+import io.sessionflow.source.http.VendorSpans;
 import io.sessionflow.source.http.VendorTls;
 import java.io.IOException;
 import java.net.URI;
@@ -25,12 +26,18 @@ public final class TradernetApi {
     private final HttpClient http;
     private final Duration timeout;
     private final String userAgent;
+    private final VendorSpans spans;
 
     public TradernetApi(String apiUrl, HttpClient http, Duration timeout, String userAgent) {
+        this(apiUrl, http, timeout, userAgent, VendorSpans.NONE);
+    }
+
+    public TradernetApi(String apiUrl, HttpClient http, Duration timeout, String userAgent, VendorSpans spans) {
         this.userAgent = userAgent;
         this.apiUrl = apiUrl;
         this.http = http;
         this.timeout = timeout;
+        this.spans = spans;
     }
 
     /** @throws TradernetException when the answer has an {@code error} or no SID cookie */
@@ -51,7 +58,6 @@ public final class TradernetApi {
             throw new TradernetException("Tradernet login answered HTTP " + response.statusCode());
         }
         String sid = null;
-        String uid = null;
         for (String cookie : response.headers().allValues("set-cookie")) {
             String pair = cookie.split(";", 2)[0];
             int eq = pair.indexOf('=');
@@ -60,15 +66,13 @@ public final class TradernetApi {
                 String value = pair.substring(eq + 1).strip();
                 if (name.equals("SID")) {
                     sid = value;
-                } else if (name.equals("uid")) {
-                    uid = value;
                 }
             }
         }
         if (sid == null || sid.isEmpty()) {
             throw new TradernetException("Tradernet login for '" + LogSafe.of(login) + "' answered no SID cookie");
         }
-        return new TradernetCredentials(sid, uid);
+        return new TradernetCredentials(sid);
     }
 
     /**
@@ -95,7 +99,20 @@ public final class TradernetApi {
         return response.body();
     }
 
+    /** One span per request, named by what it does: the request URI carries the SID, so it is not an attribute. */
     private HttpResponse<byte[]> send(HttpRequest request, String what) {
+        io.opentelemetry.api.trace.Span span = spans.start(TradernetModule.SYSTEM.id(), what, 0);
+        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+            return sendNow(request, what);
+        } catch (RuntimeException e) {
+            VendorSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private HttpResponse<byte[]> sendNow(HttpRequest request, String what) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (javax.net.ssl.SSLException e) {

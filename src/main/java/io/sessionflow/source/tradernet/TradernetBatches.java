@@ -3,15 +3,13 @@ package io.sessionflow.source.tradernet;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.event.SourceAccount;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.Json;
+import io.sessionflow.source.MapAndDiff;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.RawPayload;
 import io.sessionflow.source.SourceRecord;
-import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.track.MissingPolicy;
-import io.sessionflow.track.SessionSnapshot;
 import io.sessionflow.track.SessionTracker;
 import io.sessionflow.track.SnapshotRun;
 import io.sessionflow.track.Transitions;
@@ -65,6 +63,10 @@ public final class TradernetBatches {
     }
 
     private PollBatch toBatch(TradernetMessage message, SnapshotRun run) {
+        return read(message, run).withWatermark(message.completeUpTo());
+    }
+
+    private PollBatch read(TradernetMessage message, SnapshotRun run) {
         Instant now = clock.instant();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
             // the clock's batch: it says nothing of the vendor, so it is no poll for readiness and metrics
@@ -88,26 +90,19 @@ public final class TradernetBatches {
 
     private PollBatch diff(SnapshotRun run, List<SourceRecord<JsonNode>> records, ZoneOffset offset,
                            List<RawPayload> raw, Instant now, boolean recovered) {
-        List<SessionSnapshot> snapshots = new ArrayList<>();
-        List<DeadLetter> unreadable = new ArrayList<>();
-        for (SourceRecord<JsonNode> record : records) {
-            try {
-                snapshots.add(mapper.map(record, offset, now).of(account));
-            } catch (UnmappableRecordException e) {
-                unreadable.add(new DeadLetter(TradernetModule.SYSTEM, record.endpoint(), now, e.getMessage(), record.raw()));
-            }
-        }
+        // the pollers' one step, with the list's own zone for its zone-less times
+        MapAndDiff<JsonNode> step = new MapAndDiff<>(account, (record, at) -> mapper.map(record, offset, at),
+                MissingPolicy.ENDED);
         // an unreadable entry is still open at the vendor: with it missing, the list is not complete, so nobody ends
-        Set<String> complete = unreadable.isEmpty() ? Set.of(TradernetMapper.SCOPE) : Set.of();
-        Transitions transitions = run.diff(TradernetModule.SYSTEM, snapshots, complete, MissingPolicy.ENDED, now);
+        MapAndDiff.Result mapped = step.apply(records, Set.of(TradernetMapper.SCOPE),
+                tracker.inputs(TradernetModule.SYSTEM), run, now);
+        Transitions transitions = mapped.transitions();
         if (recovered) {
             transitions = transitions.withEvents(
                     transitions.events().stream().map(TradernetBatches::markRecovered).toList());
         }
-        if (raw.isEmpty()) {
-            // an expiry check re-reads a list whose dead letters were published already
-            unreadable.clear();
-        }
+        // an expiry check re-reads a list whose dead letters were published already
+        List<DeadLetter> unreadable = raw.isEmpty() ? List.of() : mapped.deadLetters();
         return new PollBatch(account, raw, transitions, unreadable);
     }
 

@@ -1,10 +1,10 @@
 package io.sessionflow.source.tradernet;
 
-/** What a login gives: the session id (SID cookie) and user id. Never printed: toString hides the SID. */
-public record TradernetCredentials(String sid, String uid) {
+/** What a login gives: the session id (SID cookie). Never printed: toString hides it. */
+public record TradernetCredentials(String sid) {
 
     @Override
     public String toString() {
-        return "TradernetCredentials[sid=***, uid=" + uid + "]";
+        return "TradernetCredentials[sid=***]";
     }
 }

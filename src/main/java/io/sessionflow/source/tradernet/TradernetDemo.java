@@ -1,7 +1,7 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.DemoVendor;
+import io.sessionflow.demo.Scenario;
 import java.time.Clock;
 import java.util.Map;
 

@@ -8,8 +8,4 @@ public class TradernetException extends RuntimeException {
     public TradernetException(String message) {
         super(message);
     }
-
-    public TradernetException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

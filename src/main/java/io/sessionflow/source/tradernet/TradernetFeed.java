@@ -1,8 +1,11 @@
 package io.sessionflow.source.tradernet;
 
+import io.sessionflow.source.http.Backoff;
 import io.sessionflow.source.http.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,24 +24,33 @@ public final class TradernetFeed implements Runnable {
     private final TradernetApi api;
     private final FeedTransport transport;
     private final Backoff backoff;
+    private final RandomGenerator random;
+    /** Connection attempts that failed since the feed last delivered; reset by the receiving thread. */
+    private final AtomicInteger failures = new AtomicInteger();
     private final Consumer<TradernetMessage> queue;
-    private final Consumer<String> failures;
+    private final Consumer<String> onFailure;
     private final Clock clock;
     private volatile boolean running = true;
     private volatile FeedTransport.Connection current;
     private volatile boolean vendorError;
     private volatile TradernetCredentials credentials;
     private boolean connectedBefore;
+    /** Delivering since its last snapshot: its first list after subscribing arrived, and it has not dropped since. */
+    private volatile boolean delivering;
+    /** Messages received but not yet on the queue. */
+    private final java.util.concurrent.atomic.AtomicInteger arriving = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** @param failures told every failure, in the credential-free line that is logged */
+    /** @param onFailure told every failure, in the credential-free line that is logged */
     public TradernetFeed(TradernetConfig config, TradernetApi api, FeedTransport transport, Backoff backoff,
-                         Consumer<TradernetMessage> queue, Consumer<String> failures, Clock clock) {
+                         RandomGenerator random, Consumer<TradernetMessage> queue, Consumer<String> onFailure,
+                         Clock clock) {
         this.config = config;
         this.api = api;
         this.transport = transport;
         this.backoff = backoff;
+        this.random = random;
         this.queue = queue;
-        this.failures = failures;
+        this.onFailure = onFailure;
         this.clock = clock;
     }
 
@@ -66,10 +78,18 @@ public final class TradernetFeed implements Runnable {
                             + LogSafe.of(TradernetApi.redact(e.getMessage(), config.password()))));
                 }
             }
-            if (!sleep(backoff.next())) {
+            if (!sleep(backoff.delay(failures.getAndIncrement(), random))) {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether every change up to now is on the queue already, as far as the feed can tell: it is delivering, and no
+     * message it received is still on its way to the queue. Ask after taking the time it is asked for.
+     */
+    public boolean vouchesUpToNow() {
+        return delivering && arriving.get() == 0;
     }
 
     public void stop() {
@@ -87,6 +107,7 @@ public final class TradernetFeed implements Runnable {
             LOG.info("Tradernet: logged in as '{}'", LogSafe.of(config.login()));
         }
         vendorError = false;
+        delivering = false;
         try (FeedTransport.Connection connection = transport.connect(credentials, this::received)) {
             current = connection;
             if (!running) {
@@ -104,17 +125,29 @@ public final class TradernetFeed implements Runnable {
             }
             return why;
         } finally {
+            delivering = false;
             current = null;
         }
     }
 
     private void received(FeedEvent event) {
+        arriving.incrementAndGet();
+        try {
+            queue(event);
+        } finally {
+            arriving.decrementAndGet();
+        }
+    }
+
+    private void queue(FeedEvent event) {
         long nanos = System.nanoTime();
         if (event instanceof FeedEvent.Sessions s) {
             // only a feed that delivers counts as recovered: a feed that answers errors keeps backing off
-            backoff.reset();
+            failures.set(0);
             queue.accept(new TradernetMessage(TradernetMessage.Kind.FEED, endpoint(), s.raw(), s.sessions(), null,
                     clock.instant(), nanos, false));
+            // the first list after subscribing is complete: from now on, what the feed does not say did not change
+            delivering = true;
         } else if (event instanceof FeedEvent.Unreadable u) {
             queue.accept(new TradernetMessage(TradernetMessage.Kind.FEED, endpoint(), u.raw(), null, u.reason(),
                     clock.instant(), nanos, false));
@@ -123,8 +156,9 @@ public final class TradernetFeed implements Runnable {
             String error = "Tradernet feed answered an error: "
                     + LogSafe.of(TradernetApi.redact(e.detail(), credentialsSid()));
             LOG.error("{}", error);
-            failures.accept(error);
+            onFailure.accept(error);
             vendorError = true;
+            delivering = false;
             FeedTransport.Connection c = current;
             if (c != null) {
                 c.close();
@@ -134,7 +168,7 @@ public final class TradernetFeed implements Runnable {
 
     private void failed(String error) {
         LOG.error("{}; retrying", error);
-        failures.accept(error);
+        onFailure.accept(error);
     }
 
     private String credentialsSid() {

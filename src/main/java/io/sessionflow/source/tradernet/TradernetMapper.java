@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.SessionMapper;

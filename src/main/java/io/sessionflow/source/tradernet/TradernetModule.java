@@ -9,10 +9,13 @@ import io.sessionflow.event.SystemId;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.rederive.RederivableSource;
 import io.sessionflow.source.AccountContext;
+import io.sessionflow.source.BenchFeed;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
+import io.sessionflow.source.http.Backoff;
+import io.sessionflow.source.http.VendorSpans;
 import io.sessionflow.source.http.VendorHttpVersion;
 import io.sessionflow.source.http.VendorTls;
 import io.sessionflow.track.KnownSession;
@@ -20,28 +23,50 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 
 /** Tradernet security sessions: the one push source. Its route interval is the expiry check's. */
 public final class TradernetModule implements SourceModule {
     public static final SystemId SYSTEM = SystemId.of("tradernet");
     public static final SessionKind KIND = SessionKind.of("security");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("api-url", SettingType.URL, "",
-                    "Tradernet API base URL, e.g. https://tradernet.com/api (login at /check-login-password, commands at /?q=). Setting it enables the source."),
-            SettingDef.account("ws-url", SettingType.STRING, "",
-                    "Tradernet live feed URL: ws:// or wss:// for the WebSocket transport, http(s):// or ws(s):// of the socket.io server for socketio."),
-            SettingDef.account("transport", SettingType.STRING, "websocket",
-                    "Feed transport: websocket (the plain WebSocket feed) or socketio (the socket.io feed of the NodeJS example)."),
-            SettingDef.account("login", SettingType.STRING, "",
-                    "Tradernet account login used for check-login-password."),
-            SettingDef.account("password", SettingType.SECRET, "",
-                    "Tradernet account password."),
-            SettingDef.account("expiry-check-interval", SettingType.DURATION, "5s",
-                    "How often open sessions are checked against their expire_datetime (session.ended when it passes)."),
-            SettingDef.account("reconnect-initial-delay", SettingType.DURATION, "500ms",
-                    "First wait before reconnecting after the feed dropped or failed; doubles per failed attempt, with jitter."),
-            SettingDef.account("reconnect-max-delay", SettingType.DURATION, "30s",
+            SettingDef.account(
+                    "api-url",
+                    SettingType.URL,
+                    "",
+                    "Tradernet API base URL, e.g. https://tradernet.com/api (login at /check-login-password, commands"
+                            + " at /?q=). Setting it enables the source."),
+            SettingDef.account(
+                    "ws-url",
+                    SettingType.STRING,
+                    "",
+                    "Tradernet live feed URL: ws:// or wss:// for the WebSocket transport, http(s):// or ws(s):// of"
+                            + " the socket.io server for socketio."),
+            SettingDef.account(
+                    "transport",
+                    SettingType.STRING,
+                    "websocket",
+                    "Feed transport: websocket (the plain WebSocket feed) or socketio (the socket.io feed of the"
+                            + " NodeJS example)."),
+            SettingDef.account(
+                    "login", SettingType.STRING, "", "Tradernet account login used for check-login-password."),
+            SettingDef.account("password", SettingType.SECRET, "", "Tradernet account password."),
+            SettingDef.account(
+                    "expiry-check-interval",
+                    SettingType.DURATION,
+                    "5s",
+                    "How often open sessions are checked against their expire_datetime (session.ended when it"
+                            + " passes)."),
+            SettingDef.account(
+                    "reconnect-initial-delay",
+                    SettingType.DURATION,
+                    "500ms",
+                    "First wait before reconnecting after the feed dropped or failed; doubles per failed attempt, with"
+                            + " jitter."),
+            SettingDef.account(
+                    "reconnect-max-delay",
+                    SettingType.DURATION,
+                    "30s",
                     "Longest wait between two reconnect attempts."));
 
     @Override
@@ -106,9 +131,11 @@ public final class TradernetModule implements SourceModule {
                 : new WebSocketTransport(config.feedUrl(), http, config.httpTimeout(),
                         context.settings().pipeline().integer("sessionflow.http.max-body-bytes"));
         String queue = "tradernet-feed-" + context.account().account();
-        TradernetFeed feed = new TradernetFeed(config, new TradernetApi(config.apiUrl(), http, config.httpTimeout(), context.userAgent()),
-                transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay(),
-                        () -> ThreadLocalRandom.current().nextDouble()),
+        TradernetFeed feed = new TradernetFeed(config,
+                new TradernetApi(config.apiUrl(), http, config.httpTimeout(), context.userAgent(),
+                        new VendorSpans(context.tracing().tracer(), context.account())),
+                transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay()),
+                new Random(),
                 TradernetStream.queueOf(context.template(), queue), context::failed, context.clock());
         TradernetBatches batches = new TradernetBatches(context.account(),
                 new TradernetMapper(IpMasker.from(context.settings().pipeline(),
@@ -131,5 +158,10 @@ public final class TradernetModule implements SourceModule {
     @Override
     public Optional<BenchRecords<?>> benchRecords() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<BenchFeed.Start> benchFeed() {
+        return Optional.of(TradernetBenchFeed::new);
     }
 }

@@ -1,7 +1,6 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

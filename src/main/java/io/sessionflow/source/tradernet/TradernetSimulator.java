@@ -1,11 +1,9 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.demo.SimulatedHttpServer;
-
-import io.sessionflow.demo.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sessionflow.demo.ServerCertificate;
+import io.sessionflow.demo.SimulatedHttpServer;
 import io.sessionflow.source.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

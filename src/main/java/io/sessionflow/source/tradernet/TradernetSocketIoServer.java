@@ -1,13 +1,12 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.demo.*;
-
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sessionflow.demo.ServerCertificate;
 import io.sessionflow.source.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

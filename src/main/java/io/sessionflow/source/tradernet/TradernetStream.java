@@ -1,10 +1,12 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.source.AccountSource;
+import io.sessionflow.source.FeedLatency;
+import io.sessionflow.source.FeedSource;
 import io.sessionflow.source.PollBatch;
-import java.util.Map;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -17,10 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The bean the route file {@code routes/sources/tradernet-websocket.yaml} calls. The feed thread puts every
  * message on the route's ordered queue ({@link #QUEUE}); the route takes each message with the ones waiting
- * behind it ({@link FeedGroups}), turns the group into one batch and publishes it in one transaction. Camel
- * stops it with the context, which ends the feed thread and its connection.
+ * behind it ({@link FeedGroups}), turns the group into one batch and publishes it in one transaction. Closing it
+ * (the account stops on this instance) ends the feed thread and its connection.
  */
-public final class TradernetStream implements AccountSource {
+public final class TradernetStream implements FeedSource {
     private static final Logger LOG = LoggerFactory.getLogger(TradernetStream.class);
     private final TradernetFeed feed;
     private final TradernetBatches batches;
@@ -39,8 +41,11 @@ public final class TradernetStream implements AccountSource {
     }
 
     /**
-     * Feeds messages into the account's route queue; a message offered while the account stops is dropped (the next
-     * start re-snapshots).
+     * Feeds messages into the account's route queue. A full queue blocks the feed thread, which then reads nothing
+     * more, so nothing is dropped while the account runs. A message is dropped, with a warning, only when it cannot
+     * be queued at all: the account stopping here interrupted the blocked feed thread, or Camel is stopping. Lists
+     * still queued when the route is cut short are not published either. Whoever runs the account next logs in and
+     * takes an HTTP snapshot first, which carries what those lists said.
      */
     public static java.util.function.Consumer<TradernetMessage> queueOf(ProducerTemplate template, String queue) {
         String uri = "seda:" + queue + "?blockWhenFull=true";
@@ -78,7 +83,9 @@ public final class TradernetStream implements AccountSource {
     }
 
     public TradernetMessage expiryCheck() {
-        return TradernetMessage.expiryCheck(clock.instant());
+        // the time first, then whether the feed vouches for it: a message received after it is not covered anyway
+        Instant now = clock.instant();
+        return TradernetMessage.expiryCheck(now, feed.vouchesUpToNow());
     }
 
     /**
@@ -98,11 +105,12 @@ public final class TradernetStream implements AccountSource {
         }
     }
 
+    @Override
     public FeedLatency latency() {
         return latency;
     }
 
-    /** Kafka transactions that carried feed messages: with group commit, fewer than the messages. */
+    @Override
     public long feedTransactions() {
         return feedTransactions.get();
     }

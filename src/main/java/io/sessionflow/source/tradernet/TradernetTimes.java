@@ -35,7 +35,8 @@ final class TradernetTimes {
             JsonNode countdown = s.get("expire");
             LocalDateTime expire = local(Json.text(s, "expire_datetime"));
             if (expire != null && countdown != null && countdown.canConvertToLong() && countdown.asLong() > 0) {
-                long seconds = Duration.between(receivedAt.plusMillis(countdown.asLong()), expire.toInstant(ZoneOffset.UTC))
+                long seconds = Duration.between(
+                                receivedAt.plusMillis(countdown.asLong()), expire.toInstant(ZoneOffset.UTC))
                         .toSeconds();
                 long quarters = Math.round(seconds / (double) QUARTER_HOUR);
                 boolean aZone = Math.abs(quarters) <= 14 * 4

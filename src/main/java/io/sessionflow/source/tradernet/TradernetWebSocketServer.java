@@ -1,7 +1,6 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.ServerCertificate;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,5 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.demo.*;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sessionflow.source.Json;

@@ -120,7 +120,8 @@ public final class WebSocketTransport implements FeedTransport {
 
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closed.complete("closed by the server (" + statusCode + (reason.isEmpty() ? "" : " " + LogSafe.of(reason)) + ")");
+            closed.complete(
+                    "closed by the server (" + statusCode + (reason.isEmpty() ? "" : " " + LogSafe.of(reason)) + ")");
             return null;
         }
 

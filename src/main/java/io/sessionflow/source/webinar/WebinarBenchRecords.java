@@ -3,10 +3,10 @@ package io.sessionflow.source.webinar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.SessionMapper;
 import io.sessionflow.source.SourceRecord;
+import java.util.List;
 
 /**
  * A live webinar.ru session with one visitor; {@code revision} changes its name (an update). The record carries the
@@ -29,7 +29,8 @@ final class WebinarBenchRecords implements BenchRecords<WebinarPayload> {
     }
 
     @Override
-    public java.util.Optional<SourceRecord<WebinarPayload>> lived(int n, java.time.Instant start, java.time.Instant end) {
+    public java.util.Optional<SourceRecord<WebinarPayload>> lived(
+            int n, java.time.Instant start, java.time.Instant end) {
         return java.util.Optional.of(record(n, 0, end == null ? "START" : "STOP", WEBINAR_TIME.format(start),
                 end == null ? null : WEBINAR_TIME.format(end)));
     }
@@ -52,9 +53,16 @@ final class WebinarBenchRecords implements BenchRecords<WebinarPayload> {
                 .put("timezoneName", "Europe/Moscow").put("lang", "RU").put("access", 1)
                 .put("duration", "PT1H30M");
         s.putObject("createUser").put("id", 274).put("name", "Yuri").put("secondName", "Barsukov");
-        ObjectNode user = JsonNodeFactory.instance.objectNode().put("id", 3000 + n).put("email", "visitor" + n + "@example.org")
-                .put("name", "Visitor").put("secondName", String.valueOf(n));
-        JsonNode connection = JsonNodeFactory.instance.objectNode().put("joined", "2026-11-22T12:05:00+0300").put("platform", "Web");
+        ObjectNode user = JsonNodeFactory.instance
+                .objectNode()
+                .put("id", 3000 + n)
+                .put("email", "visitor" + n + "@example.org")
+                .put("name", "Visitor")
+                .put("secondName", String.valueOf(n));
+        JsonNode connection = JsonNodeFactory.instance
+                .objectNode()
+                .put("joined", "2026-11-22T12:05:00+0300")
+                .put("platform", "Web");
         WebinarPayload payload = new WebinarPayload(id, s, List.of(),
                 List.of(new WebinarPayload.Visitor(user, List.of(connection))), null);
         // the bodies of GET /eventsessions/{id}, its (empty) participations and the visitor's stats entry

@@ -21,8 +21,8 @@ public record WebinarConfig(String baseUrl, String token, Duration windowPast, D
         List<String> statuses = s.list("statuses");
         List<String> unknown = statuses.stream().filter(st -> !STATUSES.contains(st)).toList();
         if (statuses.isEmpty() || !unknown.isEmpty()) {
-            throw new IllegalArgumentException(s.name("statuses") + " '" + s.string("statuses") + "' must be one or more"
-                    + " of " + String.join(",", STATUSES));
+            throw new IllegalArgumentException(s.name("statuses") + " '" + s.string("statuses")
+                    + "' must be one or more" + " of " + String.join(",", STATUSES));
         }
         return new WebinarConfig(s.string("base-url"), s.string("token"), s.duration("window-past"),
                 s.duration("window-ahead"), pageSize, statuses);

@@ -1,7 +1,7 @@
 package io.sessionflow.source.webinar;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.DemoVendor;
+import io.sessionflow.demo.Scenario;
 import java.util.Map;
 
 final class WebinarDemo implements DemoVendor {

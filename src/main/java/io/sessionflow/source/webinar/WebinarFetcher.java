@@ -1,7 +1,7 @@
 package io.sessionflow.source.webinar;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.FetchResult;
 import io.sessionflow.source.FetchRound;
@@ -11,14 +11,13 @@ import io.sessionflow.source.SnapshotFetcher;
 import io.sessionflow.source.SourceRecord;
 import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.source.http.HttpCall;
-import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.HttpReply;
+import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.VendorCallException;
 import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.KnownSession;
 import io.sessionflow.track.KnownSessions;
 import io.sessionflow.track.SessionKeys;
-import io.sessionflow.event.SourceAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +51,8 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     @Override
     public FetchResult<WebinarPayload> fetch(Instant now, KnownSessions known) {
         Round round = new Round(now);
-        Set<String> scheduled = new LinkedHashSet<>(scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(WebinarModule.SYSTEM), config)));
+        Set<String> scheduled = new LinkedHashSet<>(
+                scheduledSessionIds(round, WebinarCursor.at(now, known.lastPoll(WebinarModule.SYSTEM), config)));
         Set<String> ids = new LinkedHashSet<>(scheduled);
         known.of(WebinarModule.SYSTEM).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
         List<SessionRead> read = new ArrayList<>();
@@ -107,8 +107,12 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     private java.util.Optional<SessionRead> sessionRecord(Round round, String id, KnownSession before) {
         if (!HttpCall.isSafeSegment(id)) {
             // a vendor id becomes a URL path segment: one that could reach another path or host is never sent
-            round.unreadable.add(new DeadLetter(WebinarModule.SYSTEM, "GET /eventsessions/{id}", round.now,
-                    "webinar.ru event session id '" + LogSafe.of(id) + "' is not a safe URL path segment; not requested",
+            round.unreadable.add(new DeadLetter(
+                    WebinarModule.SYSTEM,
+                    "GET /eventsessions/{id}",
+                    round.now,
+                    "webinar.ru event session id '" + LogSafe.of(id)
+                            + "' is not a safe URL path segment; not requested",
                     id));
             return java.util.Optional.empty();
         }

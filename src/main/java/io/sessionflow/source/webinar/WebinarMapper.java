@@ -5,7 +5,6 @@ import io.sessionflow.event.EventType;
 import io.sessionflow.event.Parent;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.SessionMapper;
 import io.sessionflow.source.SourceRecord;
@@ -67,8 +66,12 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
                 .attribute("plannedDurationSeconds", planned == null ? null : planned.toSeconds())
                 .attribute("lectors", lectors(s))
                 .build();
-        return new SessionSnapshot(null, Json.text(s, "organizationId"), data,
-                milestones(s, zone, status, startsAt, endsAt), visits(p, zone),
+        return new SessionSnapshot(
+                null,
+                Json.text(s, "organizationId"),
+                data,
+                milestones(s, zone, status, startsAt, endsAt),
+                visits(p, zone),
                 WebinarTimes.parse(Json.text(s, "updateAt"), zone));
     }
 
@@ -81,7 +84,8 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         return true;
     }
 
-    private static List<Milestone> milestones(JsonNode s, ZoneId zone, String status, Instant startsAt, Instant endsAt) {
+    private static List<Milestone> milestones(
+            JsonNode s, ZoneId zone, String status, Instant startsAt, Instant endsAt) {
         List<Milestone> m = new ArrayList<>();
         m.add(Milestone.reported(EventType.SESSION_SCHEDULED, WebinarTimes.parse(Json.text(s, "createAt"), zone)));
         if (!status.equals("ACTIVE")) {

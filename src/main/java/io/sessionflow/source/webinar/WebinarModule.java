@@ -5,15 +5,12 @@ import io.sessionflow.config.SettingDef;
 import io.sessionflow.config.SettingType;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
-import io.sessionflow.event.SourceAccount;
 import io.sessionflow.event.SystemId;
-import io.sessionflow.rederive.ArchivedPolling;
-import io.sessionflow.rederive.RederivableSource;
-import io.sessionflow.source.AccountContext;
 import io.sessionflow.source.BenchRecords;
+import io.sessionflow.source.BenchSimulator;
+import io.sessionflow.source.HttpPollingModule;
 import io.sessionflow.source.ModuleChecks;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.SourceRoutes;
 import io.sessionflow.source.http.VendorHttp;
 import io.sessionflow.track.MissingPolicy;
@@ -24,23 +21,37 @@ import java.util.List;
 import java.util.Optional;
 
 /** webinar.ru user API v3: an organization's event sessions, their participants and visitor connections. */
-public final class WebinarModule implements SourceModule {
+public final class WebinarModule extends HttpPollingModule {
     public static final SystemId SYSTEM = SystemId.of("webinar");
     public static final SessionKind KIND = SessionKind.of("webinar");
     private static final List<SettingDef> SETTINGS = List.of(
-            SettingDef.account("base-url", SettingType.URL, "",
-                    "webinar.ru user API v3 base URL, e.g. https://userapi.webinar.ru/v3. Setting it enables the source."),
-            SettingDef.account("token", SettingType.SECRET, "",
-                    "webinar.ru x-auth-token (one per organization)."),
-            SettingDef.account("poll-interval", SettingType.DURATION, "30s",
-                    "Time between two polls of webinar.ru."),
-            SettingDef.account("window-past", SettingType.DURATION, "7d",
+            SettingDef.account(
+                    "base-url",
+                    SettingType.URL,
+                    "",
+                    "webinar.ru user API v3 base URL, e.g. https://userapi.webinar.ru/v3. Setting it enables the"
+                            + " source."),
+            SettingDef.account("token", SettingType.SECRET, "", "webinar.ru x-auth-token (one per organization)."),
+            SettingDef.account("poll-interval", SettingType.DURATION, "30s", "Time between two polls of webinar.ru."),
+            SettingDef.account(
+                    "window-past",
+                    SettingType.DURATION,
+                    "7d",
                     "How far back the schedule window reaches (the \"from\" of /organization/events/schedule)."),
-            SettingDef.account("window-ahead", SettingType.DURATION, "30d",
+            SettingDef.account(
+                    "window-ahead",
+                    SettingType.DURATION,
+                    "30d",
                     "How far ahead the schedule window reaches (the \"to\" of /organization/events/schedule)."),
-            SettingDef.account("page-size", SettingType.INT, "50",
+            SettingDef.account(
+                    "page-size",
+                    SettingType.INT,
+                    "50",
                     "Page size of schedule requests; the API accepts 10, 50, 100, 250 or 500."),
-            SettingDef.account("statuses", SettingType.LIST, "ACTIVE,START,STOP",
+            SettingDef.account(
+                    "statuses",
+                    SettingType.LIST,
+                    "ACTIVE,START,STOP",
                     "Event statuses asked for in the schedule (ACTIVE, START, STOP)."));
 
     @Override
@@ -73,11 +84,6 @@ public final class WebinarModule implements SourceModule {
         return problems;
     }
 
-    @Override
-    public Duration pollInterval(AccountSettings settings) {
-        return settings.duration("poll-interval");
-    }
-
     /**
      * The schedule lists a session while its date is inside the window, which reaches {@code windowPast} back and
      * {@code windowAhead} forward in whole UTC days: a session deleted long before its date stays listed.
@@ -94,20 +100,8 @@ public final class WebinarModule implements SourceModule {
     }
 
     @Override
-    public SnapshotPoller<WebinarPayload> createSource(AccountContext context) {
-        WebinarConfig config = WebinarConfig.from(context.settings());
-        return poller(context.account(), config, context.http(config.baseUrl()), context.tracker(), context.clock());
-    }
-
-    @Override
     public DemoVendor demo(long idBase) {
         return new WebinarDemo(idBase);
-    }
-
-    @Override
-    public Optional<RederivableSource> rederivation(AccountSettings settings) {
-        return Optional.of(new ArchivedPolling((http, tracker, clock) ->
-                poller(settings.account(), WebinarConfig.from(settings), http, tracker, clock)));
     }
 
     @Override
@@ -115,10 +109,20 @@ public final class WebinarModule implements SourceModule {
         return Optional.of(new WebinarBenchRecords());
     }
 
-    /** The one wiring of fetcher, mapper and tracker, shared by the live run and re-derivation (same ids). */
-    public static SnapshotPoller<WebinarPayload> poller(SourceAccount account, WebinarConfig config, VendorHttp http,
-                                                        SessionTracker tracker, Clock clock) {
-        return new SnapshotPoller<>(account, new WebinarFetcher(account, config, http), new WebinarMapper(),
-                MissingPolicy.IGNORE, tracker, clock);
+    @Override
+    public Optional<BenchSimulator.Start> benchSimulator() {
+        return Optional.of(WebinarBenchSimulator::new);
+    }
+
+    @Override
+    protected String baseUrl(AccountSettings settings) {
+        return settings.string("base-url");
+    }
+
+    @Override
+    protected SnapshotPoller<WebinarPayload> poller(AccountSettings settings, VendorHttp http, SessionTracker tracker,
+            Clock clock) {
+        return new SnapshotPoller<>(settings.account(), new WebinarFetcher(settings.account(),
+                WebinarConfig.from(settings), http), new WebinarMapper(), MissingPolicy.IGNORE, tracker, clock);
     }
 }

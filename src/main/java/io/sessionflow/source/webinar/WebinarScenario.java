@@ -1,7 +1,6 @@
 package io.sessionflow.source.webinar;
 
-import io.sessionflow.demo.*;
-
+import io.sessionflow.demo.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +26,8 @@ public final class WebinarScenario implements Scenario {
     @Override
     public synchronized void tick(Instant now) {
         switch (step++ % 6) {
-            case 0, 3 -> world.schedule(TOPICS.get(random.nextInt(TOPICS.size())), now, now.plus(Duration.ofMinutes(5)));
+            case 0, 3 -> world.schedule(
+                    TOPICS.get(random.nextInt(TOPICS.size())), now, now.plus(Duration.ofMinutes(5)));
             case 1 -> firstWith("ACTIVE").ifPresent(s -> world.start(s.id, now));
             case 2, 4 -> firstWith("START").ifPresent(s -> visit(s, now));
             default -> oldestLive().ifPresent(s -> world.stop(s.id, now));

@@ -1,13 +1,11 @@
 package io.sessionflow.source.webinar;
 
-import io.sessionflow.demo.*;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sessionflow.demo.SimulatedHttpServer.Request;
 import io.sessionflow.demo.SimulatedHttpServer.Response;
-import java.time.Instant;
+import io.sessionflow.demo.SimulatedVendor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -155,7 +153,8 @@ public final class WebinarSimulator extends SimulatedVendor {
 
     /** A record the mapper must refuse: unknown status and an unreadable time. */
     private static String corrupt(WebinarWorld.Session s) {
-        return "{\"id\":" + s.id + ",\"status\":\"EXPLODED\",\"startsAt\":\"yesterday-ish\",\"name\":\"" + s.name + "\"}";
+        return "{\"id\":" + s.id + ",\"status\":\"EXPLODED\",\"startsAt\":\"yesterday-ish\",\"name\":\"" + s.name
+                + "\"}";
     }
 
     private static ArrayNode participations(WebinarWorld.Session s) {

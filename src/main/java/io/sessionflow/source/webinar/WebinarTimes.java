@@ -51,8 +51,8 @@ public final class WebinarTimes {
     }
 
     /**
-     * 9 to 11 ASCII digits, what the regex {@code \\d{9,11}} matched: written out, since a matcher per time
-     * field (four or more per session) was a visible share of mapping a record.
+     * 9 to 11 ASCII digits ({@code \\d{9,11}}), written out rather than matched by a regex: it runs for four or more
+     * time fields of every session mapped.
      */
     private static boolean isEpochSeconds(String t) {
         if (t.length() < 9 || t.length() > 11) {

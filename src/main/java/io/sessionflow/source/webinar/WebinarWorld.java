@@ -1,7 +1,5 @@
 package io.sessionflow.source.webinar;
 
-import io.sessionflow.demo.*;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An event's time zone by the name webinar.ru gives (e.g. {@code Europe/Moscow}); UTC when absent or unknown.
- * Resolved names are kept: {@code ZoneId.of} per record was a visible share of mapping one. The cache is
- * bounded, since the name is vendor text; past the bound names are resolved every time, as before.
+ * Resolved names are kept, so mapping a record does not resolve its zone again. The cache is bounded, since the
+ * name is vendor text; past the bound names are resolved every time.
  */
 final class WebinarZones {
     private static final int MAX_CACHED = 1_000;

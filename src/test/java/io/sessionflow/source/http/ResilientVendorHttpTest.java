@@ -89,7 +89,8 @@ class ResilientVendorHttpTest {
     @Test
     void retryAfterAsHttpDateIsHonoured() {
         Instant t = clock.instant();
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(t.plusSeconds(12), ZoneOffset.UTC));
+        String date =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(t.plusSeconds(12), ZoneOffset.UTC));
         answers.add(status(429, date));
         http(POLICY).send(HttpCall.get("x"));
         assertThat(requestTimes).containsExactly(t, t.plusSeconds(12));

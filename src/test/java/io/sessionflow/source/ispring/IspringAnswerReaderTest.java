@@ -29,8 +29,10 @@ class IspringAnswerReaderTest {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "CANARY");
         String doctype = "<!DOCTYPE SOAP-ENV:Envelope [<!ENTITY canary SYSTEM \"" + secret.toUri() + "\">]>";
 
-        assertThatThrownBy(() -> IspringAnswerReader.read(TRAINING, envelope(doctype, IspringNamespaces.WSDL, "&canary;")))
-                .isInstanceOf(IspringCallException.class).hasMessageContaining("DOCTYPE")
+        assertThatThrownBy(
+                        () -> IspringAnswerReader.read(TRAINING, envelope(doctype, IspringNamespaces.WSDL, "&canary;")))
+                .isInstanceOf(IspringCallException.class)
+                .hasMessageContaining("DOCTYPE")
                 .hasMessageNotContaining("CANARY");
     }
 

@@ -19,9 +19,15 @@ class IspringConfigTest {
 
     @Test
     void readsTheTrainingListAndKeepsTheTokenOutOfToString() {
-        IspringConfig config = IspringConfig.from(account(Map.of("sessionflow.ispring.url", "https://x.ispringlearn.ru/soap",
-                "sessionflow.ispring.token", "s3cret", "sessionflow.ispring.training-ids", " a, b ,,c ",
-                "sessionflow.ispring.poll-interval", "90s")));
+        IspringConfig config = IspringConfig.from(account(Map.of(
+                "sessionflow.ispring.url",
+                "https://x.ispringlearn.ru/soap",
+                "sessionflow.ispring.token",
+                "s3cret",
+                "sessionflow.ispring.training-ids",
+                " a, b ,,c ",
+                "sessionflow.ispring.poll-interval",
+                "90s")));
 
         assertThat(config.trainingIds()).containsExactly("a", "b", "c");
         assertThat(config.toString()).doesNotContain("s3cret");

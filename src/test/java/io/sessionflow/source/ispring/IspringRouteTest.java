@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.MutableClock;
@@ -83,11 +82,26 @@ class IspringRouteTest {
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              CommittedPolls polls = new CommittedPolls(pipeline, IspringModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(2, WAIT));
-            assertThat(first).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().inferred(),
-                            e -> e.data().scheduledStart(), e -> e.data().parent().id())
+            assertThat(first)
+                    .extracting(
+                            SessionEvent::subject,
+                            e -> e.type().type(),
+                            e -> e.data().inferred(),
+                            e -> e.data().scheduledStart(),
+                            e -> e.data().parent().id())
                     .containsExactlyInAnyOrder(
-                            tuple(moscow.id(), "sessionflow.session.scheduled", false, t0.plusSeconds(3600), TRAINING_A),
-                            tuple(denver.id(), "sessionflow.session.scheduled", false, t0.plusSeconds(7200), TRAINING_B));
+                            tuple(
+                                    moscow.id(),
+                                    "sessionflow.session.scheduled",
+                                    false,
+                                    t0.plusSeconds(3600),
+                                    TRAINING_A),
+                            tuple(
+                                    denver.id(),
+                                    "sessionflow.session.scheduled",
+                                    false,
+                                    t0.plusSeconds(7200),
+                                    TRAINING_B));
             assertThat(first).allSatisfy(e -> {
                 assertThat(e.time()).isEqualTo(t0);
                 assertThat(e.source()).isEqualTo("sessionflow/ispring");
@@ -125,8 +139,10 @@ class IspringRouteTest {
 
     @Test
     void aSoapFaultForOneTrainingIsLoggedAndTheOtherTrainingIsStillPublished() {
-        IspringWorld.Session a = world.schedule(TRAINING_A, "Compliance", at(t0.plusSeconds(3600), "+03:00"), 600, null);
-        IspringWorld.Session b = world.schedule(TRAINING_B, "Onboarding", at(t0.plusSeconds(3600), "+03:00"), 600, null);
+        IspringWorld.Session a =
+                world.schedule(TRAINING_A, "Compliance", at(t0.plusSeconds(3600), "+03:00"), 600, null);
+        IspringWorld.Session b =
+                world.schedule(TRAINING_B, "Onboarding", at(t0.plusSeconds(3600), "+03:00"), 600, null);
         try (LogLines log = new LogLines(IspringFetcher.class)) {
             pipeline = startPipeline();
             try (TopicReader events = pipeline.read(pipeline.topics().events());
@@ -156,7 +172,8 @@ class IspringRouteTest {
         String canary = "CANARY-" + Long.toHexString(System.nanoTime());
         Path secret = Files.writeString(dir.resolve("secret.txt"), canary);
         world.answerWithExternalEntity(TRAINING_A, secret);
-        IspringWorld.Session b = world.schedule(TRAINING_B, "Onboarding", at(t0.plusSeconds(3600), "+03:00"), 600, null);
+        IspringWorld.Session b =
+                world.schedule(TRAINING_B, "Onboarding", at(t0.plusSeconds(3600), "+03:00"), 600, null);
         try (LogLines log = new LogLines(IspringFetcher.class)) {
             pipeline = startPipeline();
             try (TopicReader events = pipeline.read(pipeline.topics().events());

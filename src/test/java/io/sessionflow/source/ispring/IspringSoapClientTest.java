@@ -38,8 +38,10 @@ class IspringSoapClientTest {
     }
 
     private IspringSoapClient client(String token) {
-        return new IspringSoapClient(IspringEndpoint.create(camel, vendor.url(), Duration.ofSeconds(30), 1_000_000, null),
-                camel.createProducerTemplate(), token);
+        return new IspringSoapClient(
+                IspringEndpoint.create(camel, vendor.url(), Duration.ofSeconds(30), 1_000_000, null),
+                camel.createProducerTemplate(),
+                token);
     }
 
     @Test
@@ -49,9 +51,10 @@ class IspringSoapClientTest {
 
         ListSessionsByTrainingResult result = client(TOKEN).listSessions(TRAINING).result();
 
-        assertThat(result.getTrainingSession()).extracting(TrainingSession::getTitle, TrainingSession::getStartTime,
-                        TrainingSession::getDuration)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Сессия 1", "2023-03-31T15:30-07:00", "7200"),
+        assertThat(result.getTrainingSession())
+                .extracting(TrainingSession::getTitle, TrainingSession::getStartTime, TrainingSession::getDuration)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Сессия 1", "2023-03-31T15:30-07:00", "7200"),
                         org.assertj.core.groups.Tuple.tuple("Сессия 2", "2023-04-11T12:30+03:00", "3600"));
         assertThat(result.getTrainingSession().get(0).getInstructor().isNil()).isTrue();
         assertThat(result.getTrainingSession().get(1).getInstructor().getValue()).isEqualTo("Олег Смирнов");
@@ -68,7 +71,8 @@ class IspringSoapClientTest {
         assertThat(result.getTrainingSession()).extracting(TrainingSession::getTitle).containsExactly("Сессия 2");
         assertThat(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8))
                 .as("the raw answer is kept as received, .com namespace included")
-                .contains("xmlns:ns1=\"" + IspringNamespaces.DOCUMENT_RESPONSE + "\"").contains("<ns1:title>Сессия 2</ns1:title>");
+                .contains("xmlns:ns1=\"" + IspringNamespaces.DOCUMENT_RESPONSE + "\"")
+                .contains("<ns1:title>Сессия 2</ns1:title>");
         assertThat(result.getTrainingSession().get(0).getInstructor().getValue()).isEqualTo("Олег Смирнов");
     }
 

@@ -40,10 +40,15 @@ class SeeitFetcherTest {
         FetchResult<SeeitPayload> result = fetch(sessions, Map.of());
 
         long start = now.minus(Duration.ofHours(1)).toEpochMilli();
-        assertThat(calls).extracting(HttpCall::describe).containsExactly(
-                "GET /sessions?startTime=" + start + "&endTime=" + now.toEpochMilli() + "&page=0&size=2&sort=sessionCreateTime%2Casc",
-                "GET /sessions?startTime=" + start + "&endTime=" + now.toEpochMilli() + "&page=1&size=2&sort=sessionCreateTime%2Casc",
-                "GET /sessions?startTime=" + start + "&endTime=" + now.toEpochMilli() + "&page=2&size=2&sort=sessionCreateTime%2Casc");
+        assertThat(calls)
+                .extracting(HttpCall::describe)
+                .containsExactly(
+                        "GET /sessions?startTime=" + start + "&endTime=" + now.toEpochMilli()
+                                + "&page=0&size=2&sort=sessionCreateTime%2Casc",
+                        "GET /sessions?startTime=" + start + "&endTime=" + now.toEpochMilli()
+                                + "&page=1&size=2&sort=sessionCreateTime%2Casc",
+                        "GET /sessions?startTime=" + start + "&endTime=" + now.toEpochMilli()
+                                + "&page=2&size=2&sort=sessionCreateTime%2Casc");
         assertThat(calls).extracting(c -> c.headers().get("Authorization")).containsOnly("Bearer tok");
         assertThat(result.records()).hasSize(5);
         assertThat(result.raw()).hasSize(3);
@@ -53,9 +58,14 @@ class SeeitFetcherTest {
     @Test
     void openSessionsTheWindowNoLongerListsAreFetchedByUuidAndForgottenOnesHandedOnAsNotFound() {
         SeeitMapper mapper = new SeeitMapper();
-        tracker.commit(tracker.diff(SeeitModule.SYSTEM, sessions.stream()
-                .map(s -> mapper.map(new SourceRecord<>(null, "test", new SeeitPayload(s), s.toString()), now)).toList(),
-                Set.of(), MissingPolicy.IGNORE, now));
+        tracker.commit(tracker.diff(
+                SeeitModule.SYSTEM,
+                sessions.stream()
+                        .map(s -> mapper.map(new SourceRecord<>(null, "test", new SeeitPayload(s), s.toString()), now))
+                        .toList(),
+                Set.of(),
+                MissingPolicy.IGNORE,
+                now));
         JsonNode started = sessions.get(3);
         String startedUuid = Json.text(started, "uuid");
         String joinedUuid = Json.text(sessions.get(4), "uuid");

@@ -5,63 +5,53 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.source.FetchResult;
+import io.sessionflow.source.Json;
 import io.sessionflow.source.SourceRecord;
 import io.sessionflow.source.UnmappableRecordException;
-import io.sessionflow.testing.ExpectedEvents;
-import io.sessionflow.testing.Fixtures;
-import io.sessionflow.track.InMemoryKnownSessions;
+import io.sessionflow.testing.MapperFixtures;
 import io.sessionflow.track.MissingPolicy;
-import io.sessionflow.track.SessionTracker;
-import io.sessionflow.track.Transitions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Seeit fixtures (PagedSessionDetails, SessionDetails) through the mapper and a fresh tracker. */
+/** Seeit fixtures (PagedSessionDetails, SessionDetails) through the mapper and one tracker. */
 class SeeitMapperTest {
-    private static final String DIR = "fixtures/seeit/";
-    private final SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+    private final MapperFixtures fixtures = MapperFixtures.polling(SeeitModule.SYSTEM, new SeeitMapper(),
+            MissingPolicy.IGNORE, SeeitMapperTest::read);
     private final SeeitMapper mapper = new SeeitMapper();
 
     @Test
     void pageOfSessionsYieldsEveryStepReachedWithSkippedStepsInferred() {
-        List<SessionEvent> events = poll(page("sessions-page.json"), Instant.parse("2026-11-20T09:10:00Z"));
-
-        ExpectedEvents.assertMatch(events, DIR + "sessions-page.expected.json");
+        fixtures.check("sessions-page", "2026-11-20T09:10:00Z");
     }
 
     @Test
     void joinedSessionThatFinishesEndsAndTheMobileAppLeaves() {
-        poll(page("sessions-page.json"), Instant.parse("2026-11-20T09:10:00Z"));
+        fixtures.poll("sessions-page", "2026-11-20T09:10:00Z");
 
-        List<SessionEvent> events = poll(single("session-joined-then-finished.json"), Instant.parse("2026-11-20T09:25:00Z"));
-
-        ExpectedEvents.assertMatch(events, DIR + "session-joined-then-finished.expected.json");
+        fixtures.check("session-joined-then-finished", "2026-11-20T09:25:00Z");
     }
 
     @Test
     void sessionDataBecomingAvailableIsAnUpdate() {
-        poll(page("sessions-page.json"), Instant.parse("2026-11-20T09:10:00Z"));
-        poll(single("session-joined-then-finished.json"), Instant.parse("2026-11-20T09:25:00Z"));
+        fixtures.poll("sessions-page", "2026-11-20T09:10:00Z");
+        fixtures.poll("session-joined-then-finished", "2026-11-20T09:25:00Z");
 
-        List<SessionEvent> events = poll(single("session-data-available.json"), Instant.parse("2026-11-20T10:00:00Z"));
-
-        ExpectedEvents.assertMatch(events, DIR + "session-data-available.expected.json");
+        fixtures.check("session-data-available", "2026-11-20T10:00:00Z");
     }
 
     @Test
     void samePageAgainYieldsNothing() {
-        poll(page("sessions-page.json"), Instant.parse("2026-11-20T09:10:00Z"));
+        fixtures.poll("sessions-page", "2026-11-20T09:10:00Z");
 
-        assertThat(poll(page("sessions-page.json"), Instant.parse("2026-11-20T09:11:00Z"))).isEmpty();
+        assertThat(fixtures.poll("sessions-page", "2026-11-20T09:11:00Z").events()).isEmpty();
     }
 
     @Test
     void unknownStatusIsRefusedWithTheReason() {
-        ObjectNode session = (ObjectNode) Fixtures.json(DIR + "session-joined-then-finished.json");
+        ObjectNode session = (ObjectNode) fixtures.vendorJson("session-joined-then-finished");
         session.put("sessionStatus", "PAUSED");
 
         assertThatThrownBy(() -> mapper.map(record(session), Instant.now()))
@@ -71,7 +61,7 @@ class SeeitMapperTest {
 
     @Test
     void uuidThatIsNoUuidIsRefusedSinceItWouldBecomeAUrlPath() {
-        ObjectNode session = (ObjectNode) Fixtures.json(DIR + "session-joined-then-finished.json");
+        ObjectNode session = (ObjectNode) fixtures.vendorJson("session-joined-then-finished");
         session.put("uuid", "../../admin");
 
         assertThatThrownBy(() -> mapper.map(record(session), Instant.now()))
@@ -79,22 +69,15 @@ class SeeitMapperTest {
                 .hasMessageContaining("is not a UUID");
     }
 
-    private List<SessionEvent> poll(List<SourceRecord<SeeitPayload>> records, Instant now) {
-        Transitions t = tracker.diff(SeeitModule.SYSTEM, records.stream().map(r -> mapper.map(r, now)).toList(),
-                Set.of(), MissingPolicy.IGNORE, now);
-        tracker.commit(t);
-        return t.events();
-    }
-
-    private static List<SourceRecord<SeeitPayload>> page(String fixture) {
-        return SeeitPage.of(Fixtures.json(DIR + fixture)).content().stream().map(SeeitMapperTest::record).toList();
-    }
-
-    private static List<SourceRecord<SeeitPayload>> single(String fixture) {
-        return List.of(record(Fixtures.json(DIR + fixture)));
+    /** A page of {@code GET /sessions}, or one session of {@code GET /sessions/{uuid}}, as the fetcher reads each. */
+    private static FetchResult<SeeitPayload> read(byte[] text) {
+        JsonNode json = Json.parse(text, "Seeit fixture");
+        List<JsonNode> sessions = json.has("content") ? SeeitPage.of(json).content() : List.of(json);
+        return new FetchResult<>(List.of(), sessions.stream().map(SeeitMapperTest::record).toList(), Set.of(),
+                List.of());
     }
 
     private static SourceRecord<SeeitPayload> record(JsonNode details) {
-        return new SourceRecord<>(null, "GET /sessions", new SeeitPayload(details), details.toString());
+        return SourceRecord.ofText(null, "GET /sessions", new SeeitPayload(details), details.toString());
     }
 }

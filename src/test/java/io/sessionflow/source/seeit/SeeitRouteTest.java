@@ -1,6 +1,7 @@
 package io.sessionflow.source.seeit;
 
 import static io.sessionflow.testing.EventAssertions.header;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -74,13 +74,20 @@ class SeeitRouteTest {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(14, WAIT));
             List<Tuple> expected = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                expected.add(tuple(s.get(i).uuid, "sessionflow.session.created", i == 1 || i == 2, s.get(i).createTime));
+                expected.add(
+                        tuple(s.get(i).uuid, "sessionflow.session.created", i == 1 || i == 2, s.get(i).createTime));
             }
             expected.add(tuple(s.get(1).uuid, "sessionflow.session.started", false, t0.minus(Duration.ofMinutes(30))));
-            expected.add(tuple(s.get(1).uuid, "sessionflow.participant.joined", false, t0.minus(Duration.ofMinutes(29))));
+            expected.add(
+                    tuple(s.get(1).uuid, "sessionflow.participant.joined", false, t0.minus(Duration.ofMinutes(29))));
             expected.add(tuple(s.get(2).uuid, "sessionflow.session.started", true, t0.minus(Duration.ofMinutes(28))));
             expected.add(tuple(s.get(2).uuid, "sessionflow.session.ended", false, t0.minus(Duration.ofMinutes(20))));
-            assertThat(first).extracting(e -> e.subject(), e -> e.type().type(), e -> e.data().inferred(), SessionEvent::time)
+            assertThat(first)
+                    .extracting(
+                            e -> e.subject(),
+                            e -> e.type().type(),
+                            e -> e.data().inferred(),
+                            SessionEvent::time)
                     .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(vendor.served().subList(0, 3)).as("one poll reads pages 0, 1 and 2 of size 4")
                     .containsExactly("list page=0", "list page=1", "list page=2");
@@ -118,13 +125,15 @@ class SeeitRouteTest {
             clock.set(t0.plus(Duration.ofHours(2)));
             // polls at the new time commit their cursor, so the window (look-back from the last poll) moves past
             int served = vendor.served().size();
-            await(() -> vendor.served().size() > served + 3, "polls at the new time");
+            await("polls at the new time").atMost(WAIT).until(() -> vendor.served().size() > served + 3);
             world.finish(open.uuid, t0.plus(Duration.ofMinutes(90)), 1, "late finish");
 
             List<SessionEvent> all = EventAssertions.events(events.awaitCount(3, WAIT));
             assertThat(all.get(2)).extracting(SessionEvent::subject, e -> e.type().type(), SessionEvent::time)
                     .containsExactly(open.uuid, "sessionflow.session.ended", t0.plus(Duration.ofMinutes(90)));
-            assertThat(vendor.served()).as("out of the look-back window, so fetched by uuid").contains("get " + open.uuid);
+            assertThat(vendor.served())
+                    .as("out of the look-back window, so fetched by uuid")
+                    .contains("get " + open.uuid);
         }
     }
 
@@ -172,10 +181,16 @@ class SeeitRouteTest {
 
             clock.set(t0.plus(Duration.ofHours(2)));
             polls.awaitQuiet(WAIT);
-            assertThat(state.readToEnd()).filteredOn(r -> r.key().equals(stateKey)).extracting(r -> r.value() == null)
-                    .as("forget-after passed, but the window (look-back + a day) may still list it").containsOnly(false);
-            assertThat(state.readToEnd()).filteredOn(r -> r.key().startsWith("dead:")).extracting(r -> r.value() == null)
-                    .as("the dead letter, remembered for forget-after, is forgotten").containsExactly(false, true);
+            assertThat(state.readToEnd())
+                    .filteredOn(r -> r.key().equals(stateKey))
+                    .extracting(r -> r.value() == null)
+                    .as("forget-after passed, but the window (look-back + a day) may still list it")
+                    .containsOnly(false);
+            assertThat(state.readToEnd())
+                    .filteredOn(r -> r.key().startsWith("dead:"))
+                    .extracting(r -> r.value() == null)
+                    .as("the dead letter, remembered for forget-after, is forgotten")
+                    .containsExactly(false, true);
 
             clock.set(t0.plus(Duration.ofHours(26)));
             polls.awaitQuiet(WAIT);
@@ -238,21 +253,6 @@ class SeeitRouteTest {
         try (TopicReader events = pipeline.read(pipeline.topics().events())) {
             assertThat(EventAssertions.events(events.awaitCount(2, WAIT))).extracting(SessionEvent::id)
                     .containsExactlyElementsOf(firstRun);
-        }
-    }
-
-    private static void await(BooleanSupplier done, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 

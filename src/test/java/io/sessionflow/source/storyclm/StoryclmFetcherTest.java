@@ -92,8 +92,10 @@ class StoryclmFetcherTest {
     void outageWhileConfirmingFailsThePollInsteadOfDeleting() {
         byIdAnswer = envelope(500, "internal error", null);
 
-        assertThatThrownBy(this::fetch).isInstanceOf(StoryclmCommandException.class)
-                .hasMessage("StoryCLM getsessionbyid failed: ErrorCode 500, Status 'internal error', ErrorMessage 'boom'");
+        assertThatThrownBy(this::fetch)
+                .isInstanceOf(StoryclmCommandException.class)
+                .hasMessage(
+                        "StoryCLM getsessionbyid failed: ErrorCode 500, Status 'internal error', ErrorMessage 'boom'");
     }
 
     @Test

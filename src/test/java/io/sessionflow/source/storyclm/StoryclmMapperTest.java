@@ -5,71 +5,58 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
+import io.sessionflow.source.FetchResult;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.SourceRecord;
 import io.sessionflow.source.UnmappableRecordException;
-import io.sessionflow.testing.ExpectedEvents;
-import io.sessionflow.testing.Fixtures;
-import io.sessionflow.track.InMemoryKnownSessions;
+import io.sessionflow.testing.MapperFixtures;
 import io.sessionflow.track.MissingPolicy;
-import io.sessionflow.track.SessionTracker;
-import io.sessionflow.track.Transitions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** StoryCLM envelopes from the vendor document through the envelope check, the mapper and a fresh tracker. */
+/** StoryCLM envelopes from the vendor document through the envelope check, the mapper and one tracker. */
 class StoryclmMapperTest {
-    private static final String DIR = "fixtures/storyclm/";
-    private final SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+    private final MapperFixtures fixtures = MapperFixtures.polling(StoryclmModule.SYSTEM, new StoryclmMapper(),
+            MissingPolicy.DELETED, StoryclmMapperTest::read);
     private final StoryclmMapper mapper = new StoryclmMapper();
 
     @Test
     void documentExampleOfFinishedSessionsYieldsInferredStartAndEndInUtc() {
-        ExpectedEvents.assertMatch(poll("getsessions.json", "2017-06-10T00:00:00Z"), DIR + "getsessions.expected.json");
+        fixtures.check("getsessions", "2017-06-10T00:00:00Z");
     }
 
     @Test
     void flagsFlippedSessionsStartedAndSessionGoneFromTheListAreUpdateStartedDeleted() {
-        poll("getsessions.json", "2017-06-10T00:00:00Z");
+        fixtures.poll("getsessions", "2017-06-10T00:00:00Z");
 
-        ExpectedEvents.assertMatch(poll("getsessions-later.json", "2017-06-13T10:00:00Z"),
-                DIR + "getsessions-later.expected.json");
+        fixtures.check("getsessions-later", "2017-06-13T10:00:00Z");
     }
 
     @Test
     void runningSessionThatFinishesEndsAndSlideChangesAreUpdates() {
-        poll("getsessions.json", "2017-06-10T00:00:00Z");
-        poll("getsessions-later.json", "2017-06-13T10:00:00Z");
+        fixtures.poll("getsessions", "2017-06-10T00:00:00Z");
+        fixtures.poll("getsessions-later", "2017-06-13T10:00:00Z");
 
-        ExpectedEvents.assertMatch(poll("getsessions-finished.json", "2017-06-13T11:00:00Z"),
-                DIR + "getsessions-finished.expected.json");
+        fixtures.check("getsessions-finished", "2017-06-13T11:00:00Z");
     }
 
     @Test
     void sameListAgainYieldsNothing() {
-        poll("getsessions.json", "2017-06-10T00:00:00Z");
+        fixtures.poll("getsessions", "2017-06-10T00:00:00Z");
 
-        assertThat(poll("getsessions.json", "2017-06-10T00:01:00Z")).isEmpty();
+        assertThat(fixtures.poll("getsessions", "2017-06-10T00:01:00Z").events()).isEmpty();
     }
 
     @Test
     void getsessionbyidEnvelopeMapsLikeAListedSession() {
-        JsonNode data = StoryclmEnvelope.of(Fixtures.json(DIR + "getsessionbyid.json"), "getsessionbyid").data();
-        Instant now = Instant.parse("2017-06-14T00:00:00Z");
-
-        Transitions t = tracker.diff(StoryclmModule.SYSTEM, List.of(mapper.map(record(data), now)),
-                Set.of(), MissingPolicy.DELETED, now);
-
-        ExpectedEvents.assertMatch(t.events(), DIR + "getsessionbyid.expected.json");
+        fixtures.check("getsessionbyid", "2017-06-14T00:00:00Z");
     }
 
     @Test
     void errorEnvelopeIsAnErrorQuotingCodeStatusAndMessage() {
-        assertThatThrownBy(() -> StoryclmEnvelope.of(Fixtures.json(DIR + "error-envelope.json"), "getsessions"))
+        assertThatThrownBy(() -> StoryclmEnvelope.of(fixtures.vendorJson("error-envelope"), "getsessions"))
                 .isInstanceOf(StoryclmCommandException.class)
                 .hasMessage("StoryCLM getsessions failed: ErrorCode 401, Status 'unauthorized', "
                         + "ErrorMessage 'Access token has expired'")
@@ -78,7 +65,7 @@ class StoryclmMapperTest {
 
     @Test
     void sessionWithoutOffsetIsRefusedRatherThanPlacedInTheWrongHour() {
-        ObjectNode session = (ObjectNode) sessions("getsessions.json").get(0).deepCopy();
+        ObjectNode session = (ObjectNode) firstListed();
         session.remove("offset");
 
         assertThatThrownBy(() -> mapper.map(record(session), Instant.now()))
@@ -89,28 +76,32 @@ class StoryclmMapperTest {
 
     @Test
     void fractionalOffsetIsHonoured() {
-        ObjectNode session = (ObjectNode) sessions("getsessions.json").get(0).deepCopy();
+        ObjectNode session = (ObjectNode) firstListed();
         session.put("offset", "5.5");
 
         assertThat(mapper.map(record(session), Instant.now()).data().startedAt())
                 .isEqualTo(Instant.parse("2017-06-09T13:30:48Z"));
     }
 
-    private List<SessionEvent> poll(String fixture, String at) {
-        Instant now = Instant.parse(at);
-        Transitions t = tracker.diff(StoryclmModule.SYSTEM,
-                sessions(fixture).stream().map(s -> mapper.map(record(s), now)).toList(),
-                Set.of(StoryclmFetcher.SCOPE), MissingPolicy.DELETED, now);
-        tracker.commit(t);
-        return t.events();
+    private JsonNode firstListed() {
+        return StoryclmEnvelope.of(fixtures.vendorJson("getsessions"), "getsessions").data().get(0);
     }
 
-    private static List<JsonNode> sessions(String fixture) {
-        return Json.elements(StoryclmEnvelope.of(Fixtures.json(DIR + fixture), "getsessions").data());
+    /**
+     * A getsessions answer (the complete list: what is missing from it was deleted), or a getsessionbyid answer (one
+     * session, saying nothing of the others), each through the envelope check as the fetcher reads it.
+     */
+    private static FetchResult<StoryclmPayload> read(byte[] text) {
+        JsonNode answer = Json.parse(text, "StoryCLM fixture");
+        boolean list = answer.path("Data").isArray();
+        JsonNode data = StoryclmEnvelope.of(answer, list ? "getsessions" : "getsessionbyid").data();
+        List<SourceRecord<StoryclmPayload>> records = (list ? Json.elements(data) : List.of(data)).stream()
+                .map(StoryclmMapperTest::record).toList();
+        return new FetchResult<>(List.of(), records, list ? Set.of(StoryclmFetcher.SCOPE) : Set.of(), List.of());
     }
 
     private static SourceRecord<StoryclmPayload> record(JsonNode session) {
-        return new SourceRecord<>(StoryclmFetcher.SCOPE, "POST getsessions", new StoryclmPayload(session),
+        return SourceRecord.ofText(StoryclmFetcher.SCOPE, "POST getsessions", new StoryclmPayload(session),
                 session.toString());
     }
 }

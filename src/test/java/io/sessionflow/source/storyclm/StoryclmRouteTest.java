@@ -1,13 +1,13 @@
 package io.sessionflow.source.storyclm;
 
 import static io.sessionflow.testing.EventAssertions.header;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.kafka.Topics;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,12 +73,20 @@ class StoryclmRouteTest {
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              CommittedPolls polls = new CommittedPolls(pipeline, StoryclmModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(3, WAIT));
-            assertThat(first).extracting(e -> e.subject(), e -> e.type().type(), e -> e.data().inferred(), SessionEvent::time)
+            assertThat(first)
+                    .extracting(
+                            e -> e.subject(),
+                            e -> e.type().type(),
+                            e -> e.data().inferred(),
+                            SessionEvent::time)
                     .containsExactlyInAnyOrder(
                             tuple(done.id, "sessionflow.session.started", true, t0),
                             tuple(done.id, "sessionflow.session.ended", false, t0.plusSeconds(3)),
                             tuple(running.id, "sessionflow.session.started", false, t0.plusSeconds(120)));
-            SessionEvent ended = first.stream().filter(e -> e.type().type().endsWith("ended")).findFirst().orElseThrow();
+            SessionEvent ended = first.stream()
+                    .filter(e -> e.type().type().endsWith("ended"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(ended.data().durationSeconds()).isEqualTo(3);
             assertThat(ended.data().attributes()).containsEntry("slides", 1);
             assertThat(ended.data().parent().id()).isEqualTo("17");
@@ -102,7 +109,9 @@ class StoryclmRouteTest {
             List<SessionEvent> all = EventAssertions.events(events.awaitCount(6, WAIT));
             assertThat(all.get(5)).extracting(SessionEvent::subject, e -> e.type().type())
                     .containsExactly(done.id, "sessionflow.session.deleted");
-            assertThat(vendor.commands()).as("absence confirmed before the delete").contains("getsessionbyid " + done.id);
+            assertThat(vendor.commands())
+                    .as("absence confirmed before the delete")
+                    .contains("getsessionbyid " + done.id);
             polls.awaitQuiet(WAIT);
             assertThat(events.readToEnd()).as("deleted once").hasSize(6);
             assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
@@ -117,7 +126,7 @@ class StoryclmRouteTest {
 
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              TopicReader raw = pipeline.read(pipeline.topics().raw())) {
-            await(() -> vendor.requestCount() >= 3, "three polls answered with an error envelope");
+            await("three polls answered with an error envelope").atMost(WAIT).until(() -> vendor.requestCount() >= 3);
             // every poll fails while the outage lasts: nothing can have been published, not even in flight
             assertThat(events.readToEnd()).as("an error envelope is no data").isEmpty();
             assertThat(raw.readToEnd()).as("a failed poll publishes nothing at all").isEmpty();
@@ -152,7 +161,10 @@ class StoryclmRouteTest {
             assertThat(header(dead, "sessionflow-reason")).contains("last tuesday");
 
             world.corrupt(good.id);
-            dlq.awaitUntil(seen -> seen.stream().anyMatch(r -> readJson(r.value()).get("raw").asText().contains(good.id)),
+            dlq.awaitUntil(
+                    seen -> seen.stream()
+                            .anyMatch(
+                                    r -> readJson(r.value()).get("raw").asText().contains(good.id)),
                     WAIT);
             polls.awaitQuiet(WAIT);
             assertThat(events.readToEnd())
@@ -235,21 +247,6 @@ class StoryclmRouteTest {
                     tuple("sessionflow.session.started", false),
                     tuple("sessionflow.session.updated", true),
                     tuple("sessionflow.session.updated", false));
-        }
-    }
-
-    private static void await(BooleanSupplier done, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 

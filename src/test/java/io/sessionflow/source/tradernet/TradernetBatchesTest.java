@@ -52,6 +52,28 @@ class TradernetBatchesTest {
         assertThat(together.events()).extracting(SessionEvent::id).containsExactlyElementsOf(oneAtATime(group));
     }
 
+    /**
+     * Completeness: a feed list or a reconnect snapshot vouches for every change received up to its arrival, an expiry
+     * check only while the feed delivers; a group vouches for the latest of its messages that do.
+     */
+    @Test
+    void aBatchIsCompleteUpToItsLatestFeedListSnapshotOrLiveExpiryCheck() throws IOException {
+        world.open("virtual@virtual.com", "SMS", start, Duration.ofHours(24), "19.16.32.32");
+        SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+        TradernetBatches batches = batches(tracker);
+        TradernetMessage feed = feed();
+        TradernetMessage snapshot = snapshotAfterAGap();
+        Instant later = snapshot.receivedAt().plusSeconds(5);
+
+        assertThat(batches.toBatch(feed).watermark()).isEqualTo(feed.receivedAt());
+        assertThat(batches.toBatch(snapshot).watermark()).isEqualTo(snapshot.receivedAt());
+        assertThat(batches.toBatch(TradernetMessage.expiryCheck(later, false)).watermark())
+                .as("the feed is down: an expiry check cannot vouch for anything").isNull();
+        assertThat(batches.toBatch(TradernetMessage.expiryCheck(later, true)).watermark()).isEqualTo(later);
+        assertThat(batches.toBatch(List.of(feed, snapshot, TradernetMessage.expiryCheck(later, false))).watermark())
+                .isEqualTo(snapshot.receivedAt());
+    }
+
     /** What the same messages give when each is a batch of its own, committed before the next. */
     private List<String> oneAtATime(List<TradernetMessage> messages) {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
@@ -66,7 +88,11 @@ class TradernetBatchesTest {
     }
 
     private static TradernetBatches batches(SessionTracker tracker) {
-        return new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey("k")), tracker, Clock.systemUTC());
+        return new TradernetBatches(
+                SourceAccount.defaultOf(TradernetModule.SYSTEM),
+                new TradernetMapper(IpMasker.withKey("k")),
+                tracker,
+                Clock.systemUTC());
     }
 
     private TradernetMessage feed() {

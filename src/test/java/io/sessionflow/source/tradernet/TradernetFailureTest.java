@@ -1,5 +1,6 @@
 package io.sessionflow.source.tradernet;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -67,7 +68,8 @@ class TradernetFailureTest {
 
     @Test
     void thePasswordAndTheSidAppearInNoLogLine() {
-        TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", Instant.now(), Duration.ofHours(1), "19.16.32.32");
+        TradernetWorld.Session a = h.world.open(
+                "virtual@virtual.com", "Login, password", Instant.now(), Duration.ofHours(1), "19.16.32.32");
         h.start("websocket", Map.of("sessionflow.tradernet.reconnect-initial-delay", "100ms"));
         h.awaitEvents(1);
         // every path that handles the SID: a drop, a dead SID (snapshot refused, fresh login), a feed error
@@ -91,13 +93,8 @@ class TradernetFailureTest {
     }
 
     private void awaitLog(String expected) {
-        long deadline = System.nanoTime() + TradernetHarness.WAIT.toNanos();
-        while (!allLogText().contains(expected)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no log line contains '" + expected + "'");
-            }
-            TradernetHarness.sleep(50);
-        }
+        await("a log line containing '" + expected + "'").atMost(TradernetHarness.WAIT)
+                .until(() -> allLogText().contains(expected));
     }
 
     /** Every captured line with its exception chain: what an operator would see. */

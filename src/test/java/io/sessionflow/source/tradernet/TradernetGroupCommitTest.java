@@ -1,13 +1,14 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.event.SourceAccount;
-
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionflow.event.EventType;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.publish.HeaderNames;
+import io.sessionflow.source.FeedLatency;
 import io.sessionflow.source.Json;
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
@@ -23,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +87,8 @@ class TradernetGroupCommitTest {
         // how the burst splits into groups depends on timing; what holds however it splits: each message is in
         // exactly one transaction, and each transaction carries one update per message in it
         List<Integer> groups = commits().subList(before, commits().size());
-        System.out.printf("%d feed messages at full speed were published in %d transactions%n", PROLONGS, groups.size());
+        System.out.printf(
+                "%d feed messages at full speed were published in %d transactions%n", PROLONGS, groups.size());
         assertEveryMessageInOneTransaction(groups);
     }
 
@@ -142,8 +143,11 @@ class TradernetGroupCommitTest {
      */
     private void assertIdsOfOneAtATime(Pipeline pipeline, List<SessionEvent> burst) throws IOException {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
-        TradernetBatches alone = new TradernetBatches(SourceAccount.defaultOf(TradernetModule.SYSTEM), new TradernetMapper(IpMasker.withKey(TradernetHarness.IP_KEY)),
-                tracker, Clock.systemUTC());
+        TradernetBatches alone = new TradernetBatches(
+                SourceAccount.defaultOf(TradernetModule.SYSTEM),
+                new TradernetMapper(IpMasker.withKey(TradernetHarness.IP_KEY)),
+                tracker,
+                Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
             for (ConsumerRecord<String, byte[]> r : raw.readToEnd()) {
@@ -175,19 +179,21 @@ class TradernetGroupCommitTest {
     private int awaitQueuedOrPublished(Pipeline pipeline, int count, int publishedBefore) {
         SedaEndpoint queue = (SedaEndpoint) pipeline.app().camel().getRoute(ROUTE).getEndpoint();
         FeedLatency latency = h.stream().latency();
-        awaitTrue(() -> queue.getCurrentQueueSize() + latency.count() - publishedBefore >= count,
-                () -> "the burst did not queue up: " + queue.getCurrentQueueSize() + " queued, "
-                        + (latency.count() - publishedBefore) + " published of " + count);
+        await().atMost(TradernetHarness.WAIT).untilAsserted(() -> assertThat(queue.getCurrentQueueSize()
+                + latency.count() - publishedBefore).as("the burst queued up (%d queued, %d published of %d)",
+                queue.getCurrentQueueSize(), latency.count() - publishedBefore, count).isGreaterThanOrEqualTo(count));
         return queue.getCurrentQueueSize();
     }
 
     /** A sample is recorded after Kafka acknowledged the message's transaction, after its log line. */
     private void awaitLatencySamples(int count) {
-        awaitTrue(() -> h.stream().latency().count() >= count, () -> h.stream().latency().count() + " of " + count
-                + " feed messages published");
+        await().atMost(TradernetHarness.WAIT).untilAsserted(() -> assertThat(h.stream().latency().count())
+                .as("feed messages published").isGreaterThanOrEqualTo(count));
     }
 
-    /** Per transaction that carried Tradernet events, its raw payloads (feed messages), from the publisher's log line. */
+    /**
+     * Per transaction that carried Tradernet events, its raw payloads (feed messages), from the publisher's log line.
+     */
     private List<Integer> commits() {
         java.util.regex.Pattern line = java.util.regex.Pattern.compile(
                 "tradernet/default: committed \\d+ events, (\\d+) raw payloads");
@@ -199,15 +205,5 @@ class TradernetGroupCommitTest {
             }
         }
         return out;
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, Supplier<String> what) {
-        long deadline = System.nanoTime() + TradernetHarness.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out: " + what.get());
-            }
-            TradernetHarness.sleep(20);
-        }
     }
 }

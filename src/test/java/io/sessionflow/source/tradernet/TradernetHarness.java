@@ -1,8 +1,9 @@
 package io.sessionflow.source.tradernet;
 
-import io.sessionflow.event.SourceAccount;
+import static io.sessionflow.testing.Wait.await;
 
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.event.SourceAccount;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
@@ -37,7 +38,9 @@ final class TradernetHarness implements AutoCloseable {
     Pipeline start(String transport, Map<String, String> extra) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("sessionflow.tradernet.api-url", vendor.apiUrl());
-        s.put("sessionflow.tradernet.ws-url", transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
+        s.put(
+                "sessionflow.tradernet.ws-url",
+                transport.equals("socketio") ? vendor.socketIoUrl() : vendor.webSocketUrl());
         s.put("sessionflow.tradernet.transport", transport);
         s.put("sessionflow.tradernet.login", LOGIN);
         s.put("sessionflow.tradernet.password", PASSWORD);
@@ -92,37 +95,18 @@ final class TradernetHarness implements AutoCloseable {
     }
 
     TradernetStream stream() {
-        return pipeline.app().source(SourceAccount.defaultOf(TradernetModule.SYSTEM), TradernetStream.class).orElse(null);
+        return pipeline.app()
+                .source(SourceAccount.defaultOf(TradernetModule.SYSTEM), TradernetStream.class)
+                .orElse(null);
     }
 
     void awaitSnapshots(int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (vendor.snapshotCount() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + vendor.snapshotCount() + " snapshots taken, expected " + count);
-            }
-            sleep(50);
-        }
+        await(count + " snapshots taken").atMost(WAIT).until(() -> vendor.snapshotCount() >= count);
     }
 
     /** Waits until the pipeline subscribed to the feed, so the next change reaches it live. */
     void awaitSubscribed() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (vendor.feedSubscribers() < 1) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the pipeline did not connect to the feed");
-            }
-            sleep(50);
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        await("the pipeline subscribed to the feed").atMost(WAIT).until(() -> vendor.feedSubscribers() >= 1);
     }
 
     @Override

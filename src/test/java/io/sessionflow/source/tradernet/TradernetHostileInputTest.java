@@ -1,7 +1,7 @@
 package io.sessionflow.source.tradernet;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.ObservePort;
@@ -33,7 +33,8 @@ class TradernetHostileInputTest {
         h.vendor.failAccount("Invalid login\r\n" + FORGED);
         try (LogCapture logs = new LogCapture()) {
             h.start("websocket");
-            await().atMost(TradernetHarness.WAIT).until(() -> logs.lines().stream().anyMatch(l -> l.contains("forged line")));
+            await().atMost(TradernetHarness.WAIT)
+                    .until(() -> logs.lines().stream().anyMatch(l -> l.contains("forged line")));
             assertThat(logs.lines()).filteredOn(l -> l.contains("forged line"))
                     .allSatisfy(l -> assertThat(l).doesNotContain("\n").doesNotContain("\r"));
         }
@@ -75,13 +76,16 @@ class TradernetHostileInputTest {
                 try (TopicReader reader = pipeline.read(topic)) {
                     reader.readToEnd().forEach(r -> {
                         exposed.add(r.key() + " " + new String(r.value(), StandardCharsets.UTF_8));
-                        r.headers().forEach(x -> exposed.add(x.key() + "=" + new String(x.value(), StandardCharsets.UTF_8)));
+                        r.headers()
+                                .forEach(x ->
+                                        exposed.add(x.key() + "=" + new String(x.value(), StandardCharsets.UTF_8)));
                     });
                 }
             }
             exposed.addAll(logs.lines());
         }
-        assertThat(exposed.get(1)).contains("sessionflow_events_published_total{account=\"default\",system=\"tradernet\"");
+        assertThat(exposed.get(1))
+                .contains("sessionflow_events_published_total{account=\"default\",system=\"tradernet\"");
         List<String> secrets = new ArrayList<>(h.vendor.issuedSids());
         secrets.add(TradernetHarness.PASSWORD);
         secrets.add(TradernetHarness.IP_KEY);

@@ -32,8 +32,12 @@ class TradernetIpHashKeyTest {
     @Test
     void aLostGeneratedKeyIsReportedAtStartBeforeTheUpdatesItCauses() throws Exception {
         Path keyFile = dir.resolve("data").resolve("ip-hash.key");
-        h.world.open("virtual@virtual.com", "SMS", Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(1)),
-                Duration.ofHours(24), "19.16.32.32");
+        h.world.open(
+                "virtual@virtual.com",
+                "SMS",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(1)),
+                Duration.ofHours(24),
+                "19.16.32.32");
         try (LogCapture logs = new LogCapture()) {
             h.start("websocket", Map.of("sessionflow.privacy.ip-hash-key", "",
                     "sessionflow.privacy.ip-hash-key-file", keyFile.toString()));
@@ -44,7 +48,9 @@ class TradernetIpHashKeyTest {
             Files.delete(keyFile); // a redeploy that did not keep data/
             h.restart();
             List<SessionEvent> events = h.awaitEvents(2);
-            assertThat(events.get(1).type().type()).as("what the warning announces").isEqualTo("sessionflow.session.updated");
+            assertThat(events.get(1).type().type())
+                    .as("what the warning announces")
+                    .isEqualTo("sessionflow.session.updated");
             assertThat(logs.lines()).filteredOn(l -> l.contains("is gone although")).singleElement().asString()
                     .contains(keyFile.toString(), "holds 1 open Tradernet sessions", "session.updated",
                             "SESSIONFLOW_PRIVACY_IP_HASH_KEY");

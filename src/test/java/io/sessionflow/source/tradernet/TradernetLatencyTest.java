@@ -1,7 +1,8 @@
 package io.sessionflow.source.tradernet;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.sessionflow.testing.Wait.await;
 
+import io.sessionflow.source.FeedLatency;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,15 @@ class TradernetLatencyTest {
             FeedLatency all = h.stream().latency();
             // a sample is recorded just after Kafka's ack, which can be after the test read its event: wait for
             // all of them, then measure the last SAMPLES (the warm-up ones are older)
-            long deadline = System.nanoTime() + TradernetHarness.WAIT.toNanos();
-            while (all.count() < WARMUP + SAMPLES && System.nanoTime() < deadline) {
-                TradernetHarness.sleep(20);
-            }
-            assertThat(all.count()).isGreaterThanOrEqualTo(WARMUP + SAMPLES);
+            await("every sample recorded").atMost(TradernetHarness.WAIT)
+                    .until(() -> all.count() >= WARMUP + SAMPLES);
             FeedLatency latency = all.last(SAMPLES);
-            System.out.printf("Tradernet feed message -> Kafka ack (acks=all), %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    latency.count(), latency.percentileMicros(50) / 1000.0, latency.percentileMicros(99) / 1000.0,
+            System.out.printf(
+                    "Tradernet feed message -> Kafka ack (acks=all), %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f"
+                            + " ms%n",
+                    latency.count(),
+                    latency.percentileMicros(50) / 1000.0,
+                    latency.percentileMicros(99) / 1000.0,
                     latency.percentileMicros(100) / 1000.0);
         }
     }

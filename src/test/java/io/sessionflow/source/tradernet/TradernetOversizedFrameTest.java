@@ -40,7 +40,8 @@ class TradernetOversizedFrameTest {
             JsonNode letter = EventJson.mapper().readTree(dead.value());
             assertThat(letter.get("system").asText()).isEqualTo("tradernet");
             assertThat(letter.get("reason").asText())
-                    .isEqualTo("feed message larger than 65536 characters refused (first 2000 kept); connection dropped");
+                    .isEqualTo(
+                            "feed message larger than 65536 characters refused (first 2000 kept); connection dropped");
             assertThat(letter.get("raw").asText()).hasSize(2000).startsWith("[\"sessions\",[");
         }
         h.awaitSnapshots(snapshots + 1);

@@ -45,7 +45,8 @@ class TradernetRouteTest {
 
     @Test
     void loginAndFeedProduceTheExactEvents() {
-        TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", t0, Duration.ofHours(24), "19.16.32.32");
+        TradernetWorld.Session a =
+                h.world.open("virtual@virtual.com", "Login, password", t0, Duration.ofHours(24), "19.16.32.32");
         var pipeline = h.start("websocket");
         List<SessionEvent> first = h.awaitEvents(1);
         assertThat(first).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().recovered())
@@ -58,12 +59,16 @@ class TradernetRouteTest {
         assertThat(started.data().scheduledEnd()).isEqualTo(t0.plus(Duration.ofHours(24)));
         assertThat(started.data().owner().login()).isEqualTo("virtual@virtual.com");
         assertThat(started.data().user().login()).isEqualTo("virtual@virtual.com");
-        assertThat(started.data().attributes()).containsEntry("safetyTypeId", 4).containsEntry("keyCurrent", "Login, password")
-                .containsEntry("ipClient", IpMasker.withKey(TradernetHarness.IP_KEY).mask("19.16.32.32"))
+        assertThat(started.data().attributes())
+                .containsEntry("safetyTypeId", 4)
+                .containsEntry("keyCurrent", "Login, password")
+                .containsEntry(
+                        "ipClient", IpMasker.withKey(TradernetHarness.IP_KEY).mask("19.16.32.32"))
                 .doesNotContainKey("expire");
         assertThat(new String(EventJson.toBytes(started), StandardCharsets.UTF_8)).doesNotContain("19.16.32.32");
 
-        TradernetWorld.Session b = h.world.open("virtual@virtual.com", "SMS", t0.plusSeconds(60), Duration.ofHours(2), "203.0.113.7");
+        TradernetWorld.Session b =
+                h.world.open("virtual@virtual.com", "SMS", t0.plusSeconds(60), Duration.ofHours(2), "203.0.113.7");
         h.awaitEvents(2);
         h.world.prolong(a.id(), a.expire().plus(Duration.ofHours(1)));
         h.awaitEvents(3);
@@ -71,7 +76,8 @@ class TradernetRouteTest {
         h.awaitEvents(4);
         // expires 1.5 s from now: the expiry check ends it at its expire_datetime even though the vendor still lists it
         Instant soon = Instant.now().plusMillis(1500).truncatedTo(ChronoUnit.MILLIS);
-        TradernetWorld.Session c = h.world.open("virtual@virtual.com", "SMS", soon.minusSeconds(30), Duration.ofSeconds(30), "198.51.100.23");
+        TradernetWorld.Session c = h.world.open(
+                "virtual@virtual.com", "SMS", soon.minusSeconds(30), Duration.ofSeconds(30), "198.51.100.23");
         List<SessionEvent> all = h.awaitEvents(6);
         assertThat(h.eventsBeforeBarrier()).as("unchanged lists and expire countdowns publish nothing").hasSize(6);
 
@@ -98,17 +104,20 @@ class TradernetRouteTest {
 
     @Test
     void afterADropEveryTransitionArrivesExactlyOnceAndMissedOnesAreMarkedRecovered() {
-        TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", t0, Duration.ofHours(24), "19.16.32.32");
+        TradernetWorld.Session a =
+                h.world.open("virtual@virtual.com", "Login, password", t0, Duration.ofHours(24), "19.16.32.32");
         TradernetWorld.Session b = h.world.open("virtual@virtual.com", "SMS", t0, Duration.ofHours(24), "203.0.113.7");
-        h.start("websocket", java.util.Map.of("sessionflow.tradernet.reconnect-initial-delay", "1500ms"));
+        var pipeline = h.start("websocket", java.util.Map.of("sessionflow.tradernet.reconnect-initial-delay", "1500ms"));
         h.awaitEvents(2);
         h.awaitSubscribed();
 
         // the connection drops and the SID stops working; while the feed is down the world changes
+        Instant dropped = Instant.now();
         h.vendor.dropConnections();
         h.vendor.invalidateSids();
         h.world.close(a.id());
-        TradernetWorld.Session c = h.world.open("virtual@virtual.com", "SMS", t0.plusSeconds(5), Duration.ofHours(24), "192.0.2.44");
+        TradernetWorld.Session c =
+                h.world.open("virtual@virtual.com", "SMS", t0.plusSeconds(5), Duration.ofHours(24), "192.0.2.44");
         h.world.prolong(b.id(), b.expire().plus(Duration.ofHours(1)));
 
         List<SessionEvent> recovered = h.awaitEvents(5);
@@ -118,15 +127,50 @@ class TradernetRouteTest {
         List<SessionEvent> all = h.awaitEvents(6);
         assertThat(h.eventsBeforeBarrier()).as("no duplicates from the overlap of snapshot and feed").hasSize(6);
 
-        assertThat(recovered.subList(2, 5)).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().recovered())
+        assertThat(recovered.subList(2, 5))
+                .extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data()
+                        .recovered())
                 .containsExactlyInAnyOrder(
-                        tuple(id(a), ENDED, true),
-                        tuple(id(c), STARTED, true),
-                        tuple(id(b), UPDATED, true));
+                        tuple(id(a), ENDED, true), tuple(id(c), STARTED, true), tuple(id(b), UPDATED, true));
         assertThat(all.get(5)).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().recovered())
                 .containsExactly(id(c), ENDED, false);
         assertThat(all).extracting(SessionEvent::id).doesNotHaveDuplicates();
         assertThat(h.vendor.loginCount()).as("a fresh login replaced the dead SID").isGreaterThanOrEqualTo(2);
+
+        // completeness: the reconnect snapshot vouches for its own time; while the feed was down (expiry checks went
+        // on every 200 ms) nothing did, beyond the moment it took the client to notice the drop
+        Instant snapshot;
+        try (TopicReader raw = pipeline.read(pipeline.topics().raw())) {
+            snapshot = raw.awaitUntil(rs -> rs.stream().anyMatch(r -> isSnapshotAfter(r, dropped)), TradernetHarness.WAIT)
+                    .stream().filter(r -> isSnapshotAfter(r, dropped)).map(TradernetRouteTest::fetchedAt)
+                    .min(Instant::compareTo).orElseThrow();
+        }
+        try (TopicReader watermarks = pipeline.read(pipeline.topics().watermarks())) {
+            List<Instant> upTo = watermarks.awaitUntil(ws -> ws.stream().anyMatch(w -> upTo(w).equals(snapshot))
+                    && ws.stream().anyMatch(w -> upTo(w).isAfter(snapshot)), TradernetHarness.WAIT)
+                    .stream().map(TradernetRouteTest::upTo).toList();
+            assertThat(upTo).as("no watermark while the feed was down (dropped %s, snapshot %s)", dropped, snapshot)
+                    .noneMatch(t -> t.isAfter(dropped.plusMillis(300)) && t.isBefore(snapshot));
+            assertThat(upTo).as("watermarks advance after the reconnect").anyMatch(t -> t.isAfter(snapshot));
+        }
+    }
+
+    private static boolean isSnapshotAfter(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r,
+                                           Instant after) {
+        return new String(r.headers().lastHeader("sessionflow-endpoint").value(), StandardCharsets.UTF_8)
+                .equals(TradernetApi.SNAPSHOT_ENDPOINT) && fetchedAt(r).isAfter(after);
+    }
+
+    private static Instant fetchedAt(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) {
+        return Instant.parse(new String(r.headers().lastHeader("sessionflow-fetched-at").value(), StandardCharsets.UTF_8));
+    }
+
+    private static Instant upTo(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) {
+        try {
+            return EventJson.mapper().readValue(r.value(), io.sessionflow.publish.WatermarkRecord.class).upTo();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String id(TradernetWorld.Session s) {

@@ -36,7 +36,9 @@ class TradernetTimeZoneTest {
                 .containsExactly(
                         tuple("sessionflow.session.started", start, expiry),
                         tuple("sessionflow.session.ended", expiry, expiry));
-        assertThat(h.world.sessions()).as("still listed: the expiry check ended it").extracting(TradernetWorld.Session::id)
+        assertThat(h.world.sessions())
+                .as("still listed: the expiry check ended it")
+                .extracting(TradernetWorld.Session::id)
                 .containsExactly(s.id());
     }
 }

@@ -1,20 +1,20 @@
 package io.sessionflow.source.webinar;
 
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.config.Settings;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.kafka.KafkaClients;
 import io.sessionflow.kafka.TopicPlan;
 import io.sessionflow.kafka.TopicSetup;
 import io.sessionflow.kafka.Topics;
-import io.sessionflow.testing.LogCapture;
-import io.sessionflow.testing.SharedKafka;
+import io.sessionflow.source.webinar.WebinarSimulator;
+import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.SharedKafka;
 import io.sessionflow.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +63,9 @@ class LargeVendorBodyTest {
 
             world.rename(sessions.get(0).id, "Quarterly results (moved)", t0.plusSeconds(60));
             List<SessionEvent> later = EventAssertions.events(events.awaitCount(4, WAIT));
-            assertThat(later.get(3).type().type()).as("the next poll still publishes").isEqualTo("sessionflow.session.updated");
+            assertThat(later.get(3).type().type())
+                    .as("the next poll still publishes")
+                    .isEqualTo("sessionflow.session.updated");
         }
     }
 
@@ -73,13 +75,16 @@ class LargeVendorBodyTest {
         WebinarWorld world = new WebinarWorld();
         world.describe(world.schedule("Quarterly results", t0, t0.plusSeconds(7200)).id, richText(2 << 20), t0);
         String prefix = "t" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics(prefix + ".events", prefix + ".raw", prefix + ".dlq", prefix + ".state");
+        Topics topics = Topics.prefixed(prefix);
         TopicSetup.ensure(SharedKafka.bootstrapServers(), TopicPlan.of(topics, Settings.from(Map.of(),
                 new java.util.Properties(), Map.of())));
         try (Admin admin = Admin.create(KafkaClients.base(SharedKafka.bootstrapServers()))) {
-            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topics.raw()),
-                    List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "1048588"), AlterConfigOp.OpType.SET))))
-                    .all().get(30, TimeUnit.SECONDS);
+            admin.incrementalAlterConfigs(Map.of(
+                            new ConfigResource(ConfigResource.Type.TOPIC, topics.raw()),
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry("max.message.bytes", "1048588"), AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             // the broker applies a change the controller committed a moment later
             ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, topics.raw());
             await().atMost(WAIT).until(() -> admin.describeConfigs(List.of(raw)).all().get().get(raw)

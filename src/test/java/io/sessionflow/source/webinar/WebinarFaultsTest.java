@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.sessionflow.demo.SimulatedHttpServer.Fault;
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.Pipeline;

@@ -1,13 +1,13 @@
 package io.sessionflow.source.webinar;
 
 import static io.sessionflow.testing.EventAssertions.header;
+import static io.sessionflow.testing.Wait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
-import io.sessionflow.event.SystemId;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
 import io.sessionflow.testing.LogCapture;
@@ -65,7 +65,12 @@ class WebinarRouteTest {
         try (TopicReader events = pipeline.read(pipeline.topics().events());
              CommittedPolls polls = new CommittedPolls(pipeline, WebinarModule.SYSTEM)) {
             List<SessionEvent> first = EventAssertions.events(events.awaitCount(4, WAIT));
-            assertThat(first).extracting(e -> e.subject(), e -> e.type().type(), e -> e.data().inferred(), e -> e.time())
+            assertThat(first)
+                    .extracting(
+                            e -> e.subject(),
+                            e -> e.type().type(),
+                            e -> e.data().inferred(),
+                            e -> e.time())
                     .containsExactlyInAnyOrder(
                             tuple(planned.id, "sessionflow.session.scheduled", false, t0),
                             tuple(live.id, "sessionflow.session.scheduled", true, t0),
@@ -74,7 +79,10 @@ class WebinarRouteTest {
             assertThat(first.stream().filter(e -> e.subject().equals(live.id)).map(e -> e.type().type()))
                     .as("per-session order").containsExactly("sessionflow.session.scheduled",
                             "sessionflow.session.started", "sessionflow.participant.joined");
-            SessionEvent joined = first.stream().filter(e -> e.type().type().endsWith("joined")).findFirst().orElseThrow();
+            SessionEvent joined = first.stream()
+                    .filter(e -> e.type().type().endsWith("joined"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(joined.data().participant().name()).isEqualTo("Юрий Барсуклв");
             assertThat(joined.data().participant().role()).isEqualTo("GUEST");
             assertThat(joined.source()).isEqualTo("sessionflow/webinar/1");
@@ -139,7 +147,8 @@ class WebinarRouteTest {
             assertThat(letter.get("system").asText()).isEqualTo("webinar");
             assertThat(letter.get("endpoint").asText()).isEqualTo("GET /eventsessions/" + bad.id);
             assertThat(letter.get("reason").asText())
-                    .isEqualTo("webinar.ru event session " + bad.id + " field 'startsAt': unreadable webinar.ru time 'yesterday-ish'");
+                    .isEqualTo("webinar.ru event session " + bad.id
+                            + " field 'startsAt': unreadable webinar.ru time 'yesterday-ish'");
             assertThat(letter.get("raw").asText()).contains("\"status\":\"EXPLODED\"").contains("yesterday-ish");
             assertThat(header(dead, "sessionflow-reason")).contains("yesterday-ish");
 
@@ -231,11 +240,8 @@ class WebinarRouteTest {
                     "sessionflow.webinar.base-url", vendor.baseUrl(),
                     "sessionflow.webinar.token", canary,
                     "sessionflow.webinar.poll-interval", "200ms"));
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (logs.lines().stream().noneMatch(l -> l.contains("answered HTTP 401"))) {
-                assertThat(System.nanoTime()).as("a clear 401 log line").isLessThan(deadline);
-                sleep(50);
-            }
+            await("a clear 401 log line").atMost(WAIT)
+                    .until(() -> logs.lines().stream().anyMatch(l -> l.contains("answered HTTP 401")));
             try (TopicReader events = pipeline.read(pipeline.topics().events())) {
                 assertThat(events.readToEnd()).as("every poll fails: nothing can be published").isEmpty();
             }
@@ -252,14 +258,6 @@ class WebinarRouteTest {
             return EventJson.mapper().readTree(bytes);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

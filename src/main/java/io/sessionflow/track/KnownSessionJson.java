@@ -1,22 +1,23 @@
-package io.sessionflow.state;
+package io.sessionflow.track;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.sessionflow.event.EnvelopeWriter;
 import io.sessionflow.event.EventType;
-import io.sessionflow.event.JsonBytes;
-import io.sessionflow.track.Inference;
-import io.sessionflow.track.KnownSession;
+
 import java.io.IOException;
 import java.util.Collection;
 
 /**
- * The value of a {@code session:} state record, streamed: the same JSON the mapper writes for
- * {@link KnownSession} (so {@link StateRestore} and records already on the topic read alike), written once per
- * changed session on every poll.
+ * The one serialization of {@link KnownSession}, the value of a {@code session:} state record (the record names it
+ * as its serializer): streamed, since it is written once per changed session on every poll. The shape stays what
+ * Jackson's databind wrote for the record, so records already on the compacted topic and new ones are read back
+ * alike by the restore.
  */
-final class KnownSessionJson {
+public final class KnownSessionJson extends StdSerializer<KnownSession> {
     // field names encoded once, as the envelope's are (see EnvelopeNames)
     private static final SerializableString SCOPE = new SerializedString("scope");
     private static final SerializableString SOURCE = new SerializedString("source");
@@ -36,14 +37,12 @@ final class KnownSessionJson {
     private static final SerializableString OPEN = new SerializedString("open");
     private static final SerializableString DELETED = new SerializedString("deleted");
 
-    private KnownSessionJson() {
+    public KnownSessionJson() {
+        super(KnownSession.class);
     }
 
-    static byte[] bytes(KnownSession s) {
-        return JsonBytes.of(g -> write(g, s));
-    }
-
-    private static void write(JsonGenerator g, KnownSession s) throws IOException {
+    @Override
+    public void serialize(KnownSession s, JsonGenerator g, SerializerProvider provider) throws IOException {
         g.writeStartObject();
         g.writeFieldName(SCOPE);
         g.writeString(s.scope());

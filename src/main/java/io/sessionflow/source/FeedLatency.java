@@ -1,4 +1,4 @@
-package io.sessionflow.source.tradernet;
+package io.sessionflow.source;
 
 import java.util.Arrays;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Time from a feed message's arrival to Kafka's acknowledgement of the transaction that carries it (its raw
  * payload and its events; queued messages share one), for the docs' latency figure.
  * Keeps the last samples only, in a ring, so a long run neither grows without bound nor pays for dropping the
- * oldest sample on the publishing thread (a list's remove(0) shifted 100k samples per message once full).
+ * oldest sample on the publishing thread.
  */
 public final class FeedLatency {
     private static final int KEEP = 100_000;

@@ -1,4 +1,4 @@
-package io.sessionflow.source.tradernet;
+package io.sessionflow.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,7 @@
+package io.sessionflow.source.deskchat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One chat object of a {@code GET /chats} page. */
+record DeskchatPayload(JsonNode chat) {
+}
