@@ -98,7 +98,8 @@ public final class PipelineMetrics {
 
     private Counter pollCounter(SourceAccount account, String outcome) {
         return Counter.builder("sessionflow.polls")
-                .description("Polls, by outcome: success and partial (a part failed) committed, failure published nothing")
+                .description("Polls, by outcome: success and partial (a part failed) committed, failure published "
+                        + "nothing")
                 .tags(tags(account)).tag("outcome", outcome).register(registry);
     }
 

@@ -57,7 +57,10 @@ public final class PollOutcomes {
         metrics.poll(batch.account(), partial == null ? PipelineMetrics.SUCCESS : PipelineMetrics.PARTIAL);
     }
 
-    /** Called by the shared error handling, and by a push source's feed; the error text is already free of credentials. */
+    /**
+     * Called by the shared error handling, and by a push source's feed; the error text is already free of
+     * credentials.
+     */
     public void failed(SourceAccount account, String error) {
         Instant now = clock.instant();
         outcomes.compute(account, (s, o) -> new Outcome(o == null ? null : o.lastSuccess(), now, LogSafe.of(error),

@@ -10,7 +10,8 @@ import java.util.Map;
  * stamps every response with the instant it started), by endpoint ({@code GET /eventsessions/6784?...}), and the
  * status of those that were a vendor's error answer (a part of the poll that failed while the rest was published).
  */
-public record RawPoll(SourceAccount account, Instant fetchedAt, Map<String, byte[]> bodies, Map<String, Integer> errors) {
+public record RawPoll(SourceAccount account, Instant fetchedAt, Map<String, byte[]> bodies,
+                      Map<String, Integer> errors) {
 
     public RawPoll(SourceAccount account, Instant fetchedAt, Map<String, byte[]> bodies) {
         this(account, fetchedAt, bodies, new LinkedHashMap<>());

@@ -19,8 +19,8 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * What a module gets to build one account's source: the account's settings, its own tracker, a clock, HTTP under
- * the account's own fault policy (rate limit and circuit breaker per account), metrics, the vendor truststore, and where
- * to report failures outside its routes, tracing.
+ * the account's own fault policy (rate limit and circuit breaker per account), metrics, the vendor truststore,
+ * where to report failures outside its routes, tracing.
  */
 public record AccountContext(AccountSettings settings, SessionTracker tracker, Clock clock, ProducerTemplate template,
                              PipelineMetrics metrics, String vendorTls, SourceFailures failures,

@@ -217,7 +217,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
             this.now = now;
         }
 
-        /** One session's reading failed: left out if the vendor answered it with a server error, else the poll fails. */
+        /** One session's reading failed: left out if the vendor answered it with a server error, else the poll fails */
         void failedPart(VendorCallException e) {
             failedParts.add(FetchRound.partFailure(e));
         }
