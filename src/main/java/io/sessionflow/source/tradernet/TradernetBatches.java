@@ -40,6 +40,9 @@ public final class TradernetBatches {
      * first list after a start whose sessions have all expired is read as the document's UTC).
      */
     private ZoneOffset lastOffset = ZoneOffset.UTC;
+    /** The last list and its zone as the last published group left them: where a group published again starts. */
+    private List<SourceRecord<JsonNode>> publishedList = List.of();
+    private ZoneOffset publishedOffset = ZoneOffset.UTC;
 
     public TradernetBatches(SourceAccount account, TradernetMapper mapper, SessionTracker tracker, Clock clock) {
         this.account = account;
@@ -56,6 +59,18 @@ public final class TradernetBatches {
             batches.add(toBatch(message, run));
         }
         return PollBatch.inOrder(account, batches);
+    }
+
+    /** The group just turned into a batch was published: its last list is what the next group's checks read. */
+    void published() {
+        publishedList = lastList;
+        publishedOffset = lastOffset;
+    }
+
+    /** A group that was not published is read again from its first message: back to the list before it. */
+    void rewind() {
+        lastList = publishedList;
+        lastOffset = publishedOffset;
     }
 
     public PollBatch toBatch(TradernetMessage message) {
