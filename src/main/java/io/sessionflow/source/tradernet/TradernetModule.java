@@ -149,10 +149,11 @@ public final class TradernetModule implements SourceModule {
         return new TradernetDemo(idBase);
     }
 
-    /** Not yet: its live run uses what sessions.raw does not record (reconnects, receive times, expiry checks). */
+    /** Every message as archived, at its receive time; reconnect snapshots and expiry checks that changed something. */
     @Override
     public Optional<RederivableSource> rederivation(AccountSettings settings) {
-        return Optional.empty();
+        return Optional.of(new ArchivedFeed(settings.account(),
+                new TradernetMapper(IpMasker.from(settings.pipeline()))));
     }
 
     @Override

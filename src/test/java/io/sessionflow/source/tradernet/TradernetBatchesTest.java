@@ -74,6 +74,23 @@ class TradernetBatchesTest {
                 .isEqualTo(snapshot.receivedAt());
     }
 
+    /**
+     * After a restart the tracker remembers open sessions but no list has been read yet (the login may be slow or
+     * refused): an expiry check then read an empty last list as complete and ended every open session.
+     */
+    @Test
+    void anExpiryCheckBeforeTheFirstListAfterARestartEndsNothing() {
+        world.open("virtual@virtual.com", "SMS", start, Duration.ofHours(24), "19.16.32.32");
+        SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
+        PollBatch first = batches(tracker).toBatch(feed());
+        tracker.commit(TradernetModule.SYSTEM, first.transitions(), first.polledAt());
+
+        PollBatch check = batches(tracker).toBatch(TradernetMessage.expiryCheck(Instant.now()));
+
+        assertThat(check.events()).isEmpty();
+        assertThat(check.transitions().changes()).isEmpty();
+    }
+
     /** What the same messages give when each is a batch of its own, committed before the next. */
     private List<String> oneAtATime(List<TradernetMessage> messages) {
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());

@@ -192,7 +192,8 @@ class TradernetRouteTest {
     private static boolean isSnapshotAfter(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r,
                                            Instant after) {
         return new String(r.headers().lastHeader("sessionflow-endpoint").value(), StandardCharsets.UTF_8)
-                .equals(TradernetApi.SNAPSHOT_ENDPOINT) && fetchedAt(r).isAfter(after);
+                .equals(TradernetApi.SNAPSHOT_ENDPOINT + TradernetBatches.RECOVERY_SUFFIX)
+                && fetchedAt(r).isAfter(after);
     }
 
     private static Instant fetchedAt(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) {
