@@ -5,6 +5,7 @@ import io.sessionflow.event.SourceAccount;
 import io.sessionflow.kafka.KafkaRefusal;
 import io.sessionflow.observe.PollOutcomes;
 import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.SourceFailures;
 import io.sessionflow.source.http.LogSafe;
 import java.util.Optional;
 import org.apache.camel.Body;
@@ -15,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One clear log line per failed poll: which route, and what the vendor or the transport said. The account's
- * health check and metrics learn of the failure here too.
+ * health check and metrics learn of the failure here too, as they do of a push feed's failures outside its routes.
  */
-public final class PollFailures {
+public final class PollFailures implements SourceFailures {
     private static final Logger LOG = LoggerFactory.getLogger(PollFailures.class);
     private final PollOutcomes outcomes;
     private final RouteOwners owners;
@@ -39,6 +40,13 @@ public final class PollFailures {
             outcomes.failed(account, error);
             record.accept(account, LogSafe.of(error));
         });
+    }
+
+    /** A failure outside the account's routes (a push feed's login or connection), already logged by its source. */
+    @Override
+    public void failed(SourceAccount account, String error) {
+        outcomes.failed(account, error);
+        record.accept(account, LogSafe.of(error));
     }
 
     /**

@@ -227,8 +227,11 @@ public final class SessionflowApp implements AutoCloseable {
         outcomes = new PollOutcomes(metrics, clock);
         camel.getRegistry().bind("pollOutcomes", outcomes);
         camel.getRegistry().bind("perSystemTopics", new PerSystemTopics(kafka.topics().events()));
+        // failures are recorded for the cluster view by the shard manager, which is made next
+        PollFailures failures = new PollFailures(outcomes, owners, (account, error) -> shards.failed(account, error));
+        camel.getRegistry().bind("pollFailures", failures);
         TaskContext tasks = new TaskContext(camel, camel.createProducerTemplate(), clock, metrics, outcomes, owners,
-                VendorTls.bind(settings, camel.getRegistry()), tracing);
+                VendorTls.bind(settings, camel.getRegistry()), failures, tracing);
         if (tracing.on()) {
             camel.addRoutePolicyFactory(new PollSpans(tracing.tracer(), owners::accountOf));
         }
@@ -242,7 +245,6 @@ public final class SessionflowApp implements AutoCloseable {
                         tracing),
                 wanted -> state.restore(wanted, Duration.ofSeconds(60)));
         camel.getRegistry().bind("kafkaPublisher", shards);
-        camel.getRegistry().bind("pollFailures", new PollFailures(outcomes, owners, shards::failed));
     }
 
     /** Once Camel runs (the route templates are loaded): read the accounts, then join the group. */

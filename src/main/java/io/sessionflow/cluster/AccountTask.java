@@ -88,7 +88,7 @@ final class AccountTask {
         CamelContext camel = context.camel();
         pollInterval = module.pollInterval(settings);
         source = module.createSource(new AccountContext(settings, tracker, context.clock(), context.template(),
-                context.metrics(), context.vendorTls(), context.tracing()));
+                context.metrics(), context.vendorTls(), context.failures(), context.tracing()));
         camel.getRegistry().bind(beanName, source);
         meters.add(context.metrics().trackedSessions(account, tracker.known()));
         meters.addAll(context.metrics().accountStarted(account, pollInterval, () -> context.outcomes().ready(account),

@@ -182,8 +182,12 @@ public final class ShardManager implements AutoCloseable {
         start(toStart, List.of());
     }
 
-    /** The {@code kafkaPublisher} bean: one transaction on the producer of the batch's shard. */
-    public void publish(PollBatch batch) {
+    /**
+     * The {@code kafkaPublisher} bean: one transaction on the producer of the batch's shard.
+     *
+     * @return the batch as committed (the publish route hands it on to the outcomes)
+     */
+    public PollBatch publish(PollBatch batch) {
         Shard shard = owned.get(shardOf(batch.account()));
         AccountTask task = shard == null ? null : shard.tasks.get(batch.account());
         if (task == null) {
@@ -191,7 +195,7 @@ public final class ShardManager implements AutoCloseable {
                     + "moved or it was removed): its batch is not published");
         }
         try {
-            shard.publisher().publish(batch, task.tracker(), task.pollInterval());
+            return shard.publisher().publish(batch, task.tracker(), task.pollInterval());
         } catch (TransactionalPublisher.FencedException e) {
             if (shard.fenced()) {
                 LOG.warn("fenced: shard {} was taken over by another instance; this instance commits nothing more "

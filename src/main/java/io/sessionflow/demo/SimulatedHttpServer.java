@@ -25,6 +25,8 @@ public final class SimulatedHttpServer implements AutoCloseable {
     private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.Deque<RawAnswer> rawAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** Paths below the base path that answer given statuses (0: the real answer), the last one until healed. */
+    private final Map<String, java.util.Deque<Integer>> pathStatuses = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<String, String> extraHeaders = Map.of();
     private volatile boolean dropUpgrades;
     private final AtomicInteger droppedUpgrades = new AtomicInteger();
@@ -132,6 +134,36 @@ public final class SimulatedHttpServer implements AutoCloseable {
         faults.addAll(List.of(next));
     }
 
+    /**
+     * From now on the requests for this path (below the base path, without query; e.g. {@code /eventsessions/6780}) are
+     * answered with these statuses in turn, the last one every time after, until {@link #heal}: one bad resource while
+     * the rest answer. Status 0 is the real answer.
+     */
+    public void answerPath(String path, int... statuses) {
+        java.util.Deque<Integer> turns = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        for (int s : statuses) {
+            turns.add(s);
+        }
+        pathStatuses.put(path, turns);
+    }
+
+    /** The path answers normally again. */
+    public void heal(String path) {
+        pathStatuses.remove(path);
+    }
+
+    /** The status a request for {@code path} is to be answered with instead of the real answer, or null. */
+    private Integer statusFor(String path) {
+        java.util.Deque<Integer> turns = pathStatuses.get(path);
+        if (turns == null) {
+            return null;
+        }
+        synchronized (turns) {
+            Integer status = turns.size() > 1 ? turns.poll() : turns.peek();
+            return status == null || status == 0 ? null : status;
+        }
+    }
+
     /** Raw answers are served in order, one per request, before normal answers resume. */
     public void injectRaw(RawAnswer... next) {
         rawAnswers.addAll(List.of(next));
@@ -208,8 +240,10 @@ public final class SimulatedHttpServer implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(), path,
                     query(exchange.getRequestURI().getRawQuery()), headers, exchange.getRequestBody().readAllBytes());
             Response response;
+            Integer failing = statusFor(path);
             try {
-                response = fault != null && fault.status() > 0
+                response = failing != null ? Response.json(failing, "{\"error\":\"injected fault for this path\"}")
+                        : fault != null && fault.status() > 0
                         ? new Response(fault.status(), "application/json", "{\"error\":\"injected fault\"}"
                                 .getBytes(StandardCharsets.UTF_8), fault.headers())
                         : handler.handle(request);

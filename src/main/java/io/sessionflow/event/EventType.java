@@ -10,6 +10,11 @@ public enum EventType {
     SESSION_UPDATED("sessionflow.session.updated", null),
     SESSION_ENDED("sessionflow.session.ended", SessionStatus.ENDED),
     SESSION_DELETED("sessionflow.session.deleted", SessionStatus.DELETED),
+    /**
+     * An end or deletion Sessionflow had concluded (absence, an expiry, "not found") is undone: the vendor lists the
+     * session open again. The status it is back to varies (the last step before the close), so it is no lifecycle step.
+     */
+    SESSION_REOPENED("sessionflow.session.reopened", null),
     PARTICIPANT_JOINED("sessionflow.participant.joined", null),
     PARTICIPANT_LEFT("sessionflow.participant.left", null);
 

@@ -11,6 +11,7 @@ import io.sessionflow.source.AccountSource;
 import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SnapshotPoller;
+import io.sessionflow.source.SourceFailures;
 import io.sessionflow.source.SourceModule;
 import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.VendorTls;
@@ -71,7 +72,8 @@ final class KameletSource {
         SessionTracker tracker = new SessionTracker(known);
         AccountSource created = module.createSource(new AccountContext(settings, tracker,
                 Clock.systemUTC(), camel.createProducerTemplate(), new PipelineMetrics(new SimpleMeterRegistry()),
-                VendorTls.bind(settings.pipeline(), camel.getRegistry()), io.sessionflow.trace.Tracing.OFF));
+                VendorTls.bind(settings.pipeline(), camel.getRegistry()), SourceFailures.NONE,
+                io.sessionflow.trace.Tracing.OFF));
         if (!(created instanceof SnapshotPoller<?> poller)) {
             throw new IllegalStateException(module.system() + " declares a poll setting, but its source does not poll");
         }

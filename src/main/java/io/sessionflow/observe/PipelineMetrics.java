@@ -17,6 +17,10 @@ import java.time.Duration;
  * vendor sends becomes a tag.
  */
 public final class PipelineMetrics {
+    /** Outcomes of a poll: committed whole, committed while a part of it failed, nothing published. */
+    static final String SUCCESS = "success";
+    static final String PARTIAL = "partial";
+    static final String FAILURE = "failure";
     /** The shard changes counted, all served from the start: a dashboard or an alert finds every one at 0. */
     static final java.util.List<String> SHARD_CHANGES = java.util.List.of("assigned", "revoked", "lost");
     private final MeterRegistry registry;
@@ -50,8 +54,7 @@ public final class PipelineMetrics {
     public java.util.List<Meter> accountStarted(SourceAccount account, Duration pollInterval,
                                                 java.util.function.BooleanSupplier ready, java.time.Instant now) {
         deadLetters(account);
-        pollCounter(account, true);
-        pollCounter(account, false);
+        java.util.List.of(SUCCESS, PARTIAL, FAILURE).forEach(outcome -> pollCounter(account, outcome));
         java.util.concurrent.atomic.AtomicLong watermark = new java.util.concurrent.atomic.AtomicLong(now.toEpochMilli());
         watermarks.put(account, watermark);
         return java.util.List.of(
@@ -89,13 +92,15 @@ public final class PipelineMetrics {
                 .tags(tags(account)).register(registry);
     }
 
-    void poll(SourceAccount account, boolean succeeded) {
-        pollCounter(account, succeeded).increment();
+    void poll(SourceAccount account, String outcome) {
+        pollCounter(account, outcome).increment();
     }
 
-    private Counter pollCounter(SourceAccount account, boolean succeeded) {
-        return Counter.builder("sessionflow.polls").description("Polls, by outcome (a failed poll publishes nothing)")
-                .tags(tags(account)).tag("outcome", succeeded ? "success" : "failure").register(registry);
+    private Counter pollCounter(SourceAccount account, String outcome) {
+        return Counter.builder("sessionflow.polls")
+                .description("Polls, by outcome: success and partial (a part failed) committed, failure published "
+                        + "nothing")
+                .tags(tags(account)).tag("outcome", outcome).register(registry);
     }
 
     /** Vendor calls (fetches) with their latency, failures and retries, fed by the account's fault policy. */

@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
  * error handling when a poll fails; read by each source's health check and counted in the metrics.
  */
 public final class PollOutcomes {
-    /** What health reports of one source: when it last fetched and committed, and its last error if failing. */
-    public record Outcome(Instant lastSuccess, Instant lastFailure, String lastError) {
+    /**
+     * What health reports of one source: when it last fetched and committed, its last error if failing, and what
+     * failed in the last committed poll when a part of it did (null when it was read whole).
+     */
+    public record Outcome(Instant lastSuccess, Instant lastFailure, String lastError, String partial) {
         public boolean failing() {
             return lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess));
         }
@@ -30,12 +33,11 @@ public final class PollOutcomes {
         this.clock = clock;
     }
 
-    /** Called by the publish route after the batch's transaction committed. */
+    /**
+     * Called by the publish route after the batch's transaction committed, with the batch as committed (dead letters
+     * already published before are not in it). A batch of the clock alone is no poll: it says nothing of the vendor.
+     */
     public void published(PollBatch batch) {
-        Instant now = clock.instant();
-        outcomes.compute(batch.account(), (s, o) -> new Outcome(now, o == null ? null : o.lastFailure(),
-                o == null ? null : o.lastError()));
-        metrics.poll(batch.account(), true);
         if (batch.watermark() != null) {
             metrics.watermark(batch.account(), batch.watermark());
         }
@@ -45,13 +47,33 @@ public final class PollOutcomes {
         if (!batch.deadLetters().isEmpty()) {
             metrics.deadLettered(batch.account(), batch.deadLetters().size());
         }
+        if (!batch.fromVendor()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String partial = partial(batch.failedParts());
+        outcomes.compute(batch.account(), (s, o) -> new Outcome(now, o == null ? null : o.lastFailure(),
+                o == null ? null : o.lastError(), partial));
+        metrics.poll(batch.account(), partial == null ? PipelineMetrics.SUCCESS : PipelineMetrics.PARTIAL);
     }
 
-    /** Called by the shared error handling; the error text is already free of credentials. */
+    /**
+     * Called by the shared error handling, and by a push source's feed; the error text is already free of
+     * credentials.
+     */
     public void failed(SourceAccount account, String error) {
         Instant now = clock.instant();
-        outcomes.compute(account, (s, o) -> new Outcome(o == null ? null : o.lastSuccess(), now, LogSafe.of(error)));
-        metrics.poll(account, false);
+        outcomes.compute(account, (s, o) -> new Outcome(o == null ? null : o.lastSuccess(), now, LogSafe.of(error),
+                o == null ? null : o.partial()));
+        metrics.poll(account, PipelineMetrics.FAILURE);
+    }
+
+    private static String partial(java.util.List<String> failedParts) {
+        if (failedParts.isEmpty()) {
+            return null;
+        }
+        String first = LogSafe.of(failedParts.get(0));
+        return failedParts.size() == 1 ? first : first + " (and " + (failedParts.size() - 1) + " more)";
     }
 
     /** What its readiness check says: a poll was fetched and committed, and none failed since. */
@@ -61,7 +83,7 @@ public final class PollOutcomes {
     }
 
     public Outcome of(SourceAccount account) {
-        return outcomes.getOrDefault(account, new Outcome(null, null, null));
+        return outcomes.getOrDefault(account, new Outcome(null, null, null, null));
     }
 
     /** The account left this instance: what happens to it next is another instance's to report. */

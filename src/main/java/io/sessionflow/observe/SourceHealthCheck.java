@@ -8,7 +8,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness of one account running on this instance ({@code source-<system>} for account {@code default},
  * {@code source-<system>/<account>} for others): up once a poll of it was fetched and committed and none failed since;
- * details say when it last succeeded and, while failing, the error (credential-free, one line).
+ * details say when it last succeeded and, while failing, the error (credential-free, one line); up with
+ * {@code last.partial.failure} when its last poll was committed while a part of it failed.
  * Not a liveness check: a vendor outage is not cured by restarting Sessionflow.
  */
 public final class SourceHealthCheck extends AbstractHealthCheck {
@@ -41,6 +42,12 @@ public final class SourceHealthCheck extends AbstractHealthCheck {
             builder.message(account.prefix() + " has not completed a poll yet");
             builder.down();
         } else {
+            if (outcome.partial() != null) {
+                // it delivers, so it is ready; what it could not read is retried next poll and said here
+                builder.detail("last.partial.failure", outcome.partial());
+                builder.message(account.prefix() + " committed its last poll, but part of it failed: "
+                        + outcome.partial());
+            }
             builder.up();
         }
     }

@@ -53,7 +53,8 @@ public final class BatchRecords {
             out.add(record(topics.raw(), accountKey, raw.body(),
                     HeaderNames.SYSTEM, raw.system().id(), HeaderNames.ACCOUNT, accountHeader,
                     HeaderNames.ENDPOINT, raw.endpoint(),
-                    HeaderNames.FETCHED_AT, raw.fetchedAt().toString(), HeaderNames.CONTENT_TYPE, raw.contentType()));
+                    HeaderNames.FETCHED_AT, raw.fetchedAt().toString(), HeaderNames.CONTENT_TYPE, raw.contentType(),
+                    HeaderNames.STATUS, raw.isError() ? String.valueOf(raw.status()) : null));
         }
         out.addAll(InOrder.map(batch.events(), e -> event(e, traceparent)));
         for (DeadLetter dead : batch.deadLetters()) {

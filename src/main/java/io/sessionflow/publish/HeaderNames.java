@@ -10,6 +10,8 @@ public final class HeaderNames {
     public static final String ENDPOINT = "sessionflow-endpoint";
     public static final String FETCHED_AT = "sessionflow-fetched-at";
     public static final String REASON = "sessionflow-reason";
+    /** On a raw record of a vendor's error answer: its HTTP status (absent on every answer that was read). */
+    public static final String STATUS = "sessionflow-status";
 
     private HeaderNames() {
     }

@@ -105,8 +105,9 @@ public final class TransactionalPublisher implements AutoCloseable {
      * Commits the batch, then lets {@code tracker} remember it.
      *
      * @param pollInterval how often the account's route runs, stated in its watermark
+     * @return the batch as committed: without the dead letters that were published before, so nothing counts them twice
      */
-    public synchronized void publish(PollBatch polled, SessionTracker tracker, Duration pollInterval) {
+    public synchronized PollBatch publish(PollBatch polled, SessionTracker tracker, Duration pollInterval) {
         PollBatch batch = withoutRepeatedDeadLetters(polled, tracker);
         Span span = tracer.spanBuilder("publish " + batch.account()).setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "kafka").setAttribute("messaging.operation.type", "send")
@@ -115,7 +116,7 @@ public final class TransactionalPublisher implements AutoCloseable {
                 .setAttribute("sessionflow.events", batch.events().size())
                 .setAttribute("sessionflow.dead_letters", batch.deadLetters().size()).startSpan();
         try (Scope scope = span.makeCurrent()) {
-            commit(batch, tracker, records.of(batch, pollInterval, TraceHeaders.currentTraceparent()));
+            return commit(batch, tracker, records.of(batch, pollInterval, TraceHeaders.currentTraceparent()));
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, LogSafe.of(e.getMessage()));
             throw e;
@@ -124,9 +125,10 @@ public final class TransactionalPublisher implements AutoCloseable {
         }
     }
 
-    private void commit(PollBatch batch, SessionTracker tracker, List<ProducerRecord<String, byte[]>> batchRecords) {
+    private PollBatch commit(PollBatch batch, SessionTracker tracker,
+                             List<ProducerRecord<String, byte[]>> batchRecords) {
         if (batchRecords.isEmpty()) {
-            return;
+            return batch;
         }
         if (closed) {
             throw new IllegalStateException("the " + batch.account() + " batch was not published: its shard left "
@@ -165,6 +167,7 @@ public final class TransactionalPublisher implements AutoCloseable {
             LOG.info("{}: forgot {} closed sessions and {} dead letters (tombstones committed)", batch.account(),
                     forgotten.sessions().size(), forgotten.deadLetters().size());
         }
+        return batch;
     }
 
     /**

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the raw topic from its beginning and regroups its records into polls, handing each poll on once it is
  * complete. Raw records are keyed by account, so one account's records sit in one partition in publish order, and
- * an account polls one poll at a time: a new fetched-at for an account means its previous poll is complete.
+ * an account polls one poll at a time: a new fetched-at for an account means its previous poll is complete (as does an
+ * endpoint that the open poll has already: Tradernet archives each feed message with its own receive time).
  */
 final class RawArchive {
     private static final Logger LOG = LoggerFactory.getLogger(RawArchive.class);
@@ -46,7 +47,8 @@ final class RawArchive {
                     accountId == null ? SourceAccount.DEFAULT : accountId);
             RawPoll poll = open.get(account);
             Instant at = Instant.parse(fetchedAt);
-            if (poll == null || !poll.fetchedAt().equals(at)) {
+            // one poll never asks one endpoint twice; a push feed's messages may share an instant, each its own
+            if (poll == null || !poll.fetchedAt().equals(at) || poll.bodies().containsKey(endpoint)) {
                 if (poll != null) {
                     sink.accept(poll);
                 }
@@ -54,6 +56,10 @@ final class RawArchive {
                 open.put(account, poll);
             }
             poll.bodies().put(endpoint, record.value());
+            String status = header(record, HeaderNames.STATUS);
+            if (status != null) {
+                poll.errors().put(endpoint, Integer.valueOf(status));
+            }
         });
         open.values().stream().sorted(java.util.Comparator.comparing(RawPoll::fetchedAt)).forEach(sink);
         if (unreadable[0] > 0) {

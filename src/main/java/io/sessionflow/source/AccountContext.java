@@ -19,16 +19,24 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * What a module gets to build one account's source: the account's settings, its own tracker, a clock, HTTP under
- * the account's own fault policy (rate limit and circuit breaker per account), metrics and the vendor truststore.
+ * the account's own fault policy (rate limit and circuit breaker per account), metrics, the vendor truststore,
+ * where to report failures outside its routes, tracing.
  */
 public record AccountContext(AccountSettings settings, SessionTracker tracker, Clock clock, ProducerTemplate template,
-                             PipelineMetrics metrics, String vendorTls, Tracing tracing) {
+                             PipelineMetrics metrics, String vendorTls, SourceFailures failures,
+                             Tracing tracing) {
 
     /** Without operations: meters go to a registry nobody scrapes, vendor TLS is the JVM's default, no tracing. */
     public static AccountContext of(AccountSettings settings, SessionTracker tracker, Clock clock,
                                     ProducerTemplate template) {
         return new AccountContext(settings, tracker, clock, template,
-                new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), null, Tracing.OFF);
+                new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), null,
+                SourceFailures.NONE, Tracing.OFF);
+    }
+
+    /** A failure outside the account's routes (a feed's login): its readiness and metrics count a failed poll. */
+    public void failed(String error) {
+        failures.failed(account(), error);
     }
 
     public SourceAccount account() {

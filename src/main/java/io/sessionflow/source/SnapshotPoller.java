@@ -35,7 +35,7 @@ public final class SnapshotPoller<R> implements AccountSource {
                 tracker.inputs(account.system()), tracker, now);
         List<DeadLetter> deadLetters = new ArrayList<>(fetched.unreadable());
         deadLetters.addAll(mapped.deadLetters());
-        return new PollBatch(account, fetched.raw(), mapped.transitions(), deadLetters, now);
+        return PollBatch.partial(account, fetched.raw(), mapped.transitions(), deadLetters, now, fetched.failedParts());
     }
 
     public SourceAccount account() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.sessionflow.event.EnvelopeWriter;
 import io.sessionflow.event.EventType;
+
 import java.io.IOException;
 import java.util.Collection;
 
@@ -29,6 +30,10 @@ public final class KnownSessionJson extends StdSerializer<KnownSession> {
     private static final SerializableString COUNT = new SerializedString("count");
     private static final SerializableString PLAIN_TO = new SerializedString("plainTo");
     private static final SerializableString CLOSED_AT = new SerializedString("closedAt");
+    private static final SerializableString INFERENCE = new SerializedString("inference");
+    private static final SerializableString NOT_FOUND = new SerializedString("notFound");
+    private static final SerializableString CLOSED = new SerializedString("closed");
+    private static final SerializableString REOPENS = new SerializedString("reopens");
     private static final SerializableString OPEN = new SerializedString("open");
     private static final SerializableString DELETED = new SerializedString("deleted");
 
@@ -70,6 +75,18 @@ public final class KnownSessionJson extends StdSerializer<KnownSession> {
             g.writeNull();
         } else {
             g.writeString(s.closedAt().toString());
+        }
+        // only when something was concluded: the records of every other session stay as they were
+        if (!s.inference().equals(Inference.NONE)) {
+            g.writeFieldName(INFERENCE);
+            g.writeStartObject();
+            g.writeFieldName(NOT_FOUND);
+            g.writeNumber(s.inference().notFound());
+            g.writeFieldName(CLOSED);
+            g.writeBoolean(s.inference().closed());
+            g.writeFieldName(REOPENS);
+            g.writeNumber(s.inference().reopens());
+            g.writeEndObject();
         }
         // derived, ignored when read back; the mapper always wrote them, so they stay for readers of the topic
         g.writeFieldName(OPEN);

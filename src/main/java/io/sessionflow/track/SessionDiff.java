@@ -18,14 +18,19 @@ import java.util.Set;
  *
  * <p>A session's status never goes back. A vendor that reports a step behind the furthest one published (an
  * ended session listed as created again, a reused id, a started one as scheduled) yields no lifecycle event for
- * it, and the status remembered and carried by later updates stays the one consumers last saw.
+ * it, and the status remembered and carried by later updates stays the one consumers last saw. The one exception is a
+ * session whose end or deletion was concluded, not reported (absence, an expiry, "not found"; {@link Inference}): when
+ * the vendor lists it open again it is reopened ({@code session.reopened}, first), back to the last step before the
+ * close, and its later lifecycle steps carry the reopen's number in their ids.
  */
 final class SessionDiff {
     private static final Comparator<ParticipantVisit> VISIT_ORDER = Comparator
             .comparing(ParticipantVisit::joinedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ParticipantVisit::key);
     private final SessionSnapshot now;
+    /** What was published; when the snapshot reopens the session, what it is back to. */
     private final KnownSession before;
+    private final boolean reopening;
     private final Instant observedAt;
     private final SessionData current;
     /** The data is exactly what was published before (most sessions of a steady-state poll). */
@@ -38,16 +43,19 @@ final class SessionDiff {
     /** The session's status at the point of the sequence being emitted, so earlier events never claim a later one. */
     private SessionStatus statusSoFar;
 
-    SessionDiff(SessionSnapshot now, KnownSession before, Instant observedAt) {
+    SessionDiff(SessionSnapshot now, KnownSession known, Instant observedAt) {
         this.now = now;
-        this.before = before;
         this.observedAt = observedAt;
-        this.fresh = fresh(now, before);
         SessionStatus reported = statusOf(now.milestones());
-        this.current = now.data().withStatus(before == null || !isBehind(reported, before.data().status())
-                ? reported : before.data().status());
-        this.sameData = before != null && current.equals(before.data());
-        this.fingerprint = sameData ? before.fingerprint() : Fingerprints.of(current, before);
+        this.reopening = known != null && known.wasClosedByInference() && !isClosed(reported);
+        KnownSession base = reopening ? backBeforeClose(known, reported) : known;
+        this.current = now.data().withStatus(base == null || !isBehind(reported, base.data().status())
+                ? reported : base.data().status());
+        this.sameData = base != null && current.equals(base.data());
+        this.fingerprint = sameData ? base.fingerprint() : Fingerprints.of(current, base);
+        // the reopened event carries the data as the vendor lists it now: no update of its own for it
+        this.before = reopening ? base.withFingerprint(fingerprint) : base;
+        this.fresh = fresh(now, before);
         this.updates = before == null ? UpdateHistory.NONE : before.updates();
         if (before == null || !before.isDeleted()) {
             collect();
@@ -62,6 +70,10 @@ final class SessionDiff {
         if (before != null && (before.isDeleted() || nothingNew())) {
             return before;
         }
+        Milestone terminal = fresh.stream().filter(Milestone::isTerminal).reduce((a, b) -> b).orElse(null);
+        Inference inference = before == null ? Inference.NONE : before.inference();
+        // a session read again is no longer "not found"; a close remembers whether it was concluded
+        inference = terminal == null ? inference.withNotFound(0) : inference.closed(terminal.isConclusion());
         List<EventType> reached = new ArrayList<>(before == null ? List.of() : before.reached());
         Set<String> joined = new HashSet<>(before == null ? Set.of() : before.joined());
         Set<String> left = new HashSet<>(before == null ? Set.of() : before.left());
@@ -74,7 +86,7 @@ final class SessionDiff {
         });
         Instant closedAt = before != null && before.closedAt() != null ? before.closedAt() : null;
         KnownSession after = new KnownSession(now.scope(), now.source(), reached, fingerprint, joined, left, current,
-                updates, closedAt);
+                updates, closedAt, inference);
         return after.isOpen() || closedAt != null ? after : after.closedAt(observedAt);
     }
 
@@ -85,7 +97,8 @@ final class SessionDiff {
     private boolean nothingNew() {
         if (!sameData
                 || !java.util.Objects.equals(now.scope(), before.scope())
-                || !now.source().equals(before.source())) {
+                || !now.source().equals(before.source())
+                || before.inference().notFound() > 0) {
             return false;
         }
         if (!fresh.isEmpty()) {
@@ -110,6 +123,21 @@ final class SessionDiff {
         return fresh;
     }
 
+    private static boolean isClosed(SessionStatus status) {
+        return status == SessionStatus.ENDED || status == SessionStatus.DELETED;
+    }
+
+    /**
+     * A session closed on a conclusion that the vendor lists open again: back to the last step it had reached before
+     * the close (at least where the vendor is now), open, and one reopen further.
+     */
+    private static KnownSession backBeforeClose(KnownSession closed, SessionStatus reported) {
+        List<EventType> open = closed.reachedBeforeClose();
+        SessionStatus back = open.isEmpty() ? reported : open.get(open.size() - 1).resultingStatus();
+        return new KnownSession(closed.scope(), closed.source(), open, closed.fingerprint(), closed.joined(),
+                closed.left(), closed.data().withStatus(back), closed.updates(), null, closed.inference().reopened());
+    }
+
     /** Whether {@code status} comes before {@code published} in a session's life. */
     private static boolean isBehind(SessionStatus status, SessionStatus published) {
         return published != null && status.ordinal() < published.ordinal();
@@ -118,6 +146,10 @@ final class SessionDiff {
     private void collect() {
         Milestone last = fresh.isEmpty() ? null : fresh.get(fresh.size() - 1);
         statusSoFar = before == null ? null : before.data().status();
+        if (reopening) {
+            emit(EventType.SESSION_REOPENED, String.valueOf(before.inference().reopens()), timeOr(now.changedAt()),
+                    current.withStatus(statusSoFar), false);
+        }
         for (Milestone m : fresh) {
             if (!m.isTerminal()) {
                 emitMilestone(m, m != last, fresh);
@@ -142,7 +174,8 @@ final class SessionDiff {
 
     private void emitMilestone(Milestone m, boolean skipped, List<Milestone> fresh) {
         SessionData data = current.withStatus(m.type().resultingStatus());
-        emit(m.type(), "", timeOf(m, fresh), data, m.inferred() || skipped);
+        String discriminator = before == null ? "" : before.inference().lifecycleDiscriminator();
+        emit(m.type(), discriminator, timeOf(m, fresh), data, m.inferred() || skipped);
     }
 
     /**

@@ -66,6 +66,11 @@ public final class SessionTracker implements SnapshotDiff {
         for (SessionSnapshot snapshot : snapshots) {
             String key = snapshot.key();
             KnownSession before = changes.containsKey(key) ? changes.get(key) : state.get(key);
+            if (awaitsConfirmation(snapshot, before)) {
+                // the vendor answered "not found" for the first time: remembered, believed only if the next poll agrees
+                changes.put(key, before.notFoundAgain());
+                continue;
+            }
             SessionDiff diff = new SessionDiff(snapshot, before, observedAt);
             events.addAll(diff.events());
             KnownSession after = diff.after();
@@ -143,6 +148,18 @@ public final class SessionTracker implements SnapshotDiff {
         }
     }
 
+    /**
+     * A snapshot that says the vendor did not find an open session it listed before, while fewer answers than
+     * {@link Inference#NOT_FOUND_CONFIRMATIONS} in a row said so: one answer may be the vendor's mistake.
+     */
+    private static boolean awaitsConfirmation(SessionSnapshot snapshot, KnownSession before) {
+        if (before == null || !before.isOpen()) {
+            return false;
+        }
+        boolean notFound = snapshot.milestones().stream().anyMatch(m -> m.basis() == Milestone.Basis.NOT_FOUND);
+        return notFound && before.inference().notFound() + 1 < Inference.NOT_FOUND_CONFIRMATIONS;
+    }
+
     /** An ended session can still be deleted (StoryCLM lists finished ones too); only an open one can end. */
     private static boolean canVanish(KnownSession k, MissingPolicy missing) {
         return missing == MissingPolicy.DELETED ? !k.isDeleted() : k.isOpen();
@@ -152,12 +169,13 @@ public final class SessionTracker implements SnapshotDiff {
                                List<SessionEvent> events, Map<String, KnownSession> changes) {
         EventType type = missing == MissingPolicy.DELETED ? EventType.SESSION_DELETED : EventType.SESSION_ENDED;
         SessionData data = gone.data().withStatus(type.resultingStatus());
-        events.add(SessionEvent.of(EventIds.of(data, type, ""), gone.source(),
+        events.add(SessionEvent.of(EventIds.of(data, type, gone.inference().lifecycleDiscriminator()), gone.source(),
                 type, observedAt, data));
         List<EventType> reached = new ArrayList<>(gone.reached());
         reached.add(type);
+        // concluded from absence: the vendor listing it open again reopens it
         changes.put(SessionKeys.of(data),
                 new KnownSession(gone.scope(), gone.source(), reached, gone.fingerprint(), gone.joined(),
-                        gone.left(), data, gone.updates(), observedAt));
+                        gone.left(), data, gone.updates(), observedAt, gone.inference().closed(true)));
     }
 }

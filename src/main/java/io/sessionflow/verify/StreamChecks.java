@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * The checks of {@code verify} over events in topic order (per partition, so per session): duplicate ids,
  * lifecycle steps out of order or repeated, a participant leaving before joining, anything after deletion;
- * and, given an expected set, every expected transition exactly once.
+ * and, given an expected set, every expected transition exactly once. A {@code session.reopened} after an end or a
+ * deletion (one Sessionflow had concluded, undone) takes the session back to the status it carries, so its steps
+ * from there on are in order again; a reopen of a session that was not closed is out of order.
  */
 public final class StreamChecks {
     private static final Map<EventType, Integer> RANK = Map.of(
@@ -21,6 +23,16 @@ public final class StreamChecks {
             EventType.SESSION_ENDED, 3, EventType.SESSION_DELETED, 4);
 
     private StreamChecks() {
+    }
+
+    /** The rank of the lifecycle step that leads to this status (a reopened session's status: before its close). */
+    private static int rankOf(io.sessionflow.event.SessionStatus status) {
+        for (Map.Entry<EventType, Integer> r : RANK.entrySet()) {
+            if (r.getKey().resultingStatus() == status) {
+                return r.getValue();
+            }
+        }
+        return -1;
     }
 
     public static VerifyReport check(List<SessionEvent> events, List<ExpectedTransition> expected) {
@@ -32,6 +44,13 @@ public final class StreamChecks {
             ids.merge(e.id(), 1, Integer::sum);
             String key = e.kafkaKey();
             int last = lastRank.getOrDefault(key, -1);
+            if (e.type() == EventType.SESSION_REOPENED) {
+                if (last < RANK.get(EventType.SESSION_ENDED)) {
+                    violations.add(key + ": " + e.type().type() + " of a session that was not closed");
+                }
+                lastRank.put(key, rankOf(e.data().status()));
+                continue;
+            }
             if (last == RANK.get(EventType.SESSION_DELETED)) {
                 violations.add(key + ": " + e.type().type() + " after deleted");
             }

@@ -62,4 +62,33 @@ class StreamChecksTest {
                 new ExpectedTransition("webinar:3", "sessionflow.session.scheduled", null));
         assertThat(report.text()).contains("duplicate ids     1").endsWith("FAILED" + System.lineSeparator());
     }
+
+    /** Issue 14 item 4: a concluded end undone is in order; a reopen of a session that was never closed is not. */
+    @Test
+    void aReopenAfterAnEndOrADeletionIsInOrderAndTheStepsAfterItToo() {
+        List<SessionEvent> events = List.of(event("1", EventType.SESSION_STARTED, null),
+                event("1", EventType.SESSION_ENDED, null), reopened("1", "1", EventType.SESSION_STARTED),
+                lifecycle("1", EventType.SESSION_ENDED, "reopen-1"),
+                event("2", EventType.SESSION_SCHEDULED, null), event("2", EventType.SESSION_DELETED, null),
+                reopened("2", "1", EventType.SESSION_SCHEDULED), lifecycle("2", EventType.SESSION_STARTED, "reopen-1"),
+                event("3", EventType.SESSION_STARTED, null), reopened("3", "1", EventType.SESSION_STARTED));
+        VerifyReport report = StreamChecks.check(events, null);
+        assertThat(report.duplicateIds()).isEmpty();
+        assertThat(report.orderViolations()).containsExactly(
+                "webinar:3: sessionflow.session.reopened of a session that was not closed");
+    }
+
+    private static SessionEvent reopened(String session, String reopen, EventType backTo) {
+        SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session)
+                .status(backTo.resultingStatus()).build();
+        return SessionEvent.of(EventIds.of(WebinarModule.SYSTEM, session, EventType.SESSION_REOPENED, reopen),
+                "sessionflow/webinar", EventType.SESSION_REOPENED, T, data);
+    }
+
+    private static SessionEvent lifecycle(String session, EventType type, String discriminator) {
+        SessionData data = SessionData.builder(WebinarModule.SYSTEM, WebinarModule.KIND, session)
+                .status(type.resultingStatus()).build();
+        return SessionEvent.of(EventIds.of(WebinarModule.SYSTEM, session, type, discriminator), "sessionflow/webinar",
+                type, T, data);
+    }
 }

@@ -78,7 +78,7 @@ public final class CamelVendorHttp implements VendorHttp {
         HttpReply result = new HttpReply(status, headers, readBounded(out, call));
         if (!result.isSuccess()) {
             throw new VendorCallException(system + " " + call.describe() + " answered HTTP " + status + ": "
-                    + LogSafe.of(result.text()), status, result.header("Retry-After"), null);
+                    + LogSafe.of(result.text()), status, result.header("Retry-After"), null, result.body());
         }
         return result;
     }

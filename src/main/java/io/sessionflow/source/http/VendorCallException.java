@@ -7,11 +7,23 @@ package io.sessionflow.source.http;
 public class VendorCallException extends RuntimeException {
     private final int status;
     private final String retryAfter;
+    private final byte[] body;
 
     public VendorCallException(String message, int status, String retryAfter, Throwable cause) {
+        this(message, status, retryAfter, cause, null);
+    }
+
+    /** @param body the vendor's error answer, when it gave one */
+    public VendorCallException(String message, int status, String retryAfter, Throwable cause, byte[] body) {
         super(message, cause);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.body = body;
+    }
+
+    /** The vendor's error answer as received, or an empty body when it gave none (a transport failure). */
+    public byte[] body() {
+        return body == null ? new byte[0] : body;
     }
 
     /** HTTP status, or 0 for a transport failure. */

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One iSpring poll: ListSessionsByTraining for every configured training. A training whose call fails is
  * logged and skipped, and its scope is not complete, so none of its sessions is taken for deleted; the
- * other trainings are published as usual.
+ * other trainings are published as usual, and the poll counts as partial. When every training fails, nothing was
+ * read: the poll fails.
  */
 public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
     private static final Logger LOG = LoggerFactory.getLogger(IspringFetcher.class);
@@ -42,6 +43,8 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
         List<RawPayload> raw = new ArrayList<>();
         List<SourceRecord<IspringPayload>> records = new ArrayList<>();
         Set<String> completeScopes = new LinkedHashSet<>();
+        List<String> failed = new ArrayList<>();
+        RuntimeException firstFailure = null;
         for (String trainingId : config.trainingIds()) {
             IspringAnswer answer;
             try {
@@ -51,13 +54,19 @@ public final class IspringFetcher implements SnapshotFetcher<IspringPayload> {
             } catch (IspringCallException | VendorCallException e) {
                 LOG.warn("{}; nothing published for this training in this poll, the other trainings are",
                         LogSafe.of(e.getMessage()));
+                failed.add(LogSafe.of(e.getMessage()));
+                firstFailure = firstFailure == null ? e : firstFailure;
                 continue;
             }
             raw.add(new RawPayload(IspringModule.SYSTEM, endpointOf(trainingId), now, "text/xml", answer.body()));
             records.addAll(records(trainingId, answer));
             completeScopes.add(trainingId);
         }
-        return new FetchResult<>(raw, records, completeScopes, List.of());
+        if (!failed.isEmpty() && completeScopes.isEmpty()) {
+            throw new VendorCallException("every iSpring training failed (" + failed.size() + "): " + failed.get(0),
+                    0, null, firstFailure);
+        }
+        return new FetchResult<>(raw, records, completeScopes, List.of(), failed);
     }
 
     /** One training's answer as records: each session with its XML as understood, for the dead-letter topic. */

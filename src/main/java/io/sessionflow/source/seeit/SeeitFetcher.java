@@ -22,7 +22,10 @@ import java.util.Set;
 
 /**
  * One Seeit poll: every page of sessions created within the look-back window, then each session the tracker
- * knows as still open that the window no longer covers, by {@code GET /sessions/{uuid}}.
+ * knows as still open that the window no longer covers, by {@code GET /sessions/{uuid}}. A refresh the vendor answers
+ * with a server error is left out of this poll (the session's state does not move; it is asked again next poll) and
+ * the rest is published. A 404 is handed on as such: Seeit keeps a session's details 90 days, so a session it no
+ * longer finds ended long ago; the tracker believes it (ended, inferred) when the next poll answers 404 too.
  */
 public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
     private static final int MAX_PAGES = 10_000;
@@ -43,10 +46,9 @@ public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
         List<SourceRecord<SeeitPayload>> withoutUuid = new ArrayList<>();
         readWindow(round, SeeitCursor.at(now, known.lastPoll(SeeitModule.SYSTEM), config), byUuid, withoutUuid);
         known.of(SeeitModule.SYSTEM).filter(KnownSession::isOpen)
-                .map(k -> k.data().sessionId())
-                .filter(uuid -> !byUuid.containsKey(uuid))
+                .filter(k -> !byUuid.containsKey(k.data().sessionId()))
                 .toList()
-                .forEach(uuid -> refresh(round, uuid, byUuid));
+                .forEach(k -> refresh(round, k, byUuid));
         List<SourceRecord<SeeitPayload>> records = new ArrayList<>(byUuid.values());
         records.addAll(withoutUuid);
         // the list is a window: absence from it says nothing, so no scope is ever complete
@@ -76,16 +78,20 @@ public final class SeeitFetcher implements SnapshotFetcher<SeeitPayload> {
         }
     }
 
-    private void refresh(FetchRound round, String uuid, Map<String, SourceRecord<SeeitPayload>> byUuid) {
+    private void refresh(FetchRound round, KnownSession open, Map<String, SourceRecord<SeeitPayload>> byUuid) {
+        String uuid = open.data().sessionId();
         HttpCall call = requests.session(uuid);
         FetchRound.Reply reply;
         try {
             reply = round.send(call);
         } catch (VendorCallException e) {
             if (e.status() == 404) {
-                return; // details are kept 90 days; a forgotten session has nothing more to tell
+                byUuid.put(uuid, new SourceRecord<>(null, call.describe(), new SeeitPayload(null, open.data()),
+                        "{\"status\":404}"));
+            } else {
+                round.failedPart(e);
             }
-            throw e;
+            return;
         }
         try {
             byUuid.put(uuid, SourceRecord.ofText(null, call.describe(),

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Seeit SessionDetails to canonical session. CREATED is created, STARTED started (the technician opened the
  * browser), JOINED started plus the mobile app as a participant, FINISHED ended. The mobile side is one
- * visit keyed {@value #MOBILE}; it leaves when the session ends, since Seeit reports no separate leave.
+ * visit keyed {@value #MOBILE}; it leaves when the session ends, since Seeit reports no separate leave. A session the
+ * vendor no longer finds (404; it keeps details 90 days) ended, inferred, once the next poll answers 404 too.
  */
 public final class SeeitMapper implements SessionMapper<SeeitPayload> {
     static final String MOBILE = "mobile";
@@ -29,6 +30,10 @@ public final class SeeitMapper implements SessionMapper<SeeitPayload> {
 
     @Override
     public SessionSnapshot map(SourceRecord<SeeitPayload> record, Instant now) {
+        if (record.payload().isGone()) {
+            return new SessionSnapshot(null, null, record.payload().lastKnown(),
+                    List.of(Milestone.notFound(EventType.SESSION_ENDED, true)), List.of(), null);
+        }
         JsonNode s = record.payload().details();
         String uuid = Json.requiredText(s, "uuid", "Seeit session");
         // the uuid becomes a URL path segment on refresh; refuse anything that is not one

@@ -89,7 +89,9 @@ public final class SocketIoTransport implements FeedTransport {
     }
 
     /**
-     * {@code (err, data)}: an error when err is set, else the list at {@code data[0].response.res} (absent: none open).
+     * {@code (err, data)}: an error when err is set, else the list at {@code data[0].response.res}; {@code res: null}
+     * is "none open" (the vendor's example reads a falsy list so). A message without {@code res} carries no list: it is
+     * dead-lettered, never read as an empty one, which would end every open session.
      */
     static FeedEvent read(Object[] args) {
         String err = args.length > 0 ? String.valueOf(args[0]) : "null";
@@ -105,7 +107,7 @@ public final class SocketIoTransport implements FeedTransport {
             return new FeedEvent.Error(raw, message.get(0).toString());
         }
         JsonNode res = message.get(1).path(0).path("response").path("res");
-        if (res.isMissingNode() || res.isNull()) {
+        if (res.isNull()) {
             return new FeedEvent.Sessions(raw, Json.mapper().createArrayNode());
         }
         return res.isArray() ? new FeedEvent.Sessions(raw, res)

@@ -30,17 +30,24 @@ import java.util.Set;
  * Called from one consumer only (the route's ordered queue); not thread-safe on purpose.
  */
 public final class TradernetBatches {
+    /** The raw endpoint of an expiry check that changed something: it has no body, only its instant. */
+    static final String EXPIRY_CHECK_ENDPOINT = "expiry check";
+    /** Added to a snapshot's raw endpoint when it was taken after a reconnect (its transitions are recovered). */
+    static final String RECOVERY_SUFFIX = " after reconnect";
     private final SourceAccount account;
     private final TradernetMapper mapper;
     private final SessionTracker tracker;
     private final Clock clock;
-    /** Null until the first list since the start: an expiry check before it has nothing to re-read. */
+    /** Null until a list was read on this instance: the tracker's memory alone says nothing of what is listed. */
     private List<SourceRecord<JsonNode>> lastList;
     /**
      * The zone the last list's times are written in, read from its countdowns when it was received (in memory: the
      * first list after a start whose sessions have all expired is read as the document's UTC).
      */
     private ZoneOffset lastOffset = ZoneOffset.UTC;
+    /** The last list and its zone as the last published group left them: where a group published again starts. */
+    private List<SourceRecord<JsonNode>> publishedList;
+    private ZoneOffset publishedOffset = ZoneOffset.UTC;
 
     public TradernetBatches(SourceAccount account, TradernetMapper mapper, SessionTracker tracker, Clock clock) {
         this.account = account;
@@ -59,6 +66,18 @@ public final class TradernetBatches {
         return PollBatch.inOrder(account, batches);
     }
 
+    /** The group just turned into a batch was published: its last list is what the next group's checks read. */
+    void published() {
+        publishedList = lastList;
+        publishedOffset = lastOffset;
+    }
+
+    /** A group that was not published is read again from its first message: back to the list before it. */
+    void rewind() {
+        lastList = publishedList;
+        lastOffset = publishedOffset;
+    }
+
     public PollBatch toBatch(TradernetMessage message) {
         return toBatch(List.of(message));
     }
@@ -68,15 +87,24 @@ public final class TradernetBatches {
     }
 
     private PollBatch read(TradernetMessage message, SnapshotRun run) {
-        Instant now = clock.instant();
+        // the message's own time, not the moment it is diffed: a group published again, or re-derived, reads alike
+        Instant now = message.receivedAt();
         if (message.kind() == TradernetMessage.Kind.EXPIRY_CHECK) {
             if (lastList == null) {
-                // the sessions restored from the state topic are not an empty list: ending them would be a guess
-                return new PollBatch(account, List.of(), Transitions.none(), List.of());
+                // no list yet (a start whose login is slow or refused): nothing to check, and nothing is missing
+                return new PollBatch(account, List.of(), Transitions.none(), List.of()).ofClock();
             }
-            return diff(run, lastList, lastOffset, List.of(), now, false);
+            // the clock's batch: it says nothing of the vendor, so it is no poll for readiness and metrics
+            PollBatch check = diff(run, lastList, lastOffset, List.of(), now, false, true).ofClock();
+            // a check that changed something is archived (no body), so re-derivation runs it at the same instant
+            return check.transitions().changes().isEmpty() ? check : new PollBatch(account,
+                    List.of(new RawPayload(TradernetModule.SYSTEM, EXPIRY_CHECK_ENDPOINT, now, "application/json",
+                            new byte[0])), check.transitions(), check.deadLetters(), check.polledAt(),
+                    check.watermark(), false, check.failedParts());
         }
-        List<RawPayload> raw = List.of(new RawPayload(TradernetModule.SYSTEM, message.endpoint(), message.receivedAt(),
+        String endpoint = message.kind() == TradernetMessage.Kind.SNAPSHOT && message.recovered()
+                ? message.endpoint() + RECOVERY_SUFFIX : message.endpoint();
+        List<RawPayload> raw = List.of(new RawPayload(TradernetModule.SYSTEM, endpoint, message.receivedAt(),
                 "application/json", message.raw().getBytes(StandardCharsets.UTF_8)));
         if (message.problem() != null || message.sessions() == null || !message.sessions().isArray()) {
             String reason = message.problem() != null ? message.problem() : "not a session list";
@@ -89,11 +117,11 @@ public final class TradernetBatches {
         }
         lastList = records;
         lastOffset = TradernetTimes.offsetOf(message.sessions(), message.receivedAt(), lastOffset);
-        return diff(run, records, lastOffset, raw, now, message.recovered());
+        return diff(run, records, lastOffset, raw, now, message.recovered(), false);
     }
 
     private PollBatch diff(SnapshotRun run, List<SourceRecord<JsonNode>> records, ZoneOffset offset,
-                           List<RawPayload> raw, Instant now, boolean recovered) {
+                           List<RawPayload> raw, Instant now, boolean recovered, boolean check) {
         // the pollers' one step, with the list's own zone for its zone-less times
         MapAndDiff<JsonNode> step = new MapAndDiff<>(account, (record, at) -> mapper.map(record, offset, at),
                 MissingPolicy.ENDED);
@@ -106,7 +134,7 @@ public final class TradernetBatches {
                     transitions.events().stream().map(TradernetBatches::markRecovered).toList());
         }
         // an expiry check re-reads a list whose dead letters were published already
-        List<DeadLetter> unreadable = raw.isEmpty() ? List.of() : mapped.deadLetters();
+        List<DeadLetter> unreadable = check ? List.of() : mapped.deadLetters();
         return new PollBatch(account, raw, transitions, unreadable);
     }
 

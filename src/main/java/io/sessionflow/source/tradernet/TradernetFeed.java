@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the live feed connected, on one thread: log in, connect, take an HTTP snapshot, subscribe, wait for
  * the drop, back off, again. The snapshot after every reconnect closes the gap: what changed while the feed was
  * down is diffed from it (marked recovered), and the first feed message after subscribing is a full list again.
- * Any failure forgets the SID, so a SID that stopped working is replaced by a fresh login.
+ * Any failure forgets the SID, so a SID that stopped working is replaced by a fresh login. Failures (a refused login, a
+ * connection that cannot be opened, an error on the feed) are reported as the account's failed polls: its readiness
+ * goes down until a list from the vendor is committed again.
  */
 public final class TradernetFeed implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TradernetFeed.class);
@@ -26,6 +28,7 @@ public final class TradernetFeed implements Runnable {
     /** Connection attempts that failed since the feed last delivered; reset by the receiving thread. */
     private final AtomicInteger failures = new AtomicInteger();
     private final Consumer<TradernetMessage> queue;
+    private final Consumer<String> onFailure;
     private final Clock clock;
     private volatile boolean running = true;
     private volatile FeedTransport.Connection current;
@@ -37,14 +40,17 @@ public final class TradernetFeed implements Runnable {
     /** Messages received but not yet on the queue. */
     private final java.util.concurrent.atomic.AtomicInteger arriving = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** @param onFailure told every failure, in the credential-free line that is logged */
     public TradernetFeed(TradernetConfig config, TradernetApi api, FeedTransport transport, Backoff backoff,
-                         RandomGenerator random, Consumer<TradernetMessage> queue, Clock clock) {
+                         RandomGenerator random, Consumer<TradernetMessage> queue, Consumer<String> onFailure,
+                         Clock clock) {
         this.config = config;
         this.api = api;
         this.transport = transport;
         this.backoff = backoff;
         this.random = random;
         this.queue = queue;
+        this.onFailure = onFailure;
         this.clock = clock;
     }
 
@@ -60,7 +66,7 @@ public final class TradernetFeed implements Runnable {
                 credentials = null;
                 if (running) {
                     // vendor text (a refusal's errMsg) may carry CR/LF: escaped like every vendor text we log
-                    LOG.error("{}; retrying", LogSafe.of(TradernetApi.redact(e.getMessage(), config.password())));
+                    failed(LogSafe.of(TradernetApi.redact(e.getMessage(), config.password())));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -68,7 +74,7 @@ public final class TradernetFeed implements Runnable {
             } catch (RuntimeException e) {
                 credentials = null;
                 if (running) {
-                    LOG.error("Tradernet feed failed: {}; retrying", LogSafe.of(e.getClass().getSimpleName() + ": "
+                    failed("Tradernet feed failed: " + LogSafe.of(e.getClass().getSimpleName() + ": "
                             + LogSafe.of(TradernetApi.redact(e.getMessage(), config.password()))));
                 }
             }
@@ -147,8 +153,10 @@ public final class TradernetFeed implements Runnable {
                     clock.instant(), nanos, false));
         } else if (event instanceof FeedEvent.Error e) {
             // an error usually means the SID or the account no longer works: drop, log in again, reconnect
-            LOG.error("Tradernet feed answered an error: {}",
-                    LogSafe.of(TradernetApi.redact(e.detail(), credentialsSid())));
+            String error = "Tradernet feed answered an error: "
+                    + LogSafe.of(TradernetApi.redact(e.detail(), credentialsSid()));
+            LOG.error("{}", error);
+            onFailure.accept(error);
             vendorError = true;
             delivering = false;
             FeedTransport.Connection c = current;
@@ -156,6 +164,11 @@ public final class TradernetFeed implements Runnable {
                 c.close();
             }
         }
+    }
+
+    private void failed(String error) {
+        LOG.error("{}; retrying", error);
+        onFailure.accept(error);
     }
 
     private String credentialsSid() {

@@ -57,7 +57,8 @@ public final class TradernetMapper implements SessionMapper<JsonNode> {
         List<Milestone> milestones = new ArrayList<>();
         milestones.add(Milestone.reported(EventType.SESSION_STARTED, start));
         if (expired) {
-            milestones.add(Milestone.reported(EventType.SESSION_ENDED, expire));
+            // the vendor's own expiry passed, but it can still prolong the session: an end it may undo (reopened)
+            milestones.add(Milestone.expired(EventType.SESSION_ENDED, expire));
         }
         return new SessionSnapshot(SCOPE, null, data, milestones, List.of(), null);
     }

@@ -136,7 +136,7 @@ public final class TradernetModule implements SourceModule {
                         new VendorSpans(context.tracing().tracer(), context.account())),
                 transport, new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay()),
                 new Random(),
-                TradernetStream.queueOf(context.template(), queue), context.clock());
+                TradernetStream.queueOf(context.template(), queue), context::failed, context.clock());
         TradernetBatches batches = new TradernetBatches(context.account(),
                 new TradernetMapper(IpMasker.from(context.settings().pipeline(),
                         context.tracker().known().of(SYSTEM).filter(KnownSession::isOpen).count())),
@@ -149,10 +149,11 @@ public final class TradernetModule implements SourceModule {
         return new TradernetDemo(idBase);
     }
 
-    /** Not yet: its live run uses what sessions.raw does not record (reconnects, receive times, expiry checks). */
+    /** Every message as archived, at its receive time; reconnect snapshots and expiry checks that changed something. */
     @Override
     public Optional<RederivableSource> rederivation(AccountSettings settings) {
-        return Optional.empty();
+        return Optional.of(new ArchivedFeed(settings.account(),
+                new TradernetMapper(IpMasker.from(settings.pipeline()))));
     }
 
     @Override

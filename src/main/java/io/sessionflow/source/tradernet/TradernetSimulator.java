@@ -88,6 +88,11 @@ public final class TradernetSimulator implements AutoCloseable {
         websocket.sendToAll(text);
     }
 
+    /** A socket.io feed message without an error, carrying {@code data} (JSON) as given, to every subscriber. */
+    public void sendRawSocketIoData(String data) {
+        socketIo.sendToAll(data);
+    }
+
     /** Every SID ever handed out, so a test can look for them in logs. */
     /** Drops HTTP requests that ask for an h2c upgrade, as a server with the feed on the same port does. */
     public void dropUpgradeRequests() {

@@ -77,6 +77,12 @@ final class TradernetSocketIoServer {
         push(client);
     }
 
+    /** Sends {@code sup_iitr_notify_sessions_json(null, data)} with this data to every subscriber, as it is. */
+    synchronized void sendToAll(String data) {
+        Object noError = null;
+        subscribers.forEach(client -> client.sendEvent(EVENT, noError, read(data)));
+    }
+
     private void push(SocketIOClient client) {
         String sid = TradernetSimulator.sidFromCookie(client.getHandshakeData().getHttpHeaders().get("Cookie"));
         String error = vendor.feedError(sid);

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The bean the route file {@code routes/sources/tradernet-websocket.yaml} calls. The feed thread puts every
  * message on the route's ordered queue ({@link #QUEUE}); the route takes each message with the ones waiting
- * behind it ({@link FeedGroups}), turns the group into one batch and publishes it in one transaction. Closing it
- * (the account stops on this instance) ends the feed thread and its connection.
+ * behind it ({@link FeedGroups}), turns the group into one batch and publishes it in one transaction. A group whose
+ * publish failed (the shared error handling takes the exception, so the route never tells) is not lost: it goes
+ * again, whole and first, with the next group, until a publish succeeds. Closing it (the account stops on this
+ * instance) ends the feed thread and its connection.
  */
 public final class TradernetStream implements FeedSource {
     private static final Logger LOG = LoggerFactory.getLogger(TradernetStream.class);
@@ -32,6 +34,8 @@ public final class TradernetStream implements FeedSource {
     /** The account's ordered queue, its route's one consumer: groups are diffed and published one after another. */
     private final String queue;
     private Thread thread;
+    /** The messages of the last group taken, until its publish succeeded; the route's one consumer only. */
+    private List<TradernetMessage> unpublished = List.of();
 
     public TradernetStream(TradernetFeed feed, TradernetBatches batches, String queue, Clock clock) {
         this.feed = feed;
@@ -73,9 +77,21 @@ public final class TradernetStream implements FeedSource {
         }
     }
 
-    /** This message and the ones already waiting behind it in the route's queue ({@link FeedGroups}), in order. */
+    /**
+     * This message and the ones already waiting behind it in the route's queue ({@link FeedGroups}), in order; after
+     * a group that was not published, that group first: its messages are off the queue and nowhere else.
+     */
     public List<TradernetMessage> group(@Body TradernetMessage first, Exchange exchange) {
-        return FeedGroups.take(first, ((SedaEndpoint) exchange.getFromEndpoint()).getQueue());
+        List<TradernetMessage> taken = FeedGroups.take(first, ((SedaEndpoint) exchange.getFromEndpoint()).getQueue());
+        if (!unpublished.isEmpty()) {
+            LOG.warn("{} Tradernet messages were not published; they go again, first", unpublished.size());
+            batches.rewind();
+            List<TradernetMessage> again = new java.util.ArrayList<>(unpublished);
+            again.addAll(taken);
+            taken = again;
+        }
+        unpublished = taken;
+        return taken;
     }
 
     public PollBatch toBatch(List<TradernetMessage> group) {
@@ -93,6 +109,8 @@ public final class TradernetStream implements FeedSource {
      * its feed messages (arrival to that acknowledgement) is recorded, whether or not it changed anything.
      */
     public void published(@Variable("feedGroup") List<TradernetMessage> group) {
+        unpublished = List.of();
+        batches.published();
         boolean feed = false;
         for (TradernetMessage message : group) {
             if (message.kind() == TradernetMessage.Kind.FEED) {

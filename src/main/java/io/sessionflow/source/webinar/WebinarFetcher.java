@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.source.DeadLetter;
 import io.sessionflow.source.FetchResult;
+import io.sessionflow.source.FetchRound;
 import io.sessionflow.source.Json;
 import io.sessionflow.source.RawPayload;
 import io.sessionflow.source.SnapshotFetcher;
@@ -34,7 +35,10 @@ import java.util.Set;
  * live or finished sessions their participations and visitor connections. A listed session's schedule entry carries
  * what its transitions change (status, name, start), so a session whose entry, participations and visitors are
  * exactly those its committed state was made from is not read again: it gets a record that the poller recognises
- * as unchanged without mapping it (see {@link ScheduleEntryInput}).
+ * as unchanged without mapping it (see {@link ScheduleEntryInput}). A session whose reading the vendor answers with
+ * a server error is left out of this poll (its state does not move; it is read again next poll), and the rest is
+ * published. A 404 for a known session is handed on as such: the tracker believes it (deleted) when the next poll
+ * answers 404 too.
  */
 public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
     private static final int MAX_PAGES = 10_000;
@@ -58,23 +62,29 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         Round round = new Round(now);
         Map<String, JsonNode> entries =
                 scheduledSessions(round, WebinarCursor.at(now, known.lastPoll(WebinarModule.SYSTEM), config));
-        Set<String> ids = new LinkedHashSet<>(entries.keySet());
+        Set<String> scheduled = entries.keySet();
+        Set<String> ids = new LinkedHashSet<>(scheduled);
         known.of(WebinarModule.SYSTEM).filter(KnownSession::isOpen).forEach(k -> ids.add(k.data().sessionId()));
         List<SessionRead> read = new ArrayList<>();
         for (String id : ids) {
             KnownSession before = known.get(SessionKeys.of(account, id));
-            if (before != null && !before.isOpen()) {
+            // a closed session is not read again, unless its deletion was concluded (404) and the schedule lists it
+            if (before != null && !before.isOpen() && !(before.wasClosedByInference() && scheduled.contains(id))) {
                 continue;
             }
             JsonNode entry = entries.get(id);
-            // an id that is no safe path segment is never requested: the details path dead-letters it
-            if (entry != null && HttpCall.isSafeSegment(id) && ScheduleEntryInput.isLive(entry)) {
-                StringBuilder input = new StringBuilder(ScheduleEntryInput.of(entry));
-                read.add(SessionRead.listedLive(id, entry, participations(round, id, input), input));
-            } else if (entry != null && isCommitted(id, ScheduleEntryInput.of(entry))) {
-                read.add(SessionRead.unchanged(id, ScheduleEntryInput.of(entry)));
-            } else {
-                sessionRecord(round, id, before, entry).ifPresent(read::add);
+            try {
+                // an id that is no safe path segment is never requested: the details path dead-letters it
+                if (entry != null && HttpCall.isSafeSegment(id) && ScheduleEntryInput.isLive(entry)) {
+                    StringBuilder input = new StringBuilder(ScheduleEntryInput.of(entry));
+                    read.add(SessionRead.listedLive(id, entry, participations(round, id, input), input));
+                } else if (entry != null && isCommitted(id, ScheduleEntryInput.of(entry))) {
+                    read.add(SessionRead.unchanged(id, ScheduleEntryInput.of(entry)));
+                } else {
+                    sessionRecord(round, id, before, entry).ifPresent(read::add);
+                }
+            } catch (VendorCallException e) {
+                round.failedPart(e);
             }
         }
         // visitor stats only after every event session of the poll was read: stats read earlier (for a sibling
@@ -82,9 +92,13 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         // session is not read again, so its participants would never leave
         List<SourceRecord<WebinarPayload>> records = new ArrayList<>(read.size());
         for (SessionRead r : read) {
-            r.withVisitors(this, round).ifPresent(records::add);
+            try {
+                r.withVisitors(this, round).ifPresent(records::add);
+            } catch (VendorCallException e) {
+                round.failedPart(e);
+            }
         }
-        return new FetchResult<>(round.raw, records, Set.of(), round.unreadable);
+        return new FetchResult<>(round.raw, records, Set.of(), round.unreadable, round.failedParts);
     }
 
     /** Whether this input made the session's committed state: the poller will not map its record again. */
@@ -134,10 +148,13 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         try {
             session = round.getJson(call);
         } catch (VendorCallException e) {
-            if (e.status() == 404 && before != null) {
+            if (e.status() == 404 && before != null && before.isOpen()) {
                 return java.util.Optional.of(new SessionRead(new SourceRecord<>(null, call.describe(),
                         new WebinarPayload(id, null, List.of(), List.of(), before.data()), "{\"status\":404}"),
                         null, null, null, null));
+            }
+            if (e.status() == 404 && before != null) {
+                return java.util.Optional.empty(); // deleted, and listed by a schedule that has not caught up yet
             }
             throw e;
         } catch (UnmappableRecordException e) {
@@ -268,14 +285,26 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         final List<RawPayload> raw = new ArrayList<>();
         final List<DeadLetter> unreadable = new ArrayList<>();
         final Map<String, StatsUsers> statsUsers = new HashMap<>();
+        final List<String> failedParts = new ArrayList<>();
         String lastText;
 
         Round(Instant now) {
             this.now = now;
         }
 
+        /** One session's reading failed: left out if the vendor answered it with a server error, else the poll fails */
+        void failedPart(VendorCallException e) {
+            failedParts.add(FetchRound.partFailure(e));
+        }
+
         JsonNode getJson(HttpCall call) {
-            HttpReply reply = http.send(call);
+            HttpReply reply;
+            try {
+                reply = http.send(call);
+            } catch (VendorCallException e) {
+                FetchRound.archiveFailure(raw, WebinarModule.SYSTEM, http.endpointOf(call), now, e);
+                throw e;
+            }
             raw.add(new RawPayload(WebinarModule.SYSTEM, http.endpointOf(call), now, "application/json", reply.body()));
             lastText = reply.text();
             return Json.parse(reply.body(), "webinar.ru " + call.describe());

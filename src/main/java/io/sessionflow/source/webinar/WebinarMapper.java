@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * webinar.ru EventSession to canonical session. Status ACTIVE is scheduled, START started, STOP ended;
- * {@code isDeleted} or a 404 is deleted. Visitor connections from the stats become participant visits.
+ * {@code isDeleted} is deleted, and so is a 404 once the next poll answers 404 too (the tracker confirms it). Visitor
+ * connections from the stats become participant visits.
  */
 public final class WebinarMapper implements SessionMapper<WebinarPayload> {
 
@@ -31,7 +32,7 @@ public final class WebinarMapper implements SessionMapper<WebinarPayload> {
         WebinarPayload p = record.payload();
         if (p.isGone()) {
             return new SessionSnapshot(null, null, p.lastKnown(),
-                    List.of(Milestone.reported(EventType.SESSION_DELETED, null)), List.of(), null);
+                    List.of(Milestone.notFound(EventType.SESSION_DELETED, false)), List.of(), null);
         }
         JsonNode s = p.eventSession();
         String id = Json.requiredText(s, "id", "webinar.ru event session");

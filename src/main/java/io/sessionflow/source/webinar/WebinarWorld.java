@@ -101,6 +101,11 @@ public final class WebinarWorld {
         sessions.get(id).deleted = true;
     }
 
+    /** The vendor lists a deleted session again, as it was (a deletion undone). */
+    public synchronized void restore(String id) {
+        sessions.get(id).deleted = false;
+    }
+
     public synchronized void corrupt(String id) {
         sessions.get(id).corrupt = true;
     }

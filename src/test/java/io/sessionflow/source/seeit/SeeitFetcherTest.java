@@ -56,7 +56,7 @@ class SeeitFetcherTest {
     }
 
     @Test
-    void openSessionsTheWindowNoLongerListsAreFetchedByUuidAndForgottenOnesSkipped() {
+    void openSessionsTheWindowNoLongerListsAreFetchedByUuidAndForgottenOnesHandedOnAsNotFound() {
         SeeitMapper mapper = new SeeitMapper();
         tracker.commit(tracker.diff(
                 SeeitModule.SYSTEM,
@@ -75,8 +75,15 @@ class SeeitFetcherTest {
         assertThat(calls).extracting(HttpCall::describe).as("open ones only: CREATED, STARTED, JOINED")
                 .contains("GET /sessions/" + startedUuid, "GET /sessions/" + joinedUuid)
                 .doesNotContain("GET /sessions/" + Json.text(sessions.get(0), "uuid"));
-        assertThat(result.records()).extracting(r -> Json.text(r.payload().details(), "uuid"))
-                .as("sessions answered with 404 are skipped").containsExactly(startedUuid);
+        assertThat(result.records()).filteredOn(r -> !r.payload().isGone())
+                .extracting(r -> Json.text(r.payload().details(), "uuid")).containsExactly(startedUuid);
+        assertThat(result.records()).filteredOn(r -> r.payload().isGone())
+                .as("sessions answered with 404 are handed on as such, with what they were (the tracker confirms)")
+                .extracting(r -> r.payload().lastKnown().sessionId())
+                .containsExactlyInAnyOrderElementsOf(sessions.stream()
+                        .filter(s -> !Json.text(s, "sessionStatus").equals("FINISHED"))
+                        .map(s -> Json.text(s, "uuid")).filter(uuid -> !uuid.equals(startedUuid)).toList())
+                .contains(joinedUuid);
     }
 
     /** Serves {@code listed} in pages of the configured size, and {@code byUuid} (404 for any other uuid). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.source.PollBatch;
+import io.sessionflow.source.RawPayload;
 import io.sessionflow.testing.MapperFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,7 +43,9 @@ class TradernetMapperTest {
         PollBatch check = fixtures.check("expiry-check",
                 batches.toBatch(TradernetMessage.expiryCheck(Instant.parse(AFTER_EXPIRY))));
 
-        assertThat(check.raw()).isEmpty();
+        assertThat(check.raw()).as("a check that ended something is archived, without a body, for re-derivation")
+                .extracting(RawPayload::endpoint, r -> r.body().length)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TradernetBatches.EXPIRY_CHECK_ENDPOINT, 0));
     }
 
     /**

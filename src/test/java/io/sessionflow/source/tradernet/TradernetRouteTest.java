@@ -7,6 +7,8 @@ import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.privacy.IpMasker;
 import io.sessionflow.testing.TopicReader;
+import io.sessionflow.verify.StreamChecks;
+import io.sessionflow.verify.VerifyReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,38 @@ class TradernetRouteTest {
         assertThat(h.vendor.loginCount()).isPositive();
         assertThat(h.vendor.snapshotCount()).isPositive();
         assertThat(h.vendor.droppedUpgradeRequests()).as("no request asked for an upgrade").isZero();
+    }
+
+    /**
+     * Issue 14 item 4: an end concluded from the expiry passing was final, even when the vendor prolonged the session
+     * and listed it open again. Now the session is reopened, and its next end is an event of its own.
+     */
+    @Test
+    void aSessionEndedByItsExpiryThatTheVendorProlongsIsReopened() {
+        Instant soon = Instant.now().plusMillis(1500).truncatedTo(ChronoUnit.MILLIS);
+        TradernetWorld.Session c = h.world.open(
+                "virtual@virtual.com", "SMS", soon.minusSeconds(30), Duration.ofSeconds(30), "198.51.100.23");
+        h.start("websocket");
+        h.awaitEvents(2);
+        h.awaitSubscribed();
+        Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+        h.world.prolong(c.id(), later);
+        h.awaitEvents(3);
+        h.world.close(c.id());
+        h.awaitEvents(4);
+        List<SessionEvent> all = h.eventsBeforeBarrier();
+
+        assertThat(all).extracting(SessionEvent::subject, e -> e.type().type(), e -> e.data().status().value())
+                .containsExactly(
+                        tuple(id(c), STARTED, "started"),
+                        tuple(id(c), ENDED, "ended"),
+                        tuple(id(c), "sessionflow.session.reopened", "started"),
+                        tuple(id(c), ENDED, "ended"));
+        assertThat(all.get(2).data().scheduledEnd()).isEqualTo(later);
+        assertThat(all.get(2).data().endedAt()).isNull();
+        VerifyReport report = StreamChecks.check(all, null);
+        assertThat(report.duplicateIds()).isEmpty();
+        assertThat(report.orderViolations()).isEmpty();
     }
 
     @Test
@@ -158,7 +192,8 @@ class TradernetRouteTest {
     private static boolean isSnapshotAfter(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r,
                                            Instant after) {
         return new String(r.headers().lastHeader("sessionflow-endpoint").value(), StandardCharsets.UTF_8)
-                .equals(TradernetApi.SNAPSHOT_ENDPOINT) && fetchedAt(r).isAfter(after);
+                .equals(TradernetApi.SNAPSHOT_ENDPOINT + TradernetBatches.RECOVERY_SUFFIX)
+                && fetchedAt(r).isAfter(after);
     }
 
     private static Instant fetchedAt(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) {

@@ -2,7 +2,11 @@ package io.sessionflow.source.tradernet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionflow.event.EventJson;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,6 +25,33 @@ class TradernetSocketIoTest {
         List<String> viaWebSocket = run("websocket");
         List<String> viaSocketIo = run("socketio");
         assertThat(viaSocketIo).hasSize(6).containsExactlyElementsOf(viaWebSocket);
+    }
+
+    /**
+     * Issue 14 item 4: a message without {@code data[0].response.res} was read as an empty list, which ended every open
+     * session. It carries no list: dead-lettered, nothing ends; the next list is read as usual.
+     */
+    @Test
+    void aMessageWithoutASessionListEndsNothingAndIsDeadLettered() throws Exception {
+        try (TradernetHarness h = new TradernetHarness()) {
+            TradernetWorld.Session a = h.world.open("virtual@virtual.com", "Login, password", T0,
+                    Duration.ofDays(3650), "19.16.32.32");
+            Pipeline pipeline = h.start("socketio");
+            h.awaitEvents(1);
+            h.awaitSubscribed();
+
+            h.vendor.sendRawSocketIoData("[{\"response\":{}}]");
+
+            try (TopicReader dlq = pipeline.read(pipeline.topics().dlq())) {
+                JsonNode letter = EventJson.mapper().readTree(dlq.awaitCount(1, TradernetHarness.WAIT).get(0).value());
+                assertThat(letter.get("reason").asText())
+                        .isEqualTo("socket.io sessions message without a list at data[0].response.res");
+            }
+            assertThat(h.eventsBeforeBarrier()).as("the open session did not end")
+                    .extracting(SessionEvent::subject, e -> e.type().type())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(String.valueOf(a.id()),
+                            "sessionflow.session.started"));
+        }
     }
 
     /** One script of sessions; returns each event without its observed time, sorted by id. */
