@@ -95,7 +95,8 @@ public final class WebinarSimulator extends SimulatedVendor {
         Map<String, List<WebinarWorld.Session>> byEvent = new LinkedHashMap<>();
         for (WebinarWorld.Session s : world.sessions()) {
             LocalDate day = LocalDate.ofInstant(s.startsAt, MOSCOW);
-            if (!s.deleted && !day.isBefore(from) && !day.isAfter(to) && statuses.contains(s.status)) {
+            boolean listed = !s.deleted && !s.unlisted && statuses.contains(s.status);
+            if (listed && !day.isBefore(from) && !day.isAfter(to)) {
                 byEvent.computeIfAbsent(s.eventId, e -> new ArrayList<>()).add(s);
             }
         }

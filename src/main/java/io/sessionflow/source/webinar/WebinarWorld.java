@@ -23,6 +23,8 @@ public final class WebinarWorld {
         public Instant startsAt;
         public Instant endsAt;
         public boolean deleted;
+        /** The schedule no longer shows it (outside the window asked for), while its details still answer. */
+        public boolean unlisted;
         public boolean corrupt;
         public final List<Connection> connections = new ArrayList<>();
 
@@ -99,6 +101,10 @@ public final class WebinarWorld {
 
     public synchronized void delete(String id) {
         sessions.get(id).deleted = true;
+    }
+
+    public synchronized void unlist(String id) {
+        sessions.get(id).unlisted = true;
     }
 
     /** The vendor lists a deleted session again, as it was (a deletion undone). */
