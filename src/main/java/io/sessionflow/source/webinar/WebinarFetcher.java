@@ -187,7 +187,9 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
             session = round.getJson(call);
         } catch (VendorCallException e) {
             if (e.status() == 404) {
-                return java.util.Optional.empty(); // deleted since the schedule was read: unlisted next poll
+                // deleted since the schedule was read: unlisted next poll, and this poll is not complete
+                round.leftOut("webinar.ru session " + LogSafe.of(id) + " was deleted while this poll read it");
+                return java.util.Optional.empty();
             }
             throw e;
         } catch (UnmappableRecordException e) {
@@ -196,6 +198,7 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
             return java.util.Optional.empty();
         }
         if (!entryStatus.equals(Json.text(session, "status"))) {
+            round.leftOut("webinar.ru session " + LogSafe.of(id) + " moved on while this poll read it");
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new SourceRecord<>(null, call.describe(),
@@ -295,6 +298,11 @@ public final class WebinarFetcher implements SnapshotFetcher<WebinarPayload> {
         /** One session's reading failed: left out if the vendor answered it with a server error, else the poll fails */
         void failedPart(VendorCallException e) {
             failedParts.add(FetchRound.partFailure(e));
+        }
+
+        /** A session read out of order is left to the next poll, which reads it in order: this one is not complete. */
+        void leftOut(String why) {
+            failedParts.add(why + "; read again next poll");
         }
 
         JsonNode getJson(HttpCall call) {
