@@ -14,6 +14,7 @@ import io.sessionflow.event.Parent;
 import io.sessionflow.event.Person;
 import io.sessionflow.event.SessionData;
 import io.sessionflow.event.SessionEvent;
+import io.sessionflow.track.Inference;
 import io.sessionflow.track.KnownSession;
 import java.io.UncheckedIOException;
 import java.util.SortedMap;
@@ -33,7 +34,7 @@ public final class DatabindReference {
             .addMixIn(Person.class, WithoutNulls.class)
             .addMixIn(Location.class, WithoutNulls.class)
             .addMixIn(Parent.class, WithNulls.class)
-            .addMixIn(KnownSession.class, WithNulls.class)
+            .addMixIn(KnownSession.class, KnownSessionShape.class)
             .build();
 
     private DatabindReference() {
@@ -84,5 +85,25 @@ public final class DatabindReference {
 
     @JsonSerialize(using = JsonSerializer.None.class)
     private abstract static class WithNulls {
+    }
+
+    /** Nulls written; the inference only when something was concluded (records before it was kept have none). */
+    @JsonSerialize(using = JsonSerializer.None.class)
+    private abstract static class KnownSessionShape {
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoInference.class)
+        abstract Inference inference();
+    }
+
+    /** Jackson's value filter: a value equal to it is left out. */
+    private static final class NoInference {
+        @Override
+        public boolean equals(Object value) {
+            return Inference.NONE.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }
