@@ -11,6 +11,7 @@ import io.sessionflow.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,13 @@ class HostileSoapInputTest {
                  TopicReader events = pipeline.read(pipeline.topics().events())) {
                 events.awaitCount(1, WAIT);
             }
-            assertThat(logs.lines()).filteredOn(l -> l.contains("is larger than " + MAX_BODY + " bytes")).hasSize(1)
-                    .allSatisfy(l -> assertThat(l).contains("trainingId=T1")
-                            .contains("nothing published for this training in this poll"));
+            List<String> refused = logs.lines().stream()
+                    .filter(l -> l.contains("is larger than " + MAX_BODY + " bytes")).toList();
+            assertThat(refused).as("the refusal, then the poll it failed (its only training): once each").hasSize(2);
+            assertThat(refused.get(0)).startsWith("io.sessionflow.source.ispring.IspringFetcher")
+                    .contains("trainingId=T1").contains("nothing published for this training in this poll");
+            assertThat(refused.get(1)).startsWith("io.sessionflow.app.PollFailures")
+                    .contains("every iSpring training failed (1)");
         }
     }
 }
