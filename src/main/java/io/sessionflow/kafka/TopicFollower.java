@@ -59,12 +59,7 @@ public final class TopicFollower implements AutoCloseable {
             consumer = null;
             return;
         }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            handler.accept(consumer.poll(Duration.ofMillis(200)), false);
-        }
+        TopicToEnd.fromStart(consumer, partitions, records -> handler.accept(records, false));
         partitions.forEach(p -> positions.put(p, consumer.position(p)));
         running = true;
         thread = new Thread(this::follow, threadName);

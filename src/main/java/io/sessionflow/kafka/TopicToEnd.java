@@ -29,22 +29,31 @@ public final class TopicToEnd {
      */
     public static long read(Properties client, String topic, Duration metadataWait,
                             Consumer<ConsumerRecord<String, byte[]>> each) {
-        long read = 0;
+        long[] read = {0};
         try (KafkaConsumer<String, byte[]> consumer = consumer(client)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, metadataWait).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            // read_committed positions stop before open transactions, so compare positions, not record counts
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    each.accept(r);
-                    read++;
-                }
-            }
+            fromStart(consumer, partitions, records -> records.forEach(r -> {
+                each.accept(r);
+                read[0]++;
+            }));
         }
-        return read;
+        return read[0];
+    }
+
+    /**
+     * Reads the partitions with this consumer from their start up to the end they have now, a poll's records at a
+     * time; the consumer stays assigned there, to follow on.
+     */
+    public static void fromStart(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+                                 Consumer<Iterable<ConsumerRecord<String, byte[]>>> each) {
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        // read_committed positions stop before open transactions, so compare positions, not record counts
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            each.accept(consumer.poll(Duration.ofMillis(200)));
+        }
     }
 
     /** A consumer of committed records only, in no group, that never creates a topic (the accounts follower too). */
