@@ -13,6 +13,7 @@ import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.Ci;
 import io.sessionflow.testing.ObservePort;
 import io.sessionflow.testing.Pipeline;
+import io.sessionflow.testing.Wait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,22 +107,13 @@ class DashboardAndAlertsTest {
             settings.put("sessionflow.webinar.poll-interval", "500ms");
             settings.put("sessionflow.observe.port", String.valueOf(observe.port()));
             try (Pipeline pipeline = Pipeline.start(settings)) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (true) {
-                    String text = observe.get("/observe/metrics").body();
-                    Map<String, Set<String>> served = parse(text);
-                    boolean allReady = text.lines().filter(l -> l.startsWith("sessionflow_source_ready{")).count()
-                            == SourceModules.all().size()
-                            && text.lines().filter(l -> l.startsWith("sessionflow_source_ready{"))
-                            .allMatch(l -> l.endsWith(" 1.0"));
-                    boolean deadLettered = text.lines().anyMatch(l -> l.startsWith("sessionflow_dead_letters_total{")
-                            && l.contains("system=\"webinar\"") && !l.endsWith(" 0.0"));
-                    if (allReady && deadLettered) {
-                        return served;
-                    }
-                    assertThat(System.nanoTime()).as("every source ready and a dead letter within 90 s:%n%s", text)
-                            .isLessThan(deadline);
-                    sleep(500);
+                String[] last = {""};
+                try {
+                    return parse(Wait.await("every source ready and a dead letter").atMost(Duration.ofSeconds(90))
+                            .until(() -> last[0] = observe.get("/observe/metrics").body(),
+                                    DashboardAndAlertsTest::readyWithADeadLetter));
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("every source ready and a dead letter within 90 s:\n" + last[0], e);
                 }
             }
         } finally {
@@ -206,12 +198,13 @@ class DashboardAndAlertsTest {
         return labels;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static boolean readyWithADeadLetter(String text) {
+        boolean allReady = text.lines().filter(l -> l.startsWith("sessionflow_source_ready{")).count()
+                == SourceModules.all().size()
+                && text.lines().filter(l -> l.startsWith("sessionflow_source_ready{"))
+                .allMatch(l -> l.endsWith(" 1.0"));
+        boolean deadLettered = text.lines().anyMatch(l -> l.startsWith("sessionflow_dead_letters_total{")
+                && l.contains("system=\"webinar\"") && !l.endsWith(" 0.0"));
+        return allReady && deadLettered;
     }
 }

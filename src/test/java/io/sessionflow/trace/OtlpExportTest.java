@@ -7,6 +7,7 @@ import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.SharedKafka;
 import io.sessionflow.testing.TopicReader;
+import io.sessionflow.testing.Wait;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -60,12 +61,13 @@ class OtlpExportTest {
                 byte[] traceId = HexFormat.of().parseHex(traceparent.split("-")[1]);
                 // spans are exported as they end: the vendor requests first, the transaction and the poll after
                 List<String> names = List.of("webinar-rest-poll", "publish webinar/default", "webinar GET");
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!contains(receiver.received(), traceId) || !names.stream().allMatch(n -> contains(
-                        receiver.received(), n.getBytes(StandardCharsets.UTF_8)))) {
-                    assertThat(System.nanoTime()).as("the event's trace %s and spans %s exported; %s", traceparent,
-                            names, pipeline.output()).isLessThan(deadline);
-                    Thread.sleep(100);
+                try {
+                    Wait.await("the event's trace and spans exported").atMost(Duration.ofSeconds(30))
+                            .until(() -> contains(receiver.received(), traceId) && names.stream().allMatch(n ->
+                                    contains(receiver.received(), n.getBytes(StandardCharsets.UTF_8))));
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("the event's trace " + traceparent + " and spans " + names
+                            + " exported; " + pipeline.output(), e);
                 }
                 assertThat(new String(receiver.received(), StandardCharsets.ISO_8859_1))
                         .as("the resource names the service").contains("sessionflow");

@@ -24,6 +24,7 @@ import io.sessionflow.source.webinar.WebinarSimulator;
 import io.sessionflow.source.webinar.WebinarWorld;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
+import io.sessionflow.testing.Wait;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,20 +162,14 @@ class TracingTest {
     }
 
     private SpanData awaitSpan(java.util.function.Predicate<SpanData> wanted, String otherwise) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            java.util.Optional<SpanData> found = exported.getFinishedSpanItems().stream().filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            return Wait.await(otherwise).atMost(Duration.ofSeconds(10))
+                    .until(() -> exported.getFinishedSpanItems().stream().filter(wanted).findFirst(),
+                            java.util.Optional::isPresent)
+                    .get();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(otherwise + " in " + names(), e);
         }
-        throw new AssertionError(otherwise + " in " + names());
     }
 
     private List<String> names() {
