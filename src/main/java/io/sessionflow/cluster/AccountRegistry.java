@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,15 @@ public final class AccountRegistry implements AutoCloseable {
     private final Map<SourceAccount, AccountRecord> stored = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final TopicFollower follower;
+    /**
+     * Listeners run here, in order, never on the follower's thread: a listener may wait for a lock whose holder waits
+     * in {@link #catchUp} for the follower (a shard's new owner), and the follower must go on reading meanwhile.
+     */
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sessionflow-accounts-changed");
+        t.setDaemon(true);
+        return t;
+    });
 
     public AccountRegistry(Settings pipeline, Properties client, String topic, SecretReferences secrets) {
         this.pipeline = pipeline;
@@ -46,7 +57,7 @@ public final class AccountRegistry implements AutoCloseable {
         this.secrets = secrets;
         this.follower = new TopicFollower(client, topic, (records, following) -> {
             if (apply(records) && following) {
-                listeners.forEach(AccountRegistry::notifyQuietly);
+                notifier.execute(() -> listeners.forEach(AccountRegistry::notifyQuietly));
             }
         });
         for (SourceModule module : SourceModules.all()) {
@@ -151,5 +162,6 @@ public final class AccountRegistry implements AutoCloseable {
     @Override
     public void close() {
         follower.close();
+        notifier.shutdownNow();
     }
 }
