@@ -105,7 +105,11 @@ class ClusterTest {
 
         // runtime changes: a fourth instance, 10 accounts added, 5 removed
         startInstances("i4");
-        awaitSettled(Set.of("i1", "i3", "i4"));
+        ClusterView withFourth = awaitSettled(Set.of("i1", "i3", "i4"));
+        // added to a cluster at rest: every instance runs what the group gave it (an add into a shard still being
+        // taken over waits for that takeover, which the kill -9 above measures)
+        ownersDuring(Duration.ofSeconds(3)).forEach((account, owner) -> assertThat(owner)
+                .as("the owner of %s's shard with four instances", account).isEqualTo(ownerOf(withFourth, account)));
         List<ChangingAccount> newcomers = new ArrayList<>();
         for (int i = 11; i <= 14; i++) {
             newcomers.add(ChangingAccount.webinar("w" + i, secrets));
