@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * It is also the {@code kafkaPublisher} bean: each batch goes to the producer of its account's shard.
  */
-public final class ShardManager implements AutoCloseable {
+public final class ShardManager implements ShardOwner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShardManager.class);
     private final int shardCount;
     private final Duration revokeTimeout;
@@ -67,6 +67,7 @@ public final class ShardManager implements AutoCloseable {
     }
 
     /** The shards owned here, and the accounts running in each. */
+    @Override
     public synchronized Map<Integer, Set<SourceAccount>> owned() {
         Map<Integer, Set<SourceAccount>> view = new java.util.TreeMap<>();
         owned.forEach(
@@ -75,6 +76,7 @@ public final class ShardManager implements AutoCloseable {
         return view;
     }
 
+    @Override
     public synchronized void assigned(Collection<Integer> shards) {
         if (shards.isEmpty()) {
             return;
@@ -89,6 +91,7 @@ public final class ShardManager implements AutoCloseable {
         LOG.info("shards {} assigned: {} accounts run here now", new TreeSet<>(shards), running());
     }
 
+    @Override
     public synchronized void revoked(Collection<Integer> shards) {
         handBack(shards, true);
     }
@@ -97,6 +100,7 @@ public final class ShardManager implements AutoCloseable {
      * The instance leaves the group for good: every shard is handed back as soon as its in-flight polls committed.
      * Its routes stay, idle (timers suspended, feeds closed), until Camel stops them after the group moved on.
      */
+    @Override
     public synchronized void leave() {
         handBack(List.copyOf(owned.keySet()), false);
     }
@@ -125,6 +129,7 @@ public final class ShardManager implements AutoCloseable {
                 new TreeSet<>(leaving.stream().map(s -> s.number).toList()), running());
     }
 
+    @Override
     public synchronized void lost(Collection<Integer> shards) {
         context.metrics().shardsMoved("lost", shards.size());
         List<Shard> gone = new ArrayList<>();

@@ -1,10 +1,12 @@
 package io.sessionflow.cluster;
 
+import io.sessionflow.source.http.Backoff;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,14 +30,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShardMembership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShardMembership.class);
+    private static final Backoff REJOIN = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private final ClusterSettings cluster;
-    private final ShardManager shards;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Properties properties;
+    private final ShardOwner shards;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public ShardMembership(ClusterSettings cluster, Properties client, ShardManager shards) {
+    public ShardMembership(ClusterSettings cluster, Properties client, ShardOwner shards) {
         this.cluster = cluster;
         this.shards = shards;
         Properties p = new Properties();
@@ -50,18 +55,48 @@ public final class ShardMembership implements AutoCloseable {
                 String.valueOf(Math.max(500, Math.min(1000, cluster.sessionTimeout().toMillis() / 3))));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.properties = p;
     }
 
     public void start() {
-        consumer.subscribe(List.of(cluster.shardTopic()), new Listener());
         thread = new Thread(this::run, "sessionflow-membership");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /**
+     * Joins and keeps the membership until closed. A membership that fails (a shard that could not be taken over, a
+     * coordinator error) drops its shards, leaves, and joins again after a backoff: the instance keeps working,
+     * as a Kafka Streams thread rejoins after its tasks migrated.
+     */
     private void run() {
         try {
+            for (int failures = 0; running; failures++) {
+                if (!member() || !running) {
+                    return;
+                }
+                Duration wait = REJOIN.delay(failures, ThreadLocalRandom.current());
+                LOG.warn("rejoining cluster '{}' in {} ms", cluster.name(), wait.toMillis());
+                if (stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** @return whether the membership failed and is worth joining again */
+    private boolean member() {
+        consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        boolean rejoin = false;
+        try {
+            consumer.subscribe(List.of(cluster.shardTopic()), new Listener());
+            if (!running) {
+                return false; // closed before the wakeup could reach this consumer
+            }
             while (running) {
                 // the shard topic carries no records: polling keeps the membership and runs the callbacks
                 consumer.poll(Duration.ofMillis(200));
@@ -76,8 +111,9 @@ public final class ShardMembership implements AutoCloseable {
                     + "one stops polling; give every instance its own name", cluster.name(), cluster.instance());
             shards.lost(List.copyOf(shards.owned().keySet()));
         } catch (RuntimeException e) {
-            LOG.error("cluster membership failed; this instance stops polling: {}", e.toString());
+            LOG.error("cluster membership failed; this instance drops its shards and rejoins: {}", describe(e));
             shards.lost(List.copyOf(shards.owned().keySet()));
+            rejoin = true;
         } finally {
             try {
                 // revokes every owned shard gracefully (onPartitionsRevoked), then leaves the group at once
@@ -86,15 +122,24 @@ public final class ShardMembership implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("leaving the cluster's group failed: {}", e.toString());
             }
-            stopped.countDown();
         }
+        return rejoin;
+    }
+
+    /** Kafka wraps a rebalance callback's failure: the callback's own message is the one worth a line. */
+    private static String describe(RuntimeException e) {
+        return e.getCause() != null ? e.getMessage() + ": " + e.getCause().getMessage() : e.toString();
     }
 
     /** Hands every shard back (in-flight polls commit) and leaves the group, so the others take over at once. */
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        stopping.countDown();
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
         try {
             if (!stopped.await(60, TimeUnit.SECONDS)) {
                 LOG.warn("leaving the cluster took longer than 60 s");
