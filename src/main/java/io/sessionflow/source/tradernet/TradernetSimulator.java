@@ -29,7 +29,9 @@ public final class TradernetSimulator implements AutoCloseable {
     private final AtomicInteger snapshots = new AtomicInteger();
     private final SimulatedHttpServer http;
     private final TradernetWebSocketServer websocket;
-    private final TradernetSocketIoServer socketIo;
+    private final ServerCertificate tls;
+    /** Started when first asked for: most worlds are never served over socket.io, and its server takes ~4 s to stop. */
+    private TradernetSocketIoServer socketIo;
     private final List<String> issuedSids = new CopyOnWriteArrayList<>();
     private volatile String accountError;
     private volatile String feedError;
@@ -45,9 +47,9 @@ public final class TradernetSimulator implements AutoCloseable {
         this.password = password;
         this.http = new SimulatedHttpServer("/api", this::handle, tls == null ? null : tls.context());
         this.websocket = new TradernetWebSocketServer(this, tls);
-        this.socketIo = new TradernetSocketIoServer(this, tls);
+        this.tls = tls;
         world.onChange(websocket::broadcast);
-        world.onChange(socketIo::broadcast);
+        world.onChange(() -> socketIoIfStarted().ifPresent(TradernetSocketIoServer::broadcast));
     }
 
     public String apiUrl() {
@@ -59,13 +61,13 @@ public final class TradernetSimulator implements AutoCloseable {
     }
 
     public String socketIoUrl() {
-        return socketIo.url();
+        return socketIo().url();
     }
 
     /** Closes every feed connection, as a vendor restart or a network blip would. */
     public void dropConnections() {
         websocket.dropAll();
-        socketIo.dropAll();
+        socketIoIfStarted().ifPresent(TradernetSocketIoServer::dropAll);
     }
 
     /** Every SID handed out so far stops working (the vendor expired them). */
@@ -90,7 +92,7 @@ public final class TradernetSimulator implements AutoCloseable {
 
     /** A socket.io feed message without an error, carrying {@code data} (JSON) as given, to every subscriber. */
     public void sendRawSocketIoData(String data) {
-        socketIo.sendToAll(data);
+        socketIo().sendToAll(data);
     }
 
     /** Every SID ever handed out, so a test can look for them in logs. */
@@ -122,7 +124,19 @@ public final class TradernetSimulator implements AutoCloseable {
 
     /** Feed connections that subscribed and get every change pushed (a dropped one leaves at once). */
     public int feedSubscribers() {
-        return websocket.subscriberCount() + socketIo.subscriberCount();
+        return websocket.subscriberCount()
+                + socketIoIfStarted().map(TradernetSocketIoServer::subscriberCount).orElse(0);
+    }
+
+    private synchronized TradernetSocketIoServer socketIo() {
+        if (socketIo == null) {
+            socketIo = new TradernetSocketIoServer(this, tls);
+        }
+        return socketIo;
+    }
+
+    private synchronized java.util.Optional<TradernetSocketIoServer> socketIoIfStarted() {
+        return java.util.Optional.ofNullable(socketIo);
     }
 
     TradernetWorld world() {
@@ -157,7 +171,7 @@ public final class TradernetSimulator implements AutoCloseable {
     @Override
     public void close() {
         websocket.close();
-        socketIo.close();
+        socketIoIfStarted().ifPresent(TradernetSocketIoServer::close);
         http.close();
     }
 
