@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,22 +51,30 @@ public final class TopicFollower implements AutoCloseable {
         this.handler = handler;
     }
 
-    /** Reads up to the end the topic has now, then follows it; a missing topic is followed as empty. */
+    /**
+     * Reads up to the end the topic has now, then follows it. A topic missing from the broker's metadata (one created
+     * a moment ago may not be there yet) is followed from when it appears, its records then as followed ones.
+     */
     public void start(String threadName) {
         consumer = TopicToEnd.consumer(client);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                .map(i -> new TopicPartition(topic, i.partition())).toList();
-        if (partitions.isEmpty()) {
-            consumer.close(Duration.ofSeconds(1));
-            consumer = null;
-            return;
+        List<TopicPartition> partitions = partitions();
+        if (!partitions.isEmpty()) {
+            readToEnd(partitions, false);
         }
-        TopicToEnd.fromStart(consumer, partitions, records -> handler.accept(records, false));
-        partitions.forEach(p -> positions.put(p, consumer.position(p)));
         running = true;
         thread = new Thread(this::follow, threadName);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private List<TopicPartition> partitions() {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                .map(i -> new TopicPartition(topic, i.partition())).toList();
+    }
+
+    private void readToEnd(List<TopicPartition> partitions, boolean following) {
+        TopicToEnd.fromStart(consumer, partitions, records -> handler.accept(records, following));
+        partitions.forEach(p -> positions.put(p, consumer.position(p)));
     }
 
     /**
@@ -75,12 +85,13 @@ public final class TopicFollower implements AutoCloseable {
      * @throws IllegalStateException when that takes longer than the timeout
      */
     public void catchUp(Duration timeout) {
-        if (positions.isEmpty()) {
-            return;
-        }
         Map<TopicPartition, Long> end;
         try {
-            end = admin().listOffsets(positions.keySet().stream().collect(Collectors.toMap(Function.identity(),
+            Set<TopicPartition> partitions = positions.isEmpty() ? partitionsOfAdmin(timeout) : positions.keySet();
+            if (partitions.isEmpty()) {
+                return;
+            }
+            end = admin().listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(),
                                     p -> OffsetSpec.latest())), new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
@@ -105,6 +116,21 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
+    /** The topic's partitions as the controller knows them; none when it does not exist. */
+    private Set<TopicPartition> partitionsOfAdmin(Duration timeout)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            return admin().describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic).partitions().stream().map(i -> new TopicPartition(topic, i.partition()))
+                    .collect(Collectors.toSet());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Set.of();
+            }
+            throw e;
+        }
+    }
+
     private synchronized Admin admin() {
         if (admin == null) {
             admin = Admin.create(client);
@@ -115,11 +141,22 @@ public final class TopicFollower implements AutoCloseable {
     private void follow() {
         try {
             while (running) {
+                if (positions.isEmpty()) {
+                    List<TopicPartition> partitions = partitions();
+                    if (partitions.isEmpty()) {
+                        Thread.sleep(200);
+                    } else {
+                        readToEnd(partitions, true);
+                    }
+                    continue;
+                }
                 handler.accept(consumer.poll(Duration.ofMillis(100)), true);
                 positions.keySet().forEach(p -> positions.put(p, consumer.position(p)));
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("following {} failed; what is written to it now is not seen until restart: {}", topic,
                     e.toString());
