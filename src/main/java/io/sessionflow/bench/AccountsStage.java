@@ -2,38 +2,37 @@ package io.sessionflow.bench;
 
 import io.sessionflow.cluster.ShardOf;
 import io.sessionflow.event.SourceAccount;
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
+import io.sessionflow.source.BenchListing;
+import io.sessionflow.source.SourceModule;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The whole app (cluster membership, shards, one route per account, transactional publish per shard) polling 1, 2
- * or 4 webinar.ru accounts at once, each against a simulator of its own whose sessions are all renamed again and
- * again, rate limit off and polls back to back: the events committed per second and the process's CPU time. Each
+ * or 4 accounts of the listing module ({@link BenchModules#listing}) at once, each against a simulator of its own
+ * whose sessions are all renamed again and again, rate limit off and polls back to back: the events committed per second and the process's CPU time. Each
  * account's polls run on its own timer thread (the row checks that each one used CPU) and commit on its shard's
  * producer (the row says how many shards the accounts fell on: accounts of one shard share a producer, so their
  * transactions take turns).
  */
 final class AccountsStage {
-    private static final String TOKEN = "bench-token";
     private final BenchKafka kafka;
     private final PerfSizes sizes;
+    private final SourceModule module = BenchModules.listing();
 
     /**
      * @param busyThreads accounts whose own timer thread (the one polling them) used CPU time in the window
      * @param shards      distinct shards the accounts hash to
      */
-    record Result(int accounts, double eventsPerSecond, double cpuSecondsPerSecond, double cpuMillisPer1000Events,
-                  int busyThreads, int shards, String load) {
+    record Result(String vendor, int accounts, double eventsPerSecond, double cpuSecondsPerSecond,
+                  double cpuMillisPer1000Events, int busyThreads, int shards, String load) {
     }
 
     AccountsStage(BenchKafka kafka, PerfSizes sizes) {
@@ -53,26 +52,30 @@ final class AccountsStage {
     }
 
     private Result run(int n) throws Exception {
-        List<WebinarWorld> worlds = new ArrayList<>();
-        List<WebinarSimulator> simulators = new ArrayList<>();
-        Instant now = Instant.now();
-        for (int i = 0; i < n; i++) {
-            WebinarWorld world = new WebinarWorld();
-            for (int s = 0; s < sizes.accountSessions(); s++) {
-                world.schedule("Webinar " + s, now.minusSeconds(3600), now.plus(Duration.ofDays(1)));
+        List<BenchListing> listings = new ArrayList<>();
+        String poll = BenchModules.pollSetting(module);
+        try {
+            for (int i = 0; i < n; i++) {
+                listings.add(module.benchListing().orElseThrow().start(sizes.accountSessions()));
             }
-            worlds.add(world);
-            simulators.add(new WebinarSimulator(world, TOKEN));
+            return measure(listings, poll);
+        } finally {
+            listings.forEach(BenchListing::close);
         }
-        Renaming renaming = new Renaming(worlds);
+    }
+
+    private Result measure(List<BenchListing> listings, String poll) throws Exception {
+        int n = listings.size();
+        Renaming renaming = new Renaming(listings, sizes.accountSessions());
         String load = MachineInfo.loadAverage();
-        try (BenchApp app = new BenchApp(kafka, "accounts-" + n, Map.of(
-                "sessionflow.http.requests-per-second", "0",
-                "sessionflow.webinar.base-url", simulators.get(0).baseUrl(),
-                "sessionflow.webinar.token", TOKEN,
-                "sessionflow.webinar.poll-interval", "1ms"))) {
+        Map<String, String> first = BenchModules.asDefault(module, listings.get(0).settings());
+        first.put("sessionflow.http.requests-per-second", "0");
+        first.put(module.settingsPrefix() + poll, "1ms");
+        try (BenchApp app = new BenchApp(kafka, "accounts-" + n, first)) {
             for (int i = 1; i < n; i++) {
-                app.addWebinar("a" + i, simulators.get(i).baseUrl(), TOKEN, "poll-interval=1ms");
+                Map<String, String> account = new LinkedHashMap<>(listings.get(i).settings());
+                account.put(poll, "1ms");
+                app.addAccount(module, "a" + i, account);
             }
             // every account's first poll (every session new) is committed before the window opens
             BenchApp.await(() -> app.published() >= (double) n * sizes.accountSessions(),
@@ -90,18 +93,17 @@ final class AccountsStage {
             long cpu = CpuTime.process() - cpuBefore;
             Map<String, Long> threadsAfter = timerThreadCpu();
             renaming.stop();
-            int busy = (int) running.stream().map(a -> "timer://webinar-" + a.account())
+            int busy = (int) running.stream().map(a -> "timer://" + module.system().id() + "-" + a.account())
                     .filter(t -> threadsAfter.getOrDefault(t, 0L) > threadsBefore.getOrDefault(t, 0L)).count();
             long distinct = running.stream().map(a -> ShardOf.of(a, app.shards())).distinct().count();
-            return new Result(running.size(), events / seconds, cpu / 1e9 / seconds, cpu / 1e6 / (events / 1000),
-                    busy, (int) distinct, load);
+            return new Result(module.title(), running.size(), events / seconds, cpu / 1e9 / seconds,
+                    cpu / 1e6 / (events / 1000), busy, (int) distinct, load);
         } finally {
             renaming.stop();
-            simulators.forEach(WebinarSimulator::close);
         }
     }
 
-    /** CPU time of each Camel timer thread by its endpoint ({@code timer://webinar-<account>}). */
+    /** CPU time of each Camel timer thread by its endpoint ({@code timer://<system>-<account>}). */
     private static Map<String, Long> timerThreadCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> cpu = new HashMap<>();
@@ -116,12 +118,14 @@ final class AccountsStage {
 
     /** Renames every session of every world, again and again, so each poll finds them all changed. */
     private static final class Renaming implements Runnable {
-        private final List<Renamer> renamers = new ArrayList<>();
+        private final List<BenchListing> listings;
+        private final int sessions;
         private volatile boolean running;
         private Thread thread;
 
-        Renaming(List<WebinarWorld> worlds) {
-            worlds.forEach(w -> renamers.add(new Renamer(w, w.sessions().size())));
+        Renaming(List<BenchListing> listings, int sessions) {
+            this.listings = listings;
+            this.sessions = sessions;
         }
 
         void start() {
@@ -141,7 +145,7 @@ final class AccountsStage {
         @Override
         public void run() {
             while (running) {
-                renamers.forEach(Renamer::run);
+                listings.forEach(l -> l.rename(sessions));
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {

@@ -3,25 +3,29 @@ package io.sessionflow.bench;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sessionflow.app.SessionflowApp;
 import io.sessionflow.cluster.AccountsCommand;
+import io.sessionflow.config.SettingType;
 import io.sessionflow.config.Settings;
 import io.sessionflow.event.SourceAccount;
 import io.sessionflow.kafka.Topics;
+import io.sessionflow.source.SourceModule;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * The whole app in this JVM, alone in a cluster of its own on the bench's broker, with webinar.ru accounts added as
- * an operator adds them; its own counters say what it committed.
+ * The whole app in this JVM, alone in a cluster of its own on the bench's broker, with accounts added as an operator
+ * adds them; its own counters say what it committed.
  */
 final class BenchApp implements AutoCloseable {
     private final BenchKafka kafka;
@@ -50,26 +54,35 @@ final class BenchApp implements AutoCloseable {
         this.metrics = app.camel().getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
     }
 
-    /** {@code sessionflow accounts add webinar <account> base-url=... token=${file:...} KEY=VALUE...} */
-    void addWebinar(String account, String baseUrl, String token, String... more) throws Exception {
-        addWebinar(kafka, cluster, topics, account, baseUrl, token, more);
+    /**
+     * {@code sessionflow accounts add <system> <account> KEY=VALUE...}, as an operator adds an account: a secret
+     * setting as a reference to a file holding it ({@code token=${file:...}}).
+     *
+     * @param settings the account's settings, keyed without the module's prefix
+     */
+    void addAccount(SourceModule module, String account, Map<String, String> settings) throws Exception {
+        addAccount(kafka, cluster, topics, module, account, settings);
     }
 
     /** The same against any cluster on the bench's broker, such as one of child processes. */
-    static void addWebinar(BenchKafka kafka, String cluster, Topics topics, String account, String baseUrl,
-                           String token, String... more) throws Exception {
-        Path secret = Files.writeString(Files.createTempFile("bench-token", ".txt"), token);
-        String[] args = new String[5 + more.length];
-        args[0] = "add";
-        args[1] = "webinar";
-        args[2] = account;
-        args[3] = "base-url=" + baseUrl;
-        args[4] = "token=${file:" + secret + "}";
-        System.arraycopy(more, 0, args, 5, more.length);
+    static void addAccount(BenchKafka kafka, String cluster, Topics topics, SourceModule module, String account,
+                           Map<String, String> settings) throws Exception {
+        Set<String> secret = new HashSet<>();
+        module.settings().stream().filter(d -> d.type() == SettingType.SECRET).forEach(d -> secret.add(d.key()));
+        List<String> args = new ArrayList<>(List.of("add", module.system().id(), account));
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            String value = e.getValue();
+            if (secret.contains(e.getKey())) {
+                Path file = Files.writeString(Files.createTempFile("bench-secret", ".txt"), value);
+                file.toFile().deleteOnExit();
+                value = "${file:" + file + "}";
+            }
+            args.add(e.getKey() + "=" + value);
+        }
         Map<String, String> s = Map.of("sessionflow.kafka.bootstrap-servers", kafka.bootstrap(),
                 "sessionflow.cluster", cluster, "sessionflow.topics.state", topics.state());
         new AccountsCommand(Settings.from(Map.of(), new Properties(), s),
-                new PrintStream(OutputStream.nullOutputStream())).run(args);
+                new PrintStream(OutputStream.nullOutputStream())).run(args.toArray(String[]::new));
     }
 
     Set<SourceAccount> running() {

@@ -1,27 +1,27 @@
 package io.sessionflow.bench;
 
-import io.sessionflow.source.webinar.WebinarModule;
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
+import io.sessionflow.config.Settings;
+import io.sessionflow.source.BenchListing;
+import io.sessionflow.source.SourceModule;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
- * Idle webinar.ru accounts in the whole app: the heap each one keeps (after a full GC, with {@code accounts} added
+ * Idle accounts of the listing module ({@link BenchModules#listing}) in the whole app: the heap each one keeps (after a full GC, with {@code accounts} added
  * to one already running, so the app's own footprint is left out) and the CPU time of the process per idle poll
  * (schedule pages, nothing changed, each poll's transaction committed), polled every
  * {@link PerfSizes#idlePollMillis}. From these, how many accounts one instance polls at the default interval.
  */
 final class IdleAccountsStage {
-    private static final String TOKEN = "bench-token";
     private final BenchKafka kafka;
     private final PerfSizes sizes;
 
     /**
      * @param requestsPerPoll vendor requests of one idle poll of one account
      */
-    record Result(int accounts, int sessionsPerAccount, long heapBytesPerAccount, double cpuMillisPerPoll,
+    record Result(String vendor, int accounts, int sessionsPerAccount, long heapBytesPerAccount, double cpuMillisPerPoll,
                   double requestsPerPoll, Duration defaultInterval, double requestsPerSecondLimit, int cores,
                   long maxHeap) {
 
@@ -48,21 +48,23 @@ final class IdleAccountsStage {
 
     Result run() throws Exception {
         int n = sizes.idleAccounts();
-        WebinarWorld world = new WebinarWorld();
-        Instant now = Instant.now();
-        for (int s = 0; s < sizes.idleSessions(); s++) {
-            world.schedule("Webinar " + s, now.minusSeconds(3600), now.plus(Duration.ofDays(1)));
-        }
+        SourceModule module = BenchModules.listing();
+        String poll = BenchModules.pollSetting(module);
         String interval = sizes.idlePollMillis() + "ms";
-        try (WebinarSimulator simulator = new WebinarSimulator(world, TOKEN);
-             BenchApp app = new BenchApp(kafka, "idle", Map.of(
-                     "sessionflow.webinar.base-url", simulator.baseUrl(),
-                     "sessionflow.webinar.token", TOKEN,
-                     "sessionflow.webinar.poll-interval", interval))) {
+        try (BenchListing listing = module.benchListing().orElseThrow().start(sizes.idleSessions())) {
+            Map<String, String> account = new LinkedHashMap<>(listing.settings());
+            account.put(poll, interval);
+            return run(module, listing, account, n);
+        }
+    }
+
+    private Result run(SourceModule module, BenchListing listing, Map<String, String> account, int n)
+            throws Exception {
+        try (BenchApp app = new BenchApp(kafka, "idle", BenchModules.asDefault(module, account))) {
             BenchApp.await(() -> app.polls() >= 2, "the first account's polls");
             long before = ScalingStage.usedHeapAfterGc();
             for (int i = 1; i <= n; i++) {
-                app.addWebinar("idle" + i, simulator.baseUrl(), TOKEN, "poll-interval=" + interval);
+                app.addAccount(module, "idle" + i, account);
             }
             BenchApp.await(() -> app.running().size() == n + 1, n + " accounts running");
             // each added account's first poll (all its sessions new) and one idle poll more
@@ -72,18 +74,17 @@ final class IdleAccountsStage {
             Thread.sleep(2 * sizes.idlePollMillis());
             long heap = ScalingStage.usedHeapAfterGc() - before;
             double pollsBefore = app.polls();
-            int requestsBefore = simulator.requestCount();
+            int requestsBefore = listing.requestCount();
             long cpuBefore = CpuTime.process();
             Thread.sleep(sizes.idleWindowMillis());
             double polls = app.polls() - pollsBefore;
             long cpu = CpuTime.process() - cpuBefore;
-            double requests = simulator.requestCount() - requestsBefore;
-            io.sessionflow.config.Settings defaults = io.sessionflow.config.Settings.from(Map.of(),
-                    new java.util.Properties(), Map.of());
-            Duration defaultInterval = new WebinarModule().pollInterval(new WebinarModule().defaultAccount(defaults));
+            double requests = listing.requestCount() - requestsBefore;
+            Settings defaults = Settings.from(Map.of(), new Properties(), Map.of());
+            Duration defaultInterval = module.pollInterval(module.defaultAccount(defaults));
             double limit = Double.parseDouble(defaults.string("sessionflow.http.requests-per-second"));
             Runtime runtime = Runtime.getRuntime();
-            return new Result(n, sizes.idleSessions(), heap / n, cpu / 1e6 / polls, requests / polls,
+            return new Result(module.title(), n, sizes.idleSessions(), heap / n, cpu / 1e6 / polls, requests / polls,
                     defaultInterval, limit, runtime.availableProcessors(), runtime.maxMemory());
         }
     }

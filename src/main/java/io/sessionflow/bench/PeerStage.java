@@ -6,18 +6,15 @@ import io.sessionflow.kafka.Topics;
 import io.sessionflow.publish.BatchRecords;
 import io.sessionflow.publish.TransactionalPublisher;
 import io.sessionflow.source.AccountContext;
+import io.sessionflow.source.BenchListing;
+import io.sessionflow.source.PeerPages;
 import io.sessionflow.source.PollBatch;
 import io.sessionflow.source.SnapshotPoller;
-import io.sessionflow.source.webinar.WebinarModule;
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
+import io.sessionflow.source.SourceModule;
 import io.sessionflow.track.InMemoryKnownSessions;
 import io.sessionflow.track.SessionTracker;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -26,16 +23,16 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Sessionflow against the route a Camel user would write for the same job ({@link PeerRoute}), over the same
- * webinar.ru simulator (the same world of scheduled sessions) and the same broker: vendor records processed per
+ * simulator of the peer module ({@link BenchModules#peer}: the same listed sessions) and the same broker: vendor records processed per
  * second with a share of the listed sessions renamed before each poll. Sessionflow's side is the real fetcher over
  * camel-http, poller (digest, map, diff) and transactional publisher, as in the HTTP stage; the rate limit is off
  * on both sides.
  */
 final class PeerStage {
-    private static final String TOKEN = "bench-token";
-    private static final int PAGE_SIZE = 500;
     private final BenchKafka kafka;
     private final PerfSizes sizes;
+    private final SourceModule module = BenchModules.peer();
+    private final PeerPages pages = module.peerPages().orElseThrow();
 
     /**
      * @param cpuMillisPerPoll CPU time of the whole process per poll (simulator and an embedded broker included)
@@ -45,7 +42,7 @@ final class PeerStage {
                 long published) {
     }
 
-    record Result(int sessions, int changed, Side sessionflow, Side peer, String load) {
+    record Result(String vendor, int sessions, int changed, Side sessionflow, Side peer, String load) {
     }
 
     PeerStage(BenchKafka kafka, PerfSizes sizes) {
@@ -59,53 +56,42 @@ final class PeerStage {
     }
 
     private Result run(int sessions, int changed) throws Exception {
-        WebinarWorld world = world(sessions);
-        Renamer renamer = new Renamer(world, changed);
-        try (WebinarSimulator simulator = new WebinarSimulator(world, TOKEN)) {
+        try (BenchListing listing = module.benchListing().orElseThrow().start(sessions)) {
+            Map<String, String> account = new HashMap<>(listing.settings());
+            account.putAll(pages.settings());
+            Runnable rename = () -> listing.rename(changed);
             String load = MachineInfo.loadAverage();
-            Side ours = sessionflow(simulator, renamer, sessions);
-            Side peer = peer(simulator, renamer, sessions);
-            return new Result(sessions, changed, ours, peer, load);
+            Side ours = sessionflow(listing, account, rename, sessions);
+            Side peer = peer(listing, account, rename, sessions);
+            return new Result(module.title(), sessions, changed, ours, peer, load);
         }
     }
 
-    /** Scheduled sessions a day ahead, two per event, inside Sessionflow's default schedule window. */
-    private static WebinarWorld world(int sessions) {
-        WebinarWorld world = new WebinarWorld();
-        Instant now = Instant.now();
-        for (int i = 0; i < sessions; i++) {
-            world.schedule("Webinar " + i, now.minusSeconds(3600), now.plus(Duration.ofDays(1)));
-        }
-        return world;
-    }
-
-    private Side sessionflow(WebinarSimulator simulator, Renamer renamer, int sessions) throws Exception {
+    private Side sessionflow(BenchListing listing, Map<String, String> account, Runnable rename, int sessions)
+            throws Exception {
         Topics topics = kafka.freshTopics("peer-ours");
         SessionTracker tracker = new SessionTracker(new InMemoryKnownSessions());
         try (CamelContext camel = new DefaultCamelContext();
              TransactionalPublisher publisher = new TransactionalPublisher(new BatchRecords(topics),
                      kafka.producers("peer-ours"))) {
             camel.start();
-            Settings settings = Settings.from(Map.of(), new Properties(), Map.of(
-                    "sessionflow.webinar.base-url", simulator.baseUrl(),
-                    "sessionflow.webinar.token", TOKEN,
-                    "sessionflow.webinar.page-size", String.valueOf(PAGE_SIZE),
-                    "sessionflow.http.requests-per-second", "0"));
-            AccountSettings account = new WebinarModule().defaultAccount(settings);
-            SnapshotPoller<?> poller = new WebinarModule().createSource(
-                    AccountContext.of(account, tracker, Clock.systemUTC(), camel.createProducerTemplate()));
+            Map<String, String> given = BenchModules.asDefault(module, account);
+            given.put("sessionflow.http.requests-per-second", "0");
+            AccountSettings settings = module.defaultAccount(Settings.from(Map.of(), new Properties(), given));
+            SnapshotPoller<?> poller = (SnapshotPoller<?>) module.createSource(
+                    AccountContext.of(settings, tracker, Clock.systemUTC(), camel.createProducerTemplate()));
             // unmeasured: the first poll sees every session new; the next ones warm the steady-state path
             publisher.publish(poller.poll(), tracker, PipelineStage.POLL_INTERVAL);
             for (int i = 0; i < sizes.peerWarmups(); i++) {
-                renamer.run();
+                rename.run();
                 publisher.publish(poller.poll(), tracker, PipelineStage.POLL_INTERVAL);
             }
-            int requestsBefore = simulator.requestCount();
+            int requestsBefore = listing.requestCount();
             long cpuBefore = CpuTime.process();
             long nanos = 0;
             long published = 0;
             for (int i = 0; i < sizes.peerPolls(); i++) {
-                renamer.run();
+                rename.run();
                 long start = System.nanoTime();
                 PollBatch batch = poller.poll();
                 publisher.publish(batch, tracker, PipelineStage.POLL_INTERVAL);
@@ -113,19 +99,17 @@ final class PeerStage {
                 published += batch.events().size();
             }
             return side(sessions, nanos / 1e9, CpuTime.process() - cpuBefore,
-                    simulator.requestCount() - requestsBefore, published);
+                    listing.requestCount() - requestsBefore, published);
         }
     }
 
-    private Side peer(WebinarSimulator simulator, Renamer renamer, int sessions) throws Exception {
+    private Side peer(BenchListing listing, Map<String, String> account, Runnable rename, int sessions)
+            throws Exception {
         Topics topics = kafka.freshTopics("peer-route");
         int polls = sizes.peerWarmups() + sizes.peerPolls();
-        MeasuredPolls clock = new MeasuredPolls(renamer, simulator::requestCount, sizes.peerWarmups(), polls);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String window = "from=" + today.minusDays(7) + "&to=" + today.plusDays(30);
+        MeasuredPolls clock = new MeasuredPolls(rename, listing::requestCount, sizes.peerWarmups(), polls);
         try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addRoutes(new PeerRoute(simulator.baseUrl(), TOKEN, window, PAGE_SIZE, kafka.bootstrap(),
-                    topics.events(), polls, clock));
+            camel.addRoutes(new PeerRoute(pages, account, kafka.bootstrap(), topics.events(), polls, clock));
             camel.start();
             double seconds = clock.awaitSeconds(600);
             // every poll, warm-ups included, published every listed session: at least once means all of them

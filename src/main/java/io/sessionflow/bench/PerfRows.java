@@ -22,7 +22,7 @@ final class PerfRows {
         for (PeerStage.Result r : new PeerStage(kafka, sizes).run()) {
             double ratio = r.sessionflow().recordsPerSecond() / r.peer().recordsPerSecond();
             String share = r.changed() == r.sessions() ? "all" : Figures.count(r.changed());
-            String measure = "vendor records/s, " + share + " of " + Figures.count(r.sessions())
+            String measure = r.vendor() + " records/s, " + share + " of " + Figures.count(r.sessions())
                     + " listed sessions changed per poll: Sessionflow / Camel route";
             String result = Figures.perSecond(r.sessionflow().recordsPerSecond()) + " / "
                     + Figures.perSecond(r.peer().recordsPerSecond()) + " (" + Figures.ratio(ratio) + ")";
@@ -35,22 +35,16 @@ final class PerfRows {
 
     void economy() throws Exception {
         for (EconomyStage.Result r : new EconomyStage(sizes).run()) {
-            boolean webinar = r.vendor().equals("webinar.ru");
             String measure = r.vendor() + " requests per poll, " + Figures.count(r.listed()) + " listed, "
-                    + Figures.count(r.changed()) + " changed, " + r.live()
-                    + (webinar ? " live" : " open older than the list window");
-            String allowed = webinar ? "pages + 2 per live + 1 per changed" : "pages + 1 per open older session";
+                    + Figures.count(r.changed()) + " changed, " + r.costly() + " " + r.words().costly();
             String result = Math.round(r.requestsPerPoll()) + " requests, " + Figures.millis(r.secondsPerPoll() * 1000)
                     + " per poll";
-            String limit = " at the default limit of " + Math.round(r.requestsPerSecondLimit()) + " requests/s";
-            String notes = webinar
-                    ? Math.round(r.pages()) + " schedule pages per poll; a first poll without memory (as every poll"
-                            + " before the economy) asked " + Figures.count(r.firstPollRequests()) + ", "
-                            + Math.round(r.firstPollRequests() / r.requestsPerSecondLimit()) + " s" + limit
-                    : Math.round(r.pages()) + " pages of the 24 h list window per poll (a listed session needs no"
-                            + " other request)" + limit;
+            String notes = Math.round(r.pages()) + " " + r.words().pages() + "; " + r.words().firstPoll()
+                    + " asked " + Figures.count(r.firstPollRequests()) + ", "
+                    + Math.round(r.firstPollRequests() / r.requestsPerSecondLimit()) + " s at the default limit of "
+                    + Math.round(r.requestsPerSecondLimit()) + " requests/s";
             report.add(BenchRow.of("10 request economy", measure, result, notes)
-                    .against("<= " + Math.round(r.target()) + " (" + allowed + ")",
+                    .against("<= " + Math.round(r.target()) + " (" + r.words().allowance() + ")",
                             r.requestsPerPoll() <= r.target()));
         }
     }
@@ -59,8 +53,8 @@ final class PerfRows {
         List<AccountsStage.Result> results = new AccountsStage(kafka, sizes).run();
         double one = results.get(0).eventsPerSecond();
         for (AccountsStage.Result r : results) {
-            String measure = "events/s with " + r.accounts() + " webinar.ru account" + (r.accounts() == 1 ? "" : "s")
-                    + " polled at once (whole app, all sessions renamed between polls)";
+            String measure = "events/s with " + r.accounts() + " " + r.vendor() + " account"
+                    + (r.accounts() == 1 ? "" : "s") + " polled at once (whole app, all sessions renamed between polls)";
             String result = Figures.perSecond(r.eventsPerSecond()) + " (" + Figures.ratio(r.eventsPerSecond() / one)
                     + " of 1 account), CPU " + String.format(java.util.Locale.ROOT, "%.2f", r.cpuSecondsPerSecond())
                     + " s/s";
@@ -77,8 +71,8 @@ final class PerfRows {
     void idleAccounts() throws Exception {
         IdleAccountsStage.Result r = new IdleAccountsStage(kafka, sizes).run();
         String every = "every " + r.defaultInterval().toSeconds() + " s (the default)";
-        report.add(BenchRow.of("12 idle accounts", "heap per idle webinar.ru account (" + r.sessionsPerAccount()
-                        + " scheduled sessions)", Figures.count(r.heapBytesPerAccount() / 1024) + " kB",
+        report.add(BenchRow.of("12 idle accounts", "heap per idle " + r.vendor() + " account ("
+                        + r.sessionsPerAccount() + " scheduled sessions)", Figures.count(r.heapBytesPerAccount() / 1024) + " kB",
                 Figures.count(r.accounts()) + " accounts added to a running app, heap after a full GC before and"
                         + " after"));
         report.add(BenchRow.of("12 idle accounts", "accounts one instance polls " + every,
@@ -100,7 +94,7 @@ final class PerfRows {
             report.add(BenchRow.of("13 takeover", "after " + r.signal() + " of one of two instances: until every"
                                     + " account it polled is polled by the other",
                             String.format(java.util.Locale.ROOT, "%.1f s", r.max()),
-                            r.seconds().size() + " webinar.ru accounts moved, each (s): " + r.seconds()
+                            r.seconds().size() + " " + r.vendor() + " accounts moved, each (s): " + r.seconds()
                                     + "; child processes of sessionflow run, polls every 500 ms, default session"
                                     + " timeout")
                     .against("<= " + Math.round(bound) + " s", r.max() <= bound));

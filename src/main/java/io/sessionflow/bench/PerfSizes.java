@@ -6,7 +6,7 @@ package io.sessionflow.bench;
  */
 /**
  * @param economySessions listed sessions of the request-economy rows
- * @param economyLive     live webinar.ru sessions, open Seeit sessions older than the list window
+ * @param economyLive     sessions that cost requests of their own on every poll (each module says which)
  * @param economyChanged  sessions changed before each poll
  */
 record PerfSizes(int peerSessions, int peerWarmups, int peerPolls, int economySessions, int economyLive,

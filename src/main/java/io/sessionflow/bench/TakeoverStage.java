@@ -2,8 +2,8 @@ package io.sessionflow.bench;
 
 import io.sessionflow.demo.SimulatedHttpServer;
 import io.sessionflow.kafka.Topics;
-import io.sessionflow.source.webinar.WebinarSimulator;
-import io.sessionflow.source.webinar.WebinarWorld;
+import io.sessionflow.source.BenchListing;
+import io.sessionflow.source.SourceModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,18 +17,18 @@ import java.util.Objects;
 
 /**
  * Takeover as issue 12 defines it, between processes: two instances of {@code sessionflow run} in one cluster
- * poll webinar.ru accounts (each against a simulator of its own, which sees who asked by the User-Agent); the one
- * polling more accounts is killed ({@code kill -9}, then in a second round SIGTERM), and the stage times, for each of
- * its accounts, how long until the other instance polled it.
+ * poll accounts of the listing module ({@link BenchModules#listing}), each against a simulator of its own, which
+ * sees who asked by the User-Agent; the one polling more accounts is killed ({@code kill -9}, then in a second round
+ * SIGTERM), and the stage times, for each of its accounts, how long until the other instance polled it.
  */
 final class TakeoverStage {
-    private static final String TOKEN = "bench-token";
     private static final Duration WAIT = Duration.ofSeconds(120);
     private final BenchKafka kafka;
     private final int accounts;
+    private final SourceModule module = BenchModules.listing();
 
     /** @param seconds per account of the victim, from the signal until another instance polled it */
-    record Result(String signal, List<Double> seconds) {
+    record Result(String vendor, String signal, List<Double> seconds) {
         double max() {
             return seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
@@ -42,21 +42,17 @@ final class TakeoverStage {
     List<Result> run() throws Exception {
         Topics topics = kafka.freshTopics("takeover");
         String cluster = topics.events().substring(0, topics.events().lastIndexOf('.'));
-        Map<String, WebinarSimulator> simulators = new LinkedHashMap<>();
+        Map<String, BenchListing> simulators = new LinkedHashMap<>();
         Map<String, Process> instances = new LinkedHashMap<>();
-        Instant now = Instant.now();
         try {
             for (int i = 0; i < accounts; i++) {
-                WebinarWorld world = new WebinarWorld();
-                world.schedule("Webinar", now.minusSeconds(3600), now.plus(Duration.ofDays(1)));
-                simulators.put(i == 0 ? "default" : "t" + i, new WebinarSimulator(world, TOKEN));
+                simulators.put(i == 0 ? "default" : "t" + i, module.benchListing().orElseThrow().start(1));
             }
             instances.put("i1", start("i1", cluster, topics, simulators.get("default")));
             instances.put("i2", start("i2", cluster, topics, simulators.get("default")));
-            for (Map.Entry<String, WebinarSimulator> e : simulators.entrySet()) {
+            for (Map.Entry<String, BenchListing> e : simulators.entrySet()) {
                 if (!e.getKey().equals("default")) {
-                    BenchApp.addWebinar(kafka, cluster, topics, e.getKey(), e.getValue().baseUrl(), TOKEN,
-                            "poll-interval=500ms");
+                    BenchApp.addAccount(kafka, cluster, topics, module, e.getKey(), polledEvery500ms(e.getValue()));
                 }
             }
             List<Result> results = new ArrayList<>();
@@ -68,11 +64,11 @@ final class TakeoverStage {
             for (Process p : instances.values()) {
                 p.destroyForcibly();
             }
-            simulators.values().forEach(WebinarSimulator::close);
+            simulators.values().forEach(BenchListing::close);
         }
     }
 
-    private Result takeover(String signal, Map<String, WebinarSimulator> simulators, Map<String, Process> instances,
+    private Result takeover(String signal, Map<String, BenchListing> simulators, Map<String, Process> instances,
                             java.util.function.Consumer<Process> blow) throws Exception {
         Map<String, String> owners = stableOwners(simulators, instances);
         Map<String, Long> counts = new HashMap<>();
@@ -89,7 +85,7 @@ final class TakeoverStage {
                     .findFirst().orElse(null), "another instance to poll " + account + " after " + signal);
             seconds.add(Duration.between(at, first).toMillis() / 1000.0);
         }
-        return new Result(signal, seconds);
+        return new Result(module.title(), signal, seconds);
     }
 
     /**
@@ -97,7 +93,7 @@ final class TakeoverStage {
      * running instances and each of them polls some, the same for three seconds in a row (the group has settled
      * after a join).
      */
-    private Map<String, String> stableOwners(Map<String, WebinarSimulator> simulators,
+    private Map<String, String> stableOwners(Map<String, BenchListing> simulators,
                                              Map<String, Process> instances) throws Exception {
         Map<String, String> last = null;
         Instant since = Instant.now();
@@ -106,7 +102,7 @@ final class TakeoverStage {
             Thread.sleep(500);
             Instant window = Instant.now().minusSeconds(1);
             Map<String, String> owners = new LinkedHashMap<>();
-            for (Map.Entry<String, WebinarSimulator> e : simulators.entrySet()) {
+            for (Map.Entry<String, BenchListing> e : simulators.entrySet()) {
                 List<String> agents = requests(e.getValue()).stream().filter(r -> r.at().isAfter(window))
                         .map(TakeoverStage::instanceOf).distinct().toList();
                 owners.put(e.getKey(), agents.size() == 1 && instances.containsKey(agents.get(0)) ? agents.get(0)
@@ -124,8 +120,15 @@ final class TakeoverStage {
         throw new IllegalStateException("the instances never settled on one owner per account: " + last);
     }
 
-    private static List<SimulatedHttpServer.Seen> requests(WebinarSimulator simulator) {
-        return simulator.server().requests();
+    private static List<SimulatedHttpServer.Seen> requests(BenchListing simulator) {
+        return simulator.requests();
+    }
+
+    /** The listing's account settings, polled every 500 ms. */
+    private Map<String, String> polledEvery500ms(BenchListing simulator) {
+        Map<String, String> account = new LinkedHashMap<>(simulator.settings());
+        account.put(BenchModules.pollSetting(module), "500ms");
+        return account;
     }
 
     /** {@code Sessionflow (i1)} names instance i1. */
@@ -135,7 +138,7 @@ final class TakeoverStage {
         return open < 0 ? agent : agent.substring(open + 1, agent.indexOf(')', open));
     }
 
-    private Process start(String instance, String cluster, Topics topics, WebinarSimulator defaults)
+    private Process start(String instance, String cluster, Topics topics, BenchListing defaults)
             throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -150,9 +153,8 @@ final class TakeoverStage {
         cmd.add("-Dsessionflow.topics.state=" + topics.state());
         cmd.add("-Dsessionflow.topics.watermarks=" + topics.watermarks());
         cmd.add("-Dsessionflow.observe.port=0");
-        cmd.add("-Dsessionflow.webinar.base-url=" + defaults.baseUrl());
-        cmd.add("-Dsessionflow.webinar.token=" + TOKEN);
-        cmd.add("-Dsessionflow.webinar.poll-interval=500ms");
+        BenchModules.asDefault(module, polledEvery500ms(defaults))
+                .forEach((key, value) -> cmd.add("-D" + key + "=" + value));
         cmd.add("io.sessionflow.Sessionflow");
         cmd.add("run");
         Path log = Files.createTempFile("sessionflow-bench-" + instance, ".log");

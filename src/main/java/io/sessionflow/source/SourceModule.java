@@ -78,6 +78,21 @@ public interface SourceModule {
         return Optional.empty();
     }
 
+    /** A simulator listing sessions, none live, for the bench's whole-app stages (11-13) and its peer row (9). */
+    default Optional<BenchListing.Start> benchListing() {
+        return Optional.empty();
+    }
+
+    /** How the peer route of bench row 9 pages through this module's {@link #benchListing}; empty when not offered. */
+    default Optional<PeerPages> peerPages() {
+        return Optional.empty();
+    }
+
+    /** A simulator for the bench's request-economy row (10); empty when the module offers none. */
+    default Optional<BenchEconomy.Start> benchEconomy() {
+        return Optional.empty();
+    }
+
     /**
      * How long after a session ended or was deleted this account's polls can still list it (its poll window), so the
      * tracker forgets it no earlier: a forgotten session listed again would be published as new. Valid settings only.

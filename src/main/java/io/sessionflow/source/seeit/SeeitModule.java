@@ -6,6 +6,7 @@ import io.sessionflow.config.SettingType;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
 import io.sessionflow.event.SystemId;
+import io.sessionflow.source.BenchEconomy;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.HttpPollingModule;
 import io.sessionflow.source.ModuleChecks;
@@ -95,6 +96,11 @@ public final class SeeitModule extends HttpPollingModule {
     @Override
     public Optional<BenchRecords<?>> benchRecords() {
         return Optional.of(new SeeitBenchRecords());
+    }
+
+    @Override
+    public Optional<BenchEconomy.Start> benchEconomy() {
+        return Optional.of(SeeitBenchEconomy::new);
     }
 
     @Override

@@ -6,10 +6,13 @@ import io.sessionflow.config.SettingType;
 import io.sessionflow.demo.DemoVendor;
 import io.sessionflow.event.SessionKind;
 import io.sessionflow.event.SystemId;
+import io.sessionflow.source.BenchEconomy;
+import io.sessionflow.source.BenchListing;
 import io.sessionflow.source.BenchRecords;
 import io.sessionflow.source.BenchSimulator;
 import io.sessionflow.source.HttpPollingModule;
 import io.sessionflow.source.ModuleChecks;
+import io.sessionflow.source.PeerPages;
 import io.sessionflow.source.SnapshotPoller;
 import io.sessionflow.source.SourceRoutes;
 import io.sessionflow.source.http.VendorHttp;
@@ -112,6 +115,21 @@ public final class WebinarModule extends HttpPollingModule {
     @Override
     public Optional<BenchSimulator.Start> benchSimulator() {
         return Optional.of(WebinarBenchSimulator::new);
+    }
+
+    @Override
+    public Optional<BenchListing.Start> benchListing() {
+        return Optional.of(WebinarBenchListing::new);
+    }
+
+    @Override
+    public Optional<PeerPages> peerPages() {
+        return Optional.of(new WebinarPeerPages());
+    }
+
+    @Override
+    public Optional<BenchEconomy.Start> benchEconomy() {
+        return Optional.of(WebinarBenchEconomy::new);
     }
 
     @Override

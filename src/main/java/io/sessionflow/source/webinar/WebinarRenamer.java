@@ -1,23 +1,19 @@
-package io.sessionflow.bench;
+package io.sessionflow.source.webinar;
 
-import io.sessionflow.source.webinar.WebinarWorld;
 import java.time.Instant;
 import java.util.List;
 
-/** Renames the next {@code count} sessions of the world, wrapping around: each a changed schedule entry. */
-final class Renamer implements Runnable {
+/** Renames the next sessions of the world, wrapping around: each a changed schedule entry. */
+final class WebinarRenamer {
     private final WebinarWorld world;
-    private final int count;
     private int next;
     private int revision;
 
-    Renamer(WebinarWorld world, int count) {
+    WebinarRenamer(WebinarWorld world) {
         this.world = world;
-        this.count = count;
     }
 
-    @Override
-    public void run() {
+    synchronized void rename(int count) {
         List<WebinarWorld.Session> all = world.sessions();
         Instant now = Instant.now();
         revision++;
