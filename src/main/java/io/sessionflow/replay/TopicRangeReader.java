@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -18,8 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the records of one topic whose timestamps fall in a {@link TimeRange}, partition by partition in
- * offset order, which makes the order stable and the reading streaming: all partitions are fetched at once, and
- * what arrives for later ones waits in a bounded {@link LookAhead}.
+ * offset order, which makes the order stable and the reading streaming: the partition being written and the next
+ * few are fetched at once, each by a {@link PartitionFetcher} of its own, with a bounded wait ahead.
  *
  * <p>Each partition is read from {@code offsetsForTimes(from)} (the first record with timestamp >= from) up to
  * {@code offsetsForTimes(to)}, or the end of the log as it was when reading started, so a replay of a live topic
@@ -29,88 +28,68 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@link BulkReadSettings}.
  */
 public final class TopicRangeReader {
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** Partitions fetched at once: the one being written and those next in turn. */
+    static final int FETCHED_AT_ONCE = 3;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final String bootstrap;
-    private final int lookAhead;
+    private final int recordsPerFetch;
 
     public TopicRangeReader(String bootstrap) {
-        this(bootstrap, LookAhead.RECORDS_PER_PARTITION);
+        this(bootstrap, BulkReadSettings.RECORDS_PER_POLL);
     }
 
-    /** @param lookAhead records kept per waiting partition; small in tests, to read past the bound quickly */
-    TopicRangeReader(String bootstrap, int lookAhead) {
+    /** @param recordsPerFetch records a fetcher polls at a time; small in tests, to meet the wait-ahead bound */
+    TopicRangeReader(String bootstrap, int recordsPerFetch) {
         this.bootstrap = bootstrap;
-        this.lookAhead = lookAhead;
+        this.recordsPerFetch = recordsPerFetch;
     }
 
     public void read(String topic, TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
+        Map<TopicPartition, Long> start;
+        Map<TopicPartition, Long> stop;
+        List<TopicPartition> partitions;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+            partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
-            // all assigned once: re-assigning would drop the read_committed end offsets
             consumer.assign(partitions);
-            Map<TopicPartition, Long> start = offsetsAt(consumer, partitions, range.from().toEpochMilli());
-            Map<TopicPartition, Long> stop = offsetsAt(consumer, partitions, range.to().toEpochMilli());
-            progress.begin(partitions.stream().mapToLong(p -> Math.max(0, stop.get(p) - start.get(p))).sum());
-            partitions.forEach(p -> consumer.seek(p, start.get(p)));
-            List<TopicPartition> toRead = partitions.stream().filter(p -> start.get(p) < stop.get(p)).toList();
-            consumer.pause(partitions);
-            // every partition to read is fetched from the start; the later ones wait in the look-ahead
-            consumer.resume(toRead);
-            Reading reading = new Reading(consumer, stop, range, progress, sink, new LookAhead(lookAhead));
-            for (TopicPartition partition : toRead) {
-                reading.partition(partition, start.get(partition));
-            }
-            progress.end();
+            start = offsetsAt(consumer, partitions, range.from().toEpochMilli());
+            stop = offsetsAt(consumer, partitions, range.to().toEpochMilli());
         }
+        progress.begin(partitions.stream().mapToLong(p -> Math.max(0, stop.get(p) - start.get(p))).sum());
+        List<TopicPartition> toRead = partitions.stream().filter(p -> start.get(p) < stop.get(p)).toList();
+        Map<TopicPartition, PartitionFetcher> fetchers = new HashMap<>();
+        try {
+            Writing writing = new Writing(range, progress, sink);
+            for (int i = 0; i < toRead.size(); i++) {
+                for (TopicPartition ahead : toRead.subList(i, Math.min(toRead.size(), i + FETCHED_AT_ONCE))) {
+                    fetchers.computeIfAbsent(ahead, p -> new PartitionFetcher(props(), p, start.get(p), stop.get(p)));
+                }
+                TopicPartition partition = toRead.get(i);
+                try (PartitionFetcher fetcher = fetchers.remove(partition)) {
+                    writing.partition(fetcher, start.get(partition), stop.get(partition));
+                }
+            }
+        } finally {
+            fetchers.values().forEach(PartitionFetcher::close);
+        }
+        progress.end();
     }
 
-    /** One replay's pass over its partitions, in partition order. */
-    private static final class Reading {
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final Map<TopicPartition, Long> stop;
-        private final TimeRange range;
-        private final Progress progress;
-        private final Consumer<ConsumerRecord<String, byte[]>> sink;
-        private final LookAhead ahead;
+    /** One replay's writing of its partitions' records, in partition order. */
+    private record Writing(TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
 
-        Reading(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> stop, TimeRange range,
-                Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink, LookAhead ahead) {
-            this.consumer = consumer;
-            this.stop = stop;
-            this.range = range;
-            this.progress = progress;
-            this.sink = sink;
-            this.ahead = ahead;
-        }
-
-        void partition(TopicPartition partition, long from) {
-            long until = stop.get(partition);
-            consumer.resume(List.of(partition)); // it may have been paused with a full look-ahead
+        void partition(PartitionFetcher fetcher, long from, long until) {
             long next = from;
-            for (ConsumerRecord<String, byte[]> record : ahead.take(partition)) {
-                next = write(record, next, until);
-            }
-            // every record polled for it was kept, so its position is right after them (and any markers)
-            next = skipped(next, Math.min(until, consumer.position(partition, TIMEOUT)));
             while (next < until) {
-                ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
-                for (TopicPartition other : polled.partitions()) {
-                    if (!other.equals(partition)) {
-                        ahead.keep(other, polled.records(other));
-                    }
-                }
-                pauseWaiting(partition);
-                for (ConsumerRecord<String, byte[]> record : polled.records(partition)) {
+                PartitionFetcher.Chunk chunk = fetcher.next();
+                for (ConsumerRecord<String, byte[]> record : chunk.records()) {
                     next = write(record, next, until);
                 }
                 // transaction markers and compacted gaps occupy offsets without records: the position tells
-                next = skipped(next, Math.min(until, consumer.position(partition, TIMEOUT)));
+                next = skipped(next, Math.min(until, chunk.position()));
             }
-            consumer.pause(List.of(partition));
         }
 
         /** @return the offset after {@code record}, or {@code until} once a record is past the range's end */
@@ -133,16 +112,6 @@ public final class TopicRangeReader {
             }
             return next;
         }
-
-        /** Later partitions stop fetching when their look-ahead is full or they have reached their end. */
-        private void pauseWaiting(TopicPartition current) {
-            for (TopicPartition p : consumer.assignment()) {
-                if (!p.equals(current) && !consumer.paused().contains(p)
-                        && (ahead.isFull(p) || consumer.position(p, TIMEOUT) >= stop.get(p))) {
-                    consumer.pause(List.of(p));
-                }
-            }
-        }
     }
 
     /** The first offset at or after {@code millis} per partition; the end of the log when there is none. */
@@ -164,6 +133,7 @@ public final class TopicRangeReader {
     private Properties props() {
         Properties p = BulkReadSettings.of(bootstrap);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(recordsPerFetch));
         return p;
     }
 }
