@@ -6,20 +6,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the records of one topic whose timestamps fall in a {@link TimeRange}, partition by partition in
- * offset order, which makes the order stable and the reading streaming: all partitions are fetched at once, and
- * what arrives for later ones waits in a bounded {@link LookAhead}.
+ * offset order, which makes the order stable and the reading streaming. Each partition is fetched by a
+ * {@link PartitionReader} of its own, up to {@link #READERS} at once, into a bounded {@link PartitionQueue}; the
+ * caller's thread writes partition 0's records, then 1's, and so on.
  *
  * <p>Each partition is read from {@code offsetsForTimes(from)} (the first record with timestamp >= from) up to
  * {@code offsetsForTimes(to)}, or the end of the log as it was when reading started, so a replay of a live topic
@@ -29,88 +33,78 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@link BulkReadSettings}.
  */
 public final class TopicRangeReader {
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** Partitions fetched at once: each holds a connection, a thread and up to a queue's bound of records. */
+    static final int READERS = 8;
+    /** Records queued per partition: ~6 MB of the pipeline's events. */
+    static final int RECORDS_PER_PARTITION = 10_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final String bootstrap;
-    private final int lookAhead;
+    private final int queued;
 
     public TopicRangeReader(String bootstrap) {
-        this(bootstrap, LookAhead.RECORDS_PER_PARTITION);
+        this(bootstrap, RECORDS_PER_PARTITION);
     }
 
-    /** @param lookAhead records kept per waiting partition; small in tests, to read past the bound quickly */
-    TopicRangeReader(String bootstrap, int lookAhead) {
+    /** @param queued records queued per partition; small in tests, to read past the bound quickly */
+    TopicRangeReader(String bootstrap, int queued) {
         this.bootstrap = bootstrap;
-        this.lookAhead = lookAhead;
+        this.queued = queued;
     }
 
     public void read(String topic, TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
+        Map<TopicPartition, Long> start;
+        Map<TopicPartition, Long> stop;
+        List<TopicPartition> partitions;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+            partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
-            // all assigned once: re-assigning would drop the read_committed end offsets
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> start = offsetsAt(consumer, partitions, range.from().toEpochMilli());
-            Map<TopicPartition, Long> stop = offsetsAt(consumer, partitions, range.to().toEpochMilli());
-            progress.begin(partitions.stream().mapToLong(p -> Math.max(0, stop.get(p) - start.get(p))).sum());
-            partitions.forEach(p -> consumer.seek(p, start.get(p)));
-            List<TopicPartition> toRead = partitions.stream().filter(p -> start.get(p) < stop.get(p)).toList();
-            consumer.pause(partitions);
-            // every partition to read is fetched from the start; the later ones wait in the look-ahead
-            consumer.resume(toRead);
-            Reading reading = new Reading(consumer, stop, range, progress, sink, new LookAhead(lookAhead));
-            for (TopicPartition partition : toRead) {
-                reading.partition(partition, start.get(partition));
-            }
-            progress.end();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            start = offsetsAt(consumer, partitions, range.from().toEpochMilli(), end);
+            stop = offsetsAt(consumer, partitions, range.to().toEpochMilli(), end);
         }
+        progress.begin(partitions.stream().mapToLong(p -> Math.max(0, stop.get(p) - start.get(p))).sum());
+        List<TopicPartition> toRead = partitions.stream().filter(p -> start.get(p) < stop.get(p)).toList();
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, toRead.size())),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "replay-" + topic);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            Map<TopicPartition, PartitionQueue> queues = new HashMap<>();
+            // submitted in partition order, so a partition's reader starts before any later one's
+            for (TopicPartition p : toRead) {
+                queues.put(p, new PartitionQueue(queued));
+                readers.execute(new PartitionReader(props(), p, start.get(p), stop.get(p), queues.get(p)));
+            }
+            Writing writing = new Writing(range, progress, sink);
+            for (TopicPartition p : toRead) {
+                writing.partition(queues.get(p), start.get(p), stop.get(p));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        } finally {
+            readers.shutdownNow();
+            awaitClosed(readers);
+        }
+        progress.end();
     }
 
-    /** One replay's pass over its partitions, in partition order. */
-    private static final class Reading {
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final Map<TopicPartition, Long> stop;
-        private final TimeRange range;
-        private final Progress progress;
-        private final Consumer<ConsumerRecord<String, byte[]>> sink;
-        private final LookAhead ahead;
+    /** One replay's pass over its partitions' queues, in partition order. */
+    private record Writing(TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
 
-        Reading(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> stop, TimeRange range,
-                Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink, LookAhead ahead) {
-            this.consumer = consumer;
-            this.stop = stop;
-            this.range = range;
-            this.progress = progress;
-            this.sink = sink;
-            this.ahead = ahead;
-        }
-
-        void partition(TopicPartition partition, long from) {
-            long until = stop.get(partition);
-            consumer.resume(List.of(partition)); // it may have been paused with a full look-ahead
+        void partition(PartitionQueue queue, long from, long until) throws InterruptedException {
             long next = from;
-            for (ConsumerRecord<String, byte[]> record : ahead.take(partition)) {
-                next = write(record, next, until);
-            }
-            // every record polled for it was kept, so its position is right after them (and any markers)
-            next = skipped(next, Math.min(until, consumer.position(partition, TIMEOUT)));
             while (next < until) {
-                ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
-                for (TopicPartition other : polled.partitions()) {
-                    if (!other.equals(partition)) {
-                        ahead.keep(other, polled.records(other));
-                    }
-                }
-                pauseWaiting(partition);
-                for (ConsumerRecord<String, byte[]> record : polled.records(partition)) {
+                PartitionQueue.Chunk chunk = queue.take();
+                for (ConsumerRecord<String, byte[]> record : chunk.records()) {
                     next = write(record, next, until);
                 }
-                // transaction markers and compacted gaps occupy offsets without records: the position tells
-                next = skipped(next, Math.min(until, consumer.position(partition, TIMEOUT)));
+                next = skipped(next, Math.min(until, chunk.position()));
             }
-            consumer.pause(List.of(partition));
         }
 
         /** @return the offset after {@code record}, or {@code until} once a record is past the range's end */
@@ -133,25 +127,24 @@ public final class TopicRangeReader {
             }
             return next;
         }
+    }
 
-        /** Later partitions stop fetching when their look-ahead is full or they have reached their end. */
-        private void pauseWaiting(TopicPartition current) {
-            for (TopicPartition p : consumer.assignment()) {
-                if (!p.equals(current) && !consumer.paused().contains(p)
-                        && (ahead.isFull(p) || consumer.position(p, TIMEOUT) >= stop.get(p))) {
-                    consumer.pause(List.of(p));
-                }
-            }
+    /** The readers' consumers are closed before reading returns, whether it ended or failed. */
+    private static void awaitClosed(ExecutorService readers) {
+        try {
+            readers.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** The first offset at or after {@code millis} per partition; the end of the log when there is none. */
     private static Map<TopicPartition, Long> offsetsAt(KafkaConsumer<String, byte[]> consumer,
-                                                       List<TopicPartition> partitions, long millis) {
+                                                       List<TopicPartition> partitions, long millis,
+                                                       Map<TopicPartition, Long> end) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(p -> query.put(p, millis));
         Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, TIMEOUT);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
         Map<TopicPartition, Long> out = new HashMap<>();
         for (TopicPartition p : partitions) {
             OffsetAndTimestamp hit = found.get(p);
