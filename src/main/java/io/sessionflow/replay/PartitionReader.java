@@ -3,6 +3,7 @@ package io.sessionflow.replay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -34,8 +35,9 @@ final class PartitionReader implements Runnable {
 
     @Override
     public void run() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        KafkaConsumer<String, byte[]> consumer = null;
+        try {
+            consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
             consumer.assign(List.of(partition));
             consumer.seek(partition, start);
             long position = start;
@@ -49,9 +51,17 @@ final class PartitionReader implements Runnable {
                 position = after;
             }
         } catch (InterruptedException | InterruptException e) {
-            Thread.currentThread().interrupt(); // the writer gave up: nobody waits for this partition
+            // the writer gave up and nobody waits for this partition: the thread ends once the consumer is
+            // closed, which an interrupt flag still set would abort half way
+            Thread.interrupted();
         } catch (Throwable e) { // the writer waits for this partition: it must hear of any failure
             queue.fail(e instanceof RuntimeException r ? r : new IllegalStateException("reading " + partition, e));
+        } finally {
+            // no group to leave, nothing to commit: a default close only waits out the fetch still in flight at
+            // the end of the partition (fetch.max.wait.ms, half a second per replay)
+            if (consumer != null) {
+                consumer.close(CloseOptions.timeout(Duration.ZERO));
+            }
         }
     }
 }

@@ -83,11 +83,12 @@ public final class TopicRangeReader {
             for (TopicPartition p : toRead) {
                 writing.partition(queues.get(p), start.get(p), stop.get(p));
             }
+            readers.shutdown(); // every reader has reached its end and is closing its consumer
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);
         } finally {
-            readers.shutdownNow();
+            readers.shutdownNow(); // after a failure: stop the readers of partitions that will not be written
             awaitClosed(readers);
         }
         progress.end();
