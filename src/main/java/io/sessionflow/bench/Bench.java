@@ -242,7 +242,10 @@ final class Bench {
         report.add(BenchRow.of("6 replay", "replay package, whole range, counting sink",
                 Figures.perSecond(r.replayPerSecond()) + " (" + Figures.ratio(ratio) + " of raw consumer)",
                 Figures.count(r.replayed()) + " events; raw read_committed consumer "
-                        + Figures.perSecond(r.rawPerSecond()) + " over " + Figures.count(r.rawRead()))
+                        + Figures.perSecond(r.rawPerSecond()) + " over " + Figures.count(r.rawRead())
+                        + "; raw consumers one per partition at once (as replay fetches) "
+                        + Figures.perSecond(r.rawPerPartitionPerSecond()) + " ("
+                        + Figures.ratio(r.replayPerSecond() / r.rawPerPartitionPerSecond()) + ")")
                 .against(">= 80% of raw consumer", ratio >= 0.8));
     }
 

@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench [--quick] [--bootstrap host:port] [--out BENCHMARKS.md | --out -] [--only stage]}: every benchmark
- * stage in one run against a real broker (a fresh embedded one in a temp directory unless --bootstrap), the table on
- * stdout and into the output file.
+ * {@code bench [--quick] [--bootstrap host:port | --child-broker] [--out BENCHMARKS.md | --out -] [--only stage]}:
+ * every benchmark stage in one run against a real broker (a fresh embedded one in a temp directory, a fresh one in a
+ * child JVM, or --bootstrap), the table on stdout and into the output file.
  */
 @Command(name = "bench", sortOptions = false, description = "Throughput, latency and memory against the raw Kafka"
         + " limit, as a table on stdout and in BENCHMARKS.md (README \"Benchmark\"); exit code 1 when a stage failed.")
@@ -24,6 +24,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--bootstrap", paramLabel = "<host:port>",
             description = "an existing broker (default: a fresh embedded one in a temp folder)")
     String bootstrap;
+    @Option(names = "--child-broker",
+            description = "a fresh broker in a JVM of its own (this jar's KRaft node), stopped with the bench")
+    boolean childBroker;
     @Option(names = "--out", paramLabel = "<file>|-",
             description = "file the table is written into (default: BENCHMARKS.md; - for none)")
     String out = "BENCHMARKS.md";
@@ -32,10 +35,15 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
 
     @Override
     public Integer call() throws Exception {
-        BenchReport report = run(bootstrap, quick ? BenchSizes.quick() : BenchSizes.full(),
-                "bench" + (quick ? " --quick" : "") + (bootstrap != null ? " --bootstrap " + bootstrap : "")
-                        + (out.equals("BENCHMARKS.md") ? "" : " --out " + out)
-                        + String.join("", only.stream().map(s -> " --only " + s).toList()), only);
+        if (childBroker && bootstrap != null) {
+            throw new IllegalArgumentException("choose either --bootstrap or --child-broker");
+        }
+        String commandLine = "bench" + (quick ? " --quick" : "") + (bootstrap != null ? " --bootstrap " + bootstrap : "")
+                + (childBroker ? " --child-broker" : "") + (out.equals("BENCHMARKS.md") ? "" : " --out " + out)
+                + String.join("", only.stream().map(s -> " --only " + s).toList());
+        BenchSizes sizes = quick ? BenchSizes.quick() : BenchSizes.full();
+        BenchReport report = childBroker ? onChildBroker(sizes, commandLine, only)
+                : run(bootstrap, sizes, commandLine, only);
         System.out.println(report.markdown());
         if (!out.equals("-")) {
             report.writeInto(Path.of(out));
@@ -70,6 +78,18 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         }
         report.finish(MachineInfo.loadAverage(), commandLine.strip());
         return report;
+    }
+
+    static BenchReport onChildBroker(BenchSizes sizes, String commandLine, java.util.Set<String> only)
+            throws Exception {
+        Path dir = Files.createTempDirectory("sessionflow-bench-broker");
+        try (ChildBroker broker = new ChildBroker(dir)) {
+            System.err.println("bench: child broker at " + broker.bootstrap() + " (pid " + broker.pid() + ", log "
+                    + broker.log() + ")");
+            return run(broker.bootstrap(), sizes, commandLine, only);
+        } finally {
+            deleteTree(dir);
+        }
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

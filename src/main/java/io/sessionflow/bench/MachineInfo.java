@@ -24,7 +24,7 @@ final class MachineInfo {
                 + "\n- Java " + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + ")"
                 + ", GC: " + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName()
                 + "\n- Kafka " + AppInfoParser.getVersion() + " (embedded KRaft broker in the same JVM unless"
-                + " --bootstrap), Camel " + camelVersion() + ", JMH " + jmhVersion();
+                + " --bootstrap or --child-broker), Camel " + camelVersion() + ", JMH " + jmhVersion();
     }
 
     static String loadAverage() {

@@ -7,9 +7,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * Consumer settings for reading a topic back in bulk: replay uses them, and so does the benchmark's bare
  * consumer it is compared with, so the two differ only in what replay does per record.
  *
- * <p>Replay's output is ordered by partition, then offset, so each partition is fetched by a consumer of its own
- * ({@link PartitionFetcher}); larger fetches per partition and per poll make a broker round trip bring thousands of
- * records instead of about 1,700 (the 1 MB default of a 600-byte event).
+ * <p>Replay reads each partition with a consumer of its own (its output is ordered by partition, then offset),
+ * so a fetch brings one partition's records where a consumer of all partitions gets several partitions' worth per
+ * round trip. Larger fetches per partition and per poll make up for that: a broker round trip then brings
+ * thousands of records instead of about 1,700 (the 1 MB default of a 600-byte event).
  */
 public final class BulkReadSettings {
     static final int PARTITION_FETCH_BYTES = 8 << 20;

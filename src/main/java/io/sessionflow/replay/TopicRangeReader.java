@@ -6,19 +6,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the records of one topic whose timestamps fall in a {@link TimeRange}, partition by partition in
- * offset order, which makes the order stable and the reading streaming: the partition being written and the next
- * few are fetched at once, each by a {@link PartitionFetcher} of its own, with a bounded wait ahead.
+ * offset order, which makes the order stable and the reading streaming. Each partition is fetched by a
+ * {@link PartitionReader} of its own, up to {@link #READERS} at once, into a bounded {@link PartitionQueue}; the
+ * caller's thread writes partition 0's records, then 1's, and so on.
  *
  * <p>Each partition is read from {@code offsetsForTimes(from)} (the first record with timestamp >= from) up to
  * {@code offsetsForTimes(to)}, or the end of the log as it was when reading started, so a replay of a live topic
@@ -28,20 +33,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@link BulkReadSettings}.
  */
 public final class TopicRangeReader {
-    /** Partitions fetched at once: the one being written and those next in turn. */
-    static final int FETCHED_AT_ONCE = 3;
+    /** Partitions fetched at once: each holds a connection, a thread and up to a queue's bound of records. */
+    static final int READERS = 8;
+    /** Records queued per partition: ~6 MB of the pipeline's events. */
+    static final int RECORDS_PER_PARTITION = 10_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final String bootstrap;
-    private final int recordsPerFetch;
+    private final int queued;
 
     public TopicRangeReader(String bootstrap) {
-        this(bootstrap, BulkReadSettings.RECORDS_PER_POLL);
+        this(bootstrap, RECORDS_PER_PARTITION);
     }
 
-    /** @param recordsPerFetch records a fetcher polls at a time; small in tests, to meet the wait-ahead bound */
-    TopicRangeReader(String bootstrap, int recordsPerFetch) {
+    /** @param queued records queued per partition; small in tests, to read past the bound quickly */
+    TopicRangeReader(String bootstrap, int queued) {
         this.bootstrap = bootstrap;
-        this.recordsPerFetch = recordsPerFetch;
+        this.queued = queued;
     }
 
     public void read(String topic, TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
@@ -53,41 +60,50 @@ public final class TopicRangeReader {
             partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
-            consumer.assign(partitions);
-            start = offsetsAt(consumer, partitions, range.from().toEpochMilli());
-            stop = offsetsAt(consumer, partitions, range.to().toEpochMilli());
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            start = offsetsAt(consumer, partitions, range.from().toEpochMilli(), end);
+            stop = offsetsAt(consumer, partitions, range.to().toEpochMilli(), end);
         }
         progress.begin(partitions.stream().mapToLong(p -> Math.max(0, stop.get(p) - start.get(p))).sum());
         List<TopicPartition> toRead = partitions.stream().filter(p -> start.get(p) < stop.get(p)).toList();
-        Map<TopicPartition, PartitionFetcher> fetchers = new HashMap<>();
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, toRead.size())),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "replay-" + topic);
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
-            Writing writing = new Writing(range, progress, sink);
-            for (int i = 0; i < toRead.size(); i++) {
-                for (TopicPartition ahead : toRead.subList(i, Math.min(toRead.size(), i + FETCHED_AT_ONCE))) {
-                    fetchers.computeIfAbsent(ahead, p -> new PartitionFetcher(props(), p, start.get(p), stop.get(p)));
-                }
-                TopicPartition partition = toRead.get(i);
-                try (PartitionFetcher fetcher = fetchers.remove(partition)) {
-                    writing.partition(fetcher, start.get(partition), stop.get(partition));
-                }
+            Map<TopicPartition, PartitionQueue> queues = new HashMap<>();
+            // submitted in partition order, so a partition's reader starts before any later one's
+            for (TopicPartition p : toRead) {
+                queues.put(p, new PartitionQueue(queued));
+                readers.execute(new PartitionReader(props(), p, start.get(p), stop.get(p), queues.get(p)));
             }
+            Writing writing = new Writing(range, progress, sink);
+            for (TopicPartition p : toRead) {
+                writing.partition(queues.get(p), start.get(p), stop.get(p));
+            }
+            readers.shutdown(); // every reader has reached its end and is closing its consumer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
         } finally {
-            fetchers.values().forEach(PartitionFetcher::close);
+            readers.shutdownNow(); // after a failure: stop the readers of partitions that will not be written
+            awaitClosed(readers);
         }
         progress.end();
     }
 
-    /** One replay's writing of its partitions' records, in partition order. */
+    /** One replay's pass over its partitions' queues, in partition order. */
     private record Writing(TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
 
-        void partition(PartitionFetcher fetcher, long from, long until) {
+        void partition(PartitionQueue queue, long from, long until) throws InterruptedException {
             long next = from;
             while (next < until) {
-                PartitionFetcher.Chunk chunk = fetcher.next();
+                PartitionQueue.Chunk chunk = queue.take();
                 for (ConsumerRecord<String, byte[]> record : chunk.records()) {
                     next = write(record, next, until);
                 }
-                // transaction markers and compacted gaps occupy offsets without records: the position tells
                 next = skipped(next, Math.min(until, chunk.position()));
             }
         }
@@ -114,13 +130,22 @@ public final class TopicRangeReader {
         }
     }
 
+    /** The readers' consumers are closed before reading returns, whether it ended or failed. */
+    private static void awaitClosed(ExecutorService readers) {
+        try {
+            readers.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The first offset at or after {@code millis} per partition; the end of the log when there is none. */
     private static Map<TopicPartition, Long> offsetsAt(KafkaConsumer<String, byte[]> consumer,
-                                                       List<TopicPartition> partitions, long millis) {
+                                                       List<TopicPartition> partitions, long millis,
+                                                       Map<TopicPartition, Long> end) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(p -> query.put(p, millis));
         Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, TIMEOUT);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
         Map<TopicPartition, Long> out = new HashMap<>();
         for (TopicPartition p : partitions) {
             OffsetAndTimestamp hit = found.get(p);
@@ -133,7 +158,6 @@ public final class TopicRangeReader {
     private Properties props() {
         Properties p = BulkReadSettings.of(bootstrap);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(recordsPerFetch));
         return p;
     }
 }

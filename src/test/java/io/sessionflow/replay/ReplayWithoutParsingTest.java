@@ -70,23 +70,23 @@ class ReplayWithoutParsingTest {
     }
 
     @Test
-    void partitionsFetchedAheadInSmallPollsStillComeOutInPartitionThenOffsetOrder() {
+    void partitionsLargerThanTheirQueueStillComeOutInPartitionThenOffsetOrder() {
         String topic = TestEvents.newTopic(3);
-        int recordsPerFetch = 50;
+        int queued = 50;
         List<Timed> events = new ArrayList<>();
-        for (int i = 0; i < 600; i++) { // ~200 per partition: later partitions' fetchers fill their wait-ahead and pause
+        for (int i = 0; i < 600; i++) { // ~200 per partition: later partitions fill their queues and wait
             Instant t = from.plusMillis(i);
             events.add(new Timed(t, event(WebinarModule.SYSTEM, "s" + i % 97, EventType.SESSION_UPDATED, t)));
         }
         TestEvents.publish(topic, events);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long written = new Replay(new TopicRangeReader(SharedKafka.bootstrapServers(), recordsPerFetch))
+        long written = new Replay(new TopicRangeReader(SharedKafka.bootstrapServers(), queued))
                 .run(topic, range, EventFilter.any(), new JsonLinesSink(out), Progress.none());
 
         List<ConsumerRecord<String, byte[]>> all = published(topic, events.size());
         assertThat(all.stream().collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::partition,
-                java.util.stream.Collectors.counting())).values()).hasSize(3).allMatch(n -> n > 2 * recordsPerFetch);
+                java.util.stream.Collectors.counting())).values()).hasSize(3).allMatch(n -> n > queued);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         all.stream().sorted(Comparator.<ConsumerRecord<String, byte[]>>comparingInt(ConsumerRecord::partition)
                         .thenComparingLong(ConsumerRecord::offset))
