@@ -72,6 +72,7 @@ public final class TopicRangeReader {
                     thread.setDaemon(true);
                     return thread;
                 });
+        boolean written = false;
         try {
             Map<TopicPartition, PartitionQueue> queues = new HashMap<>();
             // submitted in partition order, so a partition's reader starts before any later one's
@@ -83,12 +84,16 @@ public final class TopicRangeReader {
             for (TopicPartition p : toRead) {
                 writing.partition(queues.get(p), start.get(p), stop.get(p));
             }
-            readers.shutdown(); // every reader has reached its end and is closing its consumer
+            written = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);
         } finally {
-            readers.shutdownNow(); // after a failure: stop the readers of partitions that will not be written
+            if (written) {
+                readers.shutdown(); // every reader has reached its end: an interrupt would abort its close
+            } else {
+                readers.shutdownNow(); // stop the readers of partitions that will never be written
+            }
             awaitClosed(readers);
         }
         progress.end();
