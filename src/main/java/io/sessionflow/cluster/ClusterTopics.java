@@ -113,6 +113,7 @@ public final class ClusterTopics {
         while (true) {
             try {
                 admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                io.sessionflow.kafka.TopicSetup.awaitLed(admin, "the cluster's brokers", List.of(topic.name()));
                 LOG.info("created topic {}", topic.name());
                 return;
             } catch (ExecutionException e) {

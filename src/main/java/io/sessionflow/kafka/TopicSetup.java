@@ -5,11 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -48,7 +56,7 @@ public final class TopicSetup {
                         }
                     }
                 }
-                awaitKnown(admin, bootstrapServers, missing.stream().map(NewTopic::name).toList());
+                awaitLed(admin, bootstrapServers, missing.stream().map(NewTopic::name).toList());
                 LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
             }
             List<String> differences = differences(admin, bootstrapServers,
@@ -59,17 +67,26 @@ public final class TopicSetup {
     }
 
     /**
-     * The controller has created them; a broker learns of it a moment later. Until then describing them fails, so
-     * whatever comes next (the access check, the state restore) waits for that moment here.
+     * The controller has created them; a broker learns of it a moment later, and leads their partitions a moment
+     * after that. Until then describing them fails, and a produce request is refused as not led: an idempotent
+     * producer whose first request was refused so, while its next was accepted, retries the first until its delivery
+     * timeout and loses it (KAFKA-15591). So this waits until each partition's leader answers for its producers.
+     *
+     * @param bootstrap the brokers' addresses, for messages
      */
-    private static void awaitKnown(Admin admin, String bootstrap, List<String> topics) {
+    public static void awaitLed(Admin admin, String bootstrap, List<String> topics) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             try {
-                AdminCalls.get(admin.describeTopics(topics).allTopicNames(), bootstrap, "Describe", "the topics");
+                Map<String, TopicDescription> described = AdminCalls.get(admin.describeTopics(topics).allTopicNames(),
+                        bootstrap, "Describe", "the topics");
+                producersOf(admin, described);
                 return;
-            } catch (IllegalStateException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+            } catch (IllegalStateException | KafkaException e) {
+                Throwable cause = e instanceof IllegalStateException ? e.getCause() : e;
+                boolean notYet = cause instanceof UnknownTopicOrPartitionException
+                        || cause instanceof NotLeaderOrFollowerException;
+                if (!notYet || System.nanoTime() > deadline) {
                     throw e;
                 }
             }
@@ -79,6 +96,25 @@ public final class TopicSetup {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for new topics", e);
             }
+        }
+    }
+
+    /** Answered by each partition's leader from its log; a principal without Read on a topic cannot ask: as good. */
+    private static void producersOf(Admin admin, Map<String, TopicDescription> described) {
+        List<TopicPartition> partitions = described.values().stream().flatMap(d -> d.partitions().stream()
+                .map(p -> new TopicPartition(d.name(), p.partition()))).toList();
+        try {
+            admin.describeProducers(partitions).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicAuthorizationException) {
+                return;
+            }
+            throw e.getCause() instanceof KafkaException k ? k : new KafkaException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaException("the new topics' partitions were not led within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for new topics", e);
         }
     }
 
