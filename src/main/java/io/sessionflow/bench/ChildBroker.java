@@ -3,7 +3,6 @@ package io.sessionflow.bench;
 import io.sessionflow.kafka.EmbeddedKafka;
 import io.sessionflow.kafka.KraftNode;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ final class ChildBroker implements AutoCloseable {
 
     private void awaitListening() throws IOException {
         long deadline = System.nanoTime() + START.toNanos();
-        while (!listening()) {
+        while (!EmbeddedKafka.listening(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 close();
                 throw new IllegalStateException("the child broker did not start; its log:\n"
@@ -67,14 +66,6 @@ final class ChildBroker implements AutoCloseable {
                 close();
                 throw new IllegalStateException("interrupted while the child broker started", e);
             }
-        }
-    }
-
-    private boolean listening() {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -102,6 +102,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Whether something accepts connections on this loopback port: a broker started in another process is up. */
+    public static boolean listening(int port) {
+        try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static String randomPassword() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);

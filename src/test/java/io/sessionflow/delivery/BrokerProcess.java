@@ -6,7 +6,6 @@ import io.sessionflow.kafka.EmbeddedKafka;
 import io.sessionflow.kafka.KraftNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,21 +45,13 @@ final class BrokerProcess implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new AssertionError("broker did not start: " + process.output());
                     }
-                    return listening();
+                    return EmbeddedKafka.listening(port);
                 });
         return this;
     }
 
     void stop() {
         process.terminate(60);
-    }
-
-    private boolean listening() {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override
