@@ -53,7 +53,7 @@ public final class SessionflowApp implements AutoCloseable {
     private AccountRegistry accounts;
     private StateFollower state;
     private ShardManager shards;
-    private ShardMembership membership;
+    private volatile ShardMembership membership;
     private PollOutcomes outcomes;
 
     private SessionflowApp(Settings settings, KafkaConnection kafka, Clock clock, Tracing tracing) {
@@ -242,7 +242,7 @@ public final class SessionflowApp implements AutoCloseable {
         shards = new ShardManager(shardCount, cluster.revokeTimeout(), accounts, tasks,
                 shard -> new TransactionalPublisher(records,
                         TransactionalPublisher.kafkaProducers(kafka.producerClient(), cluster.transactionalId(shard)),
-                        tracing),
+                        tracing, () -> membership != null && membership.owns(shard)),
                 wanted -> state.restore(wanted, Duration.ofSeconds(60)));
         camel.getRegistry().bind("kafkaPublisher", shards);
     }

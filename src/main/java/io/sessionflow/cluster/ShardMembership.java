@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -33,6 +37,8 @@ public final class ShardMembership implements AutoCloseable {
     private static final Backoff REJOIN = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private final ClusterSettings cluster;
     private final Properties properties;
+    private final Properties client;
+    private Admin admin;
     private final ShardOwner shards;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -43,6 +49,7 @@ public final class ShardMembership implements AutoCloseable {
     public ShardMembership(ClusterSettings cluster, Properties client, ShardOwner shards) {
         this.cluster = cluster;
         this.shards = shards;
+        this.client = client;
         Properties p = new Properties();
         p.putAll(client);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, cluster.groupId());
@@ -126,6 +133,36 @@ public final class ShardMembership implements AutoCloseable {
         return rejoin;
     }
 
+    /**
+     * Whether the group's coordinator gives this instance the shard now: the coordinator's word, not this member's
+     * own view, which an instance frozen past its session still holds when it wakes.
+     *
+     * @throws IllegalStateException when the coordinator cannot be asked
+     */
+    public boolean owns(int shard) {
+        TopicPartition partition = new TopicPartition(cluster.shardTopic(), shard);
+        try {
+            ConsumerGroupDescription group = admin().describeConsumerGroups(List.of(cluster.groupId()))
+                    .describedGroups().get(cluster.groupId()).get(10, TimeUnit.SECONDS);
+            return group.members().stream()
+                    .filter(m -> m.groupInstanceId().filter(cluster.instance()::equals).isPresent())
+                    .anyMatch(m -> m.assignment().topicPartitions().contains(partition));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot ask the group's coordinator who owns shard " + shard + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking who owns shard " + shard, e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(client);
+        }
+        return admin;
+    }
+
     /** Kafka wraps a rebalance callback's failure: the callback's own message is the one worth a line. */
     private static String describe(RuntimeException e) {
         return e.getCause() != null ? e.getMessage() + ": " + e.getCause().getMessage() : e.toString();
@@ -146,6 +183,11 @@ public final class ShardMembership implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(1));
+            }
         }
     }
 

@@ -42,7 +42,9 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final BatchRecords records;
     private final Supplier<Producer<String, byte[]>> producers;
     private final Tracer tracer;
+    private final Ownership ownership;
     private Producer<String, byte[]> producer;
+    private boolean initialized;
     private boolean fenced;
     private boolean closed;
 
@@ -52,9 +54,26 @@ public final class TransactionalPublisher implements AutoCloseable {
 
     /** @param tracing a span per transaction, whose trace context every record of it carries */
     public TransactionalPublisher(BatchRecords records, Supplier<Producer<String, byte[]>> producers, Tracing tracing) {
+        this(records, producers, tracing, () -> true);
+    }
+
+    /**
+     * @param ownership asked before a producer is made again after a failed commit: a new producer fences whoever
+     *                  holds the id, so only the id's current owner may make one (an instance that was frozen past its
+     *                  session would otherwise fence the shard's new owner and publish beside it)
+     */
+    public TransactionalPublisher(BatchRecords records, Supplier<Producer<String, byte[]>> producers, Tracing tracing,
+                                  Ownership ownership) {
         this.records = records;
         this.producers = producers;
         this.tracer = tracing.tracer();
+        this.ownership = ownership;
+    }
+
+    /** Whether this instance still holds the transactional id, as the group's coordinator says now. */
+    public interface Ownership {
+        /** @throws RuntimeException when that cannot be known now */
+        boolean stillOwned();
     }
 
     /** Another producer took over this publisher's transactional id: nothing it sends commits any more. */
@@ -220,7 +239,13 @@ public final class TransactionalPublisher implements AutoCloseable {
 
     private Producer<String, byte[]> producer() {
         if (producer == null) {
+            if (initialized && !ownership.stillOwned()) {
+                fenced = true;
+                throw new FencedException("the group no longer gives this instance the shard: its producer is not "
+                        + "made again, the new owner polls its accounts", null);
+            }
             producer = producers.get();
+            initialized = true;
         }
         return producer;
     }
