@@ -5,8 +5,6 @@ import io.sessionflow.cli.ExitCode;
 import io.sessionflow.cli.LogsToConsole;
 import io.sessionflow.config.Settings;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -38,9 +36,8 @@ public final class HealthCommand implements Callable<Integer>, LogsToConsole {
         // a server listening on every interface answers on loopback too
         String target = host.equals("0.0.0.0") || host.isBlank() ? "127.0.0.1" : host;
         try {
-            HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                    HttpRequest.newBuilder(URI.create("http://" + target + ":" + port + "/observe/health/" + which))
-                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = OperationsHttp.get(
+                    URI.create("http://" + target + ":" + port + "/observe/health/" + which), Duration.ofSeconds(10));
             System.out.println(answer.body());
             return answer.statusCode() == 200 ? ExitCode.OK : ExitCode.CHECK_FAILED;
         } catch (java.net.ConnectException e) {

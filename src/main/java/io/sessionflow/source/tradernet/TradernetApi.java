@@ -6,6 +6,7 @@ import io.sessionflow.source.UnmappableRecordException;
 import io.sessionflow.source.http.LogSafe;
 import io.sessionflow.source.http.VendorSpans;
 import io.sessionflow.source.http.VendorTls;
+import io.sessionflow.source.http.WholeAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -114,7 +115,7 @@ public final class TradernetApi {
 
     private HttpResponse<byte[]> sendNow(HttpRequest request, String what) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return WholeAnswer.within(timeout, http, request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (javax.net.ssl.SSLException e) {
             // a handshake message names no URI (the SID travels in it), so it can be said
             throw new TradernetException("Tradernet " + what + " failed: " + VendorTls.refusal(e.getMessage()));

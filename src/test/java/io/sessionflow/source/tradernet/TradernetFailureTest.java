@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import io.sessionflow.demo.SimulatedHttpServer.Fault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +65,17 @@ class TradernetFailureTest {
         awaitLog("Tradernet feed answered an error: {\"code\":5,\"errMsg\":\"Account suspended\"}");
         // the account has no session and its feed answers only errors: no event can be published in this run
         assertThat(h.readToEnd()).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatStallsAfterItsHeadersIsATimeoutAndTheNextLoginGoesOn() {
+        h.world.open("virtual@virtual.com", "Login, password", Instant.now(), Duration.ofHours(1), "19.16.32.32");
+        // the login's headers come at once, its body only after two minutes: a JDK request timeout alone would wait
+        h.vendor.server().inject(Fault.slowBody(Duration.ofMinutes(2).toMillis()));
+        h.start("websocket", Map.of("sessionflow.http.timeout", "1s",
+                "sessionflow.tradernet.reconnect-initial-delay", "100ms"));
+        awaitLog("Tradernet login failed: HttpTimeoutException");
+        assertThat(h.awaitEvents(1)).hasSize(1);
     }
 
     @Test
