@@ -16,8 +16,11 @@ final class PartitionQueue {
     private final Semaphore room;
     private final BlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
 
-    /** One poll's records of the partition and the reader's position after them (markers and gaps skipped). */
-    record Chunk(List<ConsumerRecord<String, byte[]>> records, long position, RuntimeException failure) {
+    /**
+     * One poll's records of the partition and the reader's position after them (markers and gaps skipped);
+     * {@code last} when the partition's range ends at that position.
+     */
+    record Chunk(List<ConsumerRecord<String, byte[]>> records, long position, boolean last, RuntimeException failure) {
     }
 
     PartitionQueue(int recordsBound) {
@@ -25,14 +28,14 @@ final class PartitionQueue {
         this.room = new Semaphore(recordsBound);
     }
 
-    void put(List<ConsumerRecord<String, byte[]>> records, long position) throws InterruptedException {
+    void put(List<ConsumerRecord<String, byte[]>> records, long position, boolean last) throws InterruptedException {
         room.acquire(permits(records));
-        chunks.add(new Chunk(records, position, null));
+        chunks.add(new Chunk(records, position, last, null));
     }
 
     /** A reader's failure goes to the writer, which rethrows it when the partition's turn comes. */
     void fail(RuntimeException failure) {
-        chunks.add(new Chunk(List.of(), -1, failure));
+        chunks.add(new Chunk(List.of(), -1, true, failure));
     }
 
     Chunk take() throws InterruptedException {

@@ -40,7 +40,7 @@ final class ProgressMeter {
             return "--:--";
         }
         double offsetRate = done / ((System.nanoTime() - startNanos) / 1e9);
-        Duration left = Duration.ofSeconds((long) Math.ceil((total - done) / offsetRate));
+        Duration left = Duration.ofSeconds((long) Math.ceil(Math.max(0, total - done) / offsetRate));
         return String.format("%02d:%02d", left.toMinutes(), left.toSecondsPart());
     }
 }

@@ -25,11 +25,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@link PartitionReader} of its own, up to {@link #READERS} at once, into a bounded {@link PartitionQueue}; the
  * caller's thread writes partition 0's records, then 1's, and so on.
  *
- * <p>Each partition is read from {@code offsetsForTimes(from)} (the first record with timestamp >= from) up to
- * {@code offsetsForTimes(to)}, or the end of the log as it was when reading started, so a replay of a live topic
- * ends. Records are read_committed: aborted transactions never appear. The seek relies on timestamps that do not
- * go backwards within a partition, which holds for the pipeline's single producer (CreateTime) and for topics with
- * LogAppendTime; records in between are still checked against the range one by one. Fetch sizes: see
+ * <p>Each partition is read from {@code offsetsForTimes(from)} (every record stamped at or after from is at or
+ * after it) up to its first record stamped at or after {@code to + LATE_APPEND}, or the end of the log as it was
+ * when reading started, so a replay of a live topic ends; every record read is checked against the range. The
+ * records decide where reading stops, not {@code offsetsForTimes(to)}: a partition's timestamps go backwards where
+ * several producers write to it (the shards of a cluster), and a transaction marker carries the broker's time of
+ * the commit, later than its records and than other producers' records appended after it. A record stamped before {@code to} can follow the first offset found for {@code to}, and two consecutive
+ * ranges would both miss it. Records are read_committed: aborted transactions never appear. Fetch sizes: see
  * {@link BulkReadSettings}.
  */
 public final class TopicRangeReader {
@@ -38,6 +40,11 @@ public final class TopicRangeReader {
     /** Records queued per partition: ~6 MB of the pipeline's events. */
     static final int RECORDS_PER_PARTITION = 10_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How far after its timestamp a record can reach the log behind later-stamped ones: the pipeline's producers
+     * give up on a record 30 s after sending it (delivery timeout), the rest is room for instances' clocks.
+     */
+    static final Duration LATE_APPEND = Duration.ofMinutes(2);
     private final String bootstrap;
     private final int queued;
 
@@ -53,19 +60,23 @@ public final class TopicRangeReader {
 
     public void read(String topic, TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
         Map<TopicPartition, Long> start;
-        Map<TopicPartition, Long> stop;
+        Map<TopicPartition, Long> expectedStop;
+        Map<TopicPartition, Long> end;
         List<TopicPartition> partitions;
+        long stopAtMillis = saturatedSum(range.to().toEpochMilli(), LATE_APPEND.toMillis());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            end = consumer.endOffsets(partitions, TIMEOUT);
             start = offsetsAt(consumer, partitions, range.from().toEpochMilli(), end);
-            stop = offsetsAt(consumer, partitions, range.to().toEpochMilli(), end);
+            // where the readers will most likely stop, for the progress only: they decide on records, and a
+            // transaction marker stamped later than the records after it can come first
+            expectedStop = offsetsAt(consumer, partitions, stopAtMillis, end);
         }
-        progress.begin(partitions.stream().mapToLong(p -> Math.max(0, stop.get(p) - start.get(p))).sum());
-        List<TopicPartition> toRead = partitions.stream().filter(p -> start.get(p) < stop.get(p)).toList();
+        progress.begin(partitions.stream().mapToLong(p -> Math.max(0, expectedStop.get(p) - start.get(p))).sum());
+        List<TopicPartition> toRead = partitions.stream().filter(p -> start.get(p) < end.get(p)).toList();
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, toRead.size())),
                 runnable -> {
                     Thread thread = new Thread(runnable, "replay-" + topic);
@@ -78,11 +89,12 @@ public final class TopicRangeReader {
             // submitted in partition order, so a partition's reader starts before any later one's
             for (TopicPartition p : toRead) {
                 queues.put(p, new PartitionQueue(queued));
-                readers.execute(new PartitionReader(props(), p, start.get(p), stop.get(p), queues.get(p)));
+                readers.execute(new PartitionReader(props(), p, start.get(p), end.get(p), stopAtMillis,
+                        queues.get(p)));
             }
             Writing writing = new Writing(range, progress, sink);
             for (TopicPartition p : toRead) {
-                writing.partition(queues.get(p), start.get(p), stop.get(p));
+                writing.partition(queues.get(p), start.get(p));
             }
             written = true;
         } catch (InterruptedException e) {
@@ -102,22 +114,20 @@ public final class TopicRangeReader {
     /** One replay's pass over its partitions' queues, in partition order. */
     private record Writing(TimeRange range, Progress progress, Consumer<ConsumerRecord<String, byte[]>> sink) {
 
-        void partition(PartitionQueue queue, long from, long until) throws InterruptedException {
+        void partition(PartitionQueue queue, long from) throws InterruptedException {
             long next = from;
-            while (next < until) {
-                PartitionQueue.Chunk chunk = queue.take();
+            PartitionQueue.Chunk chunk;
+            do {
+                chunk = queue.take();
                 for (ConsumerRecord<String, byte[]> record : chunk.records()) {
-                    next = write(record, next, until);
+                    next = write(record, next);
                 }
-                next = skipped(next, Math.min(until, chunk.position()));
-            }
+                next = skipped(next, chunk.position());
+            } while (!chunk.last());
         }
 
-        /** @return the offset after {@code record}, or {@code until} once a record is past the range's end */
-        private long write(ConsumerRecord<String, byte[]> record, long next, long until) {
-            if (next >= until || record.offset() >= until) {
-                return skipped(next, until);
-            }
+        /** @return the offset after {@code record} */
+        private long write(ConsumerRecord<String, byte[]> record, long next) {
             if (range.contains(record.timestamp())) {
                 sink.accept(record);
             }
@@ -133,6 +143,12 @@ public final class TopicRangeReader {
             }
             return next;
         }
+    }
+
+    /** A range may end at the last representable millisecond (everything up to now and after). */
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** The readers' consumers are closed before reading returns, whether it ended or failed. */

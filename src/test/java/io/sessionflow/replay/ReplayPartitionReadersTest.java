@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
  * transaction, count every offset once, and stop its readers when the writer fails.
  */
 class ReplayPartitionReadersTest {
-    // around now: a transaction marker carries the broker's time, and a range ending before it would stop there
     private final Instant from = Instant.now().minus(Duration.ofHours(1));
     private final TimeRange range = new TimeRange(from, Instant.now().plus(Duration.ofMinutes(10)));
 
@@ -89,6 +88,41 @@ class ReplayPartitionReadersTest {
                     .isEqualTo(offsets[0]).isGreaterThan(expected.size());
             open.abortTransaction();
         }
+    }
+
+    /**
+     * Two producers on one partition (two instances' shards): the first commits a record stamped just after the
+     * boundary, the second then commits one stamped just before it. Of two consecutive ranges, exactly one holds
+     * each record.
+     */
+    @Test
+    void aRecordStampedBeforeTheBoundaryButWrittenAfterALaterOneIsInTheEarlierRange() throws Exception {
+        String topic = TestEvents.newTopic(1);
+        Instant boundary = Instant.now().minus(Duration.ofMinutes(30));
+        try (KafkaProducer<String, byte[]> first = producer("first-" + topic);
+             KafkaProducer<String, byte[]> second = producer("second-" + topic)) {
+            first.initTransactions();
+            second.initTransactions();
+            first.beginTransaction();
+            send(first, topic, 0, boundary.plusMillis(20), "stamped-after");
+            first.commitTransaction();
+            second.beginTransaction();
+            send(second, topic, 0, boundary.minusMillis(20), "stamped-before");
+            second.commitTransaction();
+        }
+        awaitMarkersWritten(topic);
+
+        assertThat(sessionIds(topic, new TimeRange(boundary.minus(Duration.ofHours(1)), boundary)))
+                .containsExactly("stamped-before");
+        assertThat(sessionIds(topic, new TimeRange(boundary, boundary.plus(Duration.ofHours(1)))))
+                .containsExactly("stamped-after");
+    }
+
+    private static List<String> sessionIds(String topic, TimeRange range) {
+        List<String> ids = new ArrayList<>();
+        new TopicRangeReader(SharedKafka.bootstrapServers()).read(topic, range, Progress.none(),
+                r -> ids.add(EventJson.parse(r.value()).data().sessionId()));
+        return ids;
     }
 
     @Test

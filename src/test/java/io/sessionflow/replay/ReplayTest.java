@@ -42,9 +42,10 @@ class ReplayTest {
         SessionEvent inside = event(SeeitModule.SYSTEM, "3", EventType.SESSION_STARTED, dayBefore);
         SessionEvent lastMilli = event(IspringModule.SYSTEM, "4", EventType.SESSION_ENDED, dayBefore);
         SessionEvent atTo = event(WebinarModule.SYSTEM, "5", EventType.SESSION_ENDED, dayBefore);
+        SessionEvent pastLateAppends = event(SeeitModule.SYSTEM, "6", EventType.SESSION_ENDED, dayBefore);
         TestEvents.publish(topic, List.of(new Timed(from.minusMillis(1), justBefore), new Timed(from, atFrom),
                 new Timed(from.plusSeconds(1800), inside), new Timed(to.minusMillis(1), lastMilli),
-                new Timed(to, atTo)));
+                new Timed(to, atTo), new Timed(to.plus(TopicRangeReader.LATE_APPEND), pastLateAppends)));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] toRead = {-1};
@@ -65,8 +66,8 @@ class ReplayTest {
 
         assertThat(parse(out.toByteArray())).extracting(SessionEvent::id)
                 .containsExactlyInAnyOrder(atFrom.id(), inside.id(), lastMilli.id());
-        assertThat(toRead[0]).as("offsetsForTimes seeks past the earlier record and stops before the later one")
-                .isEqualTo(3);
+        assertThat(toRead[0]).as("read from the first record at or after from to the first at or after to plus the"
+                + " room for late appends: atFrom, inside, lastMilli, atTo").isEqualTo(4);
     }
 
     @Test
