@@ -21,13 +21,17 @@ final class FeedGroups {
     }
 
     /**
-     * @param waiting the route's queue; the route has one consumer (the caller), so nobody else takes from it
-     *                between a peek and the poll that follows
+     * @param unpublished the last group taken, when its publish failed: it goes again first, and what waits behind
+     *                    joins it only while the bounds allow, so a Kafka outage grows it by no more than the one
+     *                    message each failed attempt brings (an attempt waits out the producer's delivery timeout)
+     * @param waiting     the route's queue; the route has one consumer (the caller), so nobody else takes from it
+     *                    between a peek and the poll that follows
      */
-    static List<TradernetMessage> take(TradernetMessage first, BlockingQueue<Exchange> waiting) {
-        List<TradernetMessage> group = new ArrayList<>();
+    static List<TradernetMessage> take(List<TradernetMessage> unpublished, TradernetMessage first,
+                                       BlockingQueue<Exchange> waiting) {
+        List<TradernetMessage> group = new ArrayList<>(unpublished);
         group.add(first);
-        long chars = rawChars(first);
+        long chars = group.stream().mapToLong(FeedGroups::rawChars).sum();
         while (group.size() < MAX_MESSAGES) {
             Exchange next = waiting.peek();
             if (next == null) {
@@ -42,6 +46,10 @@ final class FeedGroups {
             chars += rawChars(message);
         }
         return group;
+    }
+
+    static List<TradernetMessage> take(TradernetMessage first, BlockingQueue<Exchange> waiting) {
+        return take(List.of(), first, waiting);
     }
 
     private static long rawChars(TradernetMessage message) {

@@ -82,16 +82,12 @@ public final class TradernetStream implements FeedSource {
      * a group that was not published, that group first: its messages are off the queue and nowhere else.
      */
     public List<TradernetMessage> group(@Body TradernetMessage first, Exchange exchange) {
-        List<TradernetMessage> taken = FeedGroups.take(first, ((SedaEndpoint) exchange.getFromEndpoint()).getQueue());
         if (!unpublished.isEmpty()) {
             LOG.warn("{} Tradernet messages were not published; they go again, first", unpublished.size());
             batches.rewind();
-            List<TradernetMessage> again = new java.util.ArrayList<>(unpublished);
-            again.addAll(taken);
-            taken = again;
         }
-        unpublished = taken;
-        return taken;
+        unpublished = FeedGroups.take(unpublished, first, ((SedaEndpoint) exchange.getFromEndpoint()).getQueue());
+        return unpublished;
     }
 
     public PollBatch toBatch(List<TradernetMessage> group) {

@@ -67,6 +67,34 @@ class FeedGroupsTest {
         assertThat(FeedGroups.take(big, waiting)).containsExactly(big);
     }
 
+    @Test
+    void aGroupThatWasNotPublishedGoesFirstAndGrowsOnlyByTheMessageThatTriggeredTheAttempt() {
+        List<TradernetMessage> unpublished = new java.util.ArrayList<>();
+        for (int i = 0; i < FeedGroups.MAX_MESSAGES; i++) {
+            unpublished.add(message("u" + i, 10));
+        }
+        for (int i = 0; i < 100; i++) {
+            queue(message("w" + i, 10));
+        }
+        TradernetMessage first = message("first", 10);
+
+        List<TradernetMessage> again = FeedGroups.take(unpublished, first, waiting);
+
+        assertThat(again).hasSize(FeedGroups.MAX_MESSAGES + 1).startsWith(unpublished.toArray(TradernetMessage[]::new))
+                .endsWith(first);
+        assertThat(waiting).as("the rest waits in the route's queue, which blocks the feed once full").hasSize(100);
+    }
+
+    @Test
+    void aSmallUnpublishedGroupTakesWhatWaitsUpToTheBound() {
+        List<TradernetMessage> unpublished = List.of(message("u0", 10), message("u1", 10));
+        queue(message("w0", 10));
+        queue(message("w1", 10));
+
+        assertThat(FeedGroups.take(unpublished, message("first", 10), waiting)).extracting(FeedGroupsTest::name)
+                .containsExactly("u0", "u1", "first", "w0", "w1");
+    }
+
     private void queue(TradernetMessage message) {
         Exchange exchange = new DefaultExchange(CAMEL);
         exchange.getMessage().setBody(message);
