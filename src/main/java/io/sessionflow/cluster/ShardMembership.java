@@ -1,5 +1,6 @@
 package io.sessionflow.cluster;
 
+import io.sessionflow.kafka.LazyAdmin;
 import io.sessionflow.source.http.Backoff;
 import java.time.Duration;
 import java.util.Collection;
@@ -10,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,8 +37,7 @@ public final class ShardMembership implements AutoCloseable {
     private static final Backoff REJOIN = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private final ClusterSettings cluster;
     private final Properties properties;
-    private final Properties client;
-    private Admin admin;
+    private final LazyAdmin admin;
     private final ShardOwner shards;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -49,7 +48,7 @@ public final class ShardMembership implements AutoCloseable {
     public ShardMembership(ClusterSettings cluster, Properties client, ShardOwner shards) {
         this.cluster = cluster;
         this.shards = shards;
-        this.client = client;
+        this.admin = new LazyAdmin(client);
         Properties p = new Properties();
         p.putAll(client);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, cluster.groupId());
@@ -142,7 +141,7 @@ public final class ShardMembership implements AutoCloseable {
     public boolean owns(int shard) {
         TopicPartition partition = new TopicPartition(cluster.shardTopic(), shard);
         try {
-            ConsumerGroupDescription group = admin().describeConsumerGroups(List.of(cluster.groupId()))
+            ConsumerGroupDescription group = admin.get().describeConsumerGroups(List.of(cluster.groupId()))
                     .describedGroups().get(cluster.groupId()).get(10, TimeUnit.SECONDS);
             return group.members().stream()
                     .filter(m -> m.groupInstanceId().filter(cluster.instance()::equals).isPresent())
@@ -154,13 +153,6 @@ public final class ShardMembership implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking who owns shard " + shard, e);
         }
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(client);
-        }
-        return admin;
     }
 
     /** Kafka wraps a rebalance callback's failure: the callback's own message is the one worth a line. */
@@ -184,11 +176,7 @@ public final class ShardMembership implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (this) {
-            if (admin != null) {
-                admin.close(Duration.ofSeconds(1));
-            }
-        }
+        admin.close();
     }
 
     private final class Listener implements ConsumerRebalanceListener {

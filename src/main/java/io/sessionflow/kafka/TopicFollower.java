@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +35,7 @@ public final class TopicFollower implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean running;
     private KafkaConsumer<String, byte[]> consumer;
-    private Admin admin;
+    private final LazyAdmin admin;
     private Thread thread;
 
     /** What a follower does with the records it reads, on its own thread once it follows. */
@@ -47,6 +46,7 @@ public final class TopicFollower implements AutoCloseable {
 
     public TopicFollower(Properties client, String topic, Handler handler) {
         this.client = client;
+        this.admin = new LazyAdmin(client);
         this.topic = topic;
         this.handler = handler;
     }
@@ -91,7 +91,7 @@ public final class TopicFollower implements AutoCloseable {
             if (partitions.isEmpty()) {
                 return;
             }
-            end = admin().listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(),
+            end = admin.get().listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(),
                                     p -> OffsetSpec.latest())), new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
@@ -120,7 +120,7 @@ public final class TopicFollower implements AutoCloseable {
     private Set<TopicPartition> partitionsOfAdmin(Duration timeout)
             throws ExecutionException, TimeoutException, InterruptedException {
         try {
-            return admin().describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            return admin.get().describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .get(topic).partitions().stream().map(i -> new TopicPartition(topic, i.partition()))
                     .collect(Collectors.toSet());
         } catch (ExecutionException e) {
@@ -129,13 +129,6 @@ public final class TopicFollower implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(client);
-        }
-        return admin;
     }
 
     private void follow() {
@@ -181,9 +174,6 @@ public final class TopicFollower implements AutoCloseable {
             consumer.close(Duration.ofSeconds(1));
         }
         consumer = null;
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(1));
-            admin = null;
-        }
+        admin.close();
     }
 }
