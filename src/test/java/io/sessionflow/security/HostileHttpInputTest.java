@@ -53,13 +53,19 @@ class HostileHttpInputTest {
     }
 
     private Pipeline startPipeline() {
-        return Pipeline.start(Map.of(
+        return startPipeline(Map.of());
+    }
+
+    private Pipeline startPipeline(Map<String, String> extra) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "sessionflow.webinar.base-url", vendor.baseUrl(),
                 "sessionflow.webinar.token", TOKEN,
                 "sessionflow.webinar.poll-interval", "300ms",
                 "sessionflow.webinar.window-past", "3650d",
                 "sessionflow.http.retries", "0",
                 "sessionflow.http.max-body-bytes", String.valueOf(MAX_BODY)));
+        settings.putAll(extra);
+        return Pipeline.start(settings);
     }
 
     @Test
@@ -137,6 +143,34 @@ class HostileHttpInputTest {
                     .filter(l -> l.contains("answered more than " + MAX_BODY + " bytes; refusing the body")).toList();
             assertThat(refused).as("one failed poll per hostile body, each in one clear line").hasSize(2)
                     .allSatisfy(l -> assertThat(l).contains("webinar-rest-poll failed, nothing published"));
+        }
+    }
+
+    @Test
+    void aBodySentAByteAtATimeIsATimeoutOfTheCallThenPollingGoesOn() {
+        world.schedule("Onboarding", t0, t0.plusSeconds(3600));
+        // a byte every 200 ms keeps every socket read within its timeout: only a bound on the whole answer ends it
+        vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "application/json"), out -> {
+            out.write('[');
+            for (int i = 0; i < 600; i++) {
+                out.write(' ');
+                out.flush();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            out.write(']');
+        }));
+        try (LogCapture logs = new LogCapture()) {
+            pipeline = startPipeline(Map.of("sessionflow.http.timeout", "1s"));
+            try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+                events.awaitCount(1, Duration.ofSeconds(30));
+            }
+            assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains("webinar-rest-poll failed")
+                    .contains("body could not be read: no whole answer within PT1S"));
         }
     }
 

@@ -19,6 +19,7 @@ public final class CamelVendorHttp implements VendorHttp {
     private final ProducerTemplate template;
     private final int maxBodyBytes;
     private final String userAgent;
+    private final java.time.Duration timeout;
 
     /**
      * @param tlsBean the registry name of the vendor TLS settings (a custom truststore), or null for the JVM's
@@ -29,6 +30,7 @@ public final class CamelVendorHttp implements VendorHttp {
         this.system = system;
         this.userAgent = userAgent;
         this.maxBodyBytes = maxBodyBytes;
+        this.timeout = java.time.Duration.ofMillis(timeoutMillis);
         this.template = template;
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.endpointUri = base + "?throwExceptionOnFailure=false"
@@ -49,15 +51,16 @@ public final class CamelVendorHttp implements VendorHttp {
         // (as the template's own would be) before the body stream has been read below
         UnitOfWork unitOfWork = PluginHelper.getUnitOfWorkFactory(reply.getContext()).createUnitOfWork(reply);
         reply.getExchangeExtension().setUnitOfWork(unitOfWork);
+        long start = System.nanoTime();
         try {
             template.send(endpointUri, reply);
-            return answer(reply, call);
+            return answer(reply, call, start);
         } finally {
             unitOfWork.done(reply);
         }
     }
 
-    private HttpReply answer(Exchange reply, HttpCall call) {
+    private HttpReply answer(Exchange reply, HttpCall call, long start) {
         Exception failure = reply.getException();
         if (failure instanceof javax.net.ssl.SSLException) {
             // said first, since the request description is long and log lines are cut at a bounded length
@@ -75,7 +78,7 @@ public final class CamelVendorHttp implements VendorHttp {
                 headers.put(k, s);
             }
         });
-        HttpReply result = new HttpReply(status, headers, readBounded(out, call));
+        HttpReply result = new HttpReply(status, headers, readBounded(out, call, start));
         if (!result.isSuccess()) {
             throw new VendorCallException(system + " " + call.describe() + " answered HTTP " + status + ": "
                     + LogSafe.of(result.text()), status, result.header("Retry-After"), null, result.body());
@@ -102,17 +105,18 @@ public final class CamelVendorHttp implements VendorHttp {
     }
 
     /**
-     * The body, decoded (gzip) and cut at the bound. The HTTP client and Camel decode nothing themselves (see
-     * application.properties and {@link #prepare}), so the bound counts inflated bytes and a refused body's
-     * connection can be dropped instead of being read to its end.
+     * The body, decoded (gzip) and cut at the bound, and whole within the timeout of the call. The HTTP client and
+     * Camel decode nothing themselves (see application.properties and {@link #prepare}), so the bound counts inflated
+     * bytes and a refused body's connection can be dropped instead of being read to its end.
      */
-    private byte[] readBounded(Message out, HttpCall call) {
+    private byte[] readBounded(Message out, HttpCall call, long start) {
         InputStream raw = out.getBody() == null ? null : out.getBody(InputStream.class);
         if (raw == null) {
             return new byte[0];
         }
         try {
-            InputStream in = decoded(raw, out.getHeader("Content-Encoding", String.class), call);
+            InputStream in = decoded(WholeAnswer.body(raw, start, timeout), out.getHeader("Content-Encoding",
+                    String.class), call);
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
                 abort(raw);

@@ -16,11 +16,6 @@ public final class VendorHttpVersion {
         return isTls(url) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
-    /** For CXF's {@code HTTPClientPolicy.setVersion} (iSpring): "auto" lets TLS negotiate, "1.1" forces it. */
-    public static String cxf(String url) {
-        return isTls(url) ? "auto" : "1.1";
-    }
-
     private static boolean isTls(String url) {
         return url.regionMatches(true, 0, "https:", 0, 6);
     }

@@ -1,6 +1,8 @@
 package io.sessionflow.source.http;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,11 +14,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A JDK {@link HttpClient} exchange bounded as a whole. A request's own timeout ends when the headers arrive, so a
- * server that sends its headers and then stalls in the body would hold the caller for good.
+ * A vendor answer bounded as a whole, body included. A JDK {@link HttpClient} request's own timeout ends when the
+ * headers arrive, and a socket's read timeout waits for the next bytes only: a server that stalls in the body, or
+ * sends it a byte at a time, would hold the caller for good.
  */
 public final class WholeAnswer {
     private WholeAnswer() {
+    }
+
+    /**
+     * The body stream, failing with {@link HttpTimeoutException} on a read once {@code bound} has passed since
+     * {@code startNanos}: a read already waiting ends by the socket's own read timeout.
+     */
+    public static InputStream body(InputStream in, long startNanos, Duration bound) {
+        long deadline = startNanos + bound.toNanos();
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                due();
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                due();
+                return super.read(b, off, len);
+            }
+
+            private void due() throws HttpTimeoutException {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new HttpTimeoutException("no whole answer within " + bound);
+                }
+            }
+        };
     }
 
     /** As {@link HttpClient#send}, failing with {@link HttpTimeoutException} when the answer is not whole in time. */

@@ -1,6 +1,5 @@
 package io.sessionflow.source.ispring;
 
-import io.sessionflow.source.http.VendorHttpVersion;
 import io.sessionflow.source.ispring.soap.IspringLearnPortType;
 import java.time.Duration;
 import javax.xml.namespace.QName;
@@ -15,6 +14,8 @@ import org.apache.cxf.feature.StaxTransformFeature;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
 /**
@@ -56,7 +57,7 @@ public final class IspringEndpoint {
         StaxTransformFeature namespaces = new StaxTransformFeature();
         namespaces.setInTransformElements(IspringNamespaces.inboundTransform());
         endpoint.getFeatures().add(namespaces);
-        endpoint.setCxfConfigurer(new ClientSetup(timeout, maxBodyBytes, VendorHttpVersion.cxf(url)));
+        endpoint.setCxfConfigurer(new ClientSetup(timeout, maxBodyBytes));
         if (vendorTls != null) {
             endpoint.setSslContextParameters(camel.getRegistry().lookupByNameAndType(vendorTls,
                     SSLContextParameters.class));
@@ -65,23 +66,33 @@ public final class IspringEndpoint {
     }
 
     /**
-     * Timeouts and HTTP version ({@link VendorHttpVersion}) on the client's HTTP conduit, and the DOCTYPE and size
-     * guard on every answer, faults too.
+     * CXF's HttpURLConnection conduit with its timeouts, and the DOCTYPE, size and whole-answer guard on every answer,
+     * faults too. Not CXF's default conduit over the JDK client: its receive timeout ends when the headers arrive and
+     * its body stream then waits for good (a stalled answer held the iSpring poll), and on a plain {@code http://}
+     * URL it first asks for an h2c upgrade. HttpURLConnection times out every read and speaks HTTP/1.1, all SOAP needs.
      */
-    private record ClientSetup(Duration timeout, int maxBodyBytes, String httpVersion) implements CxfConfigurer {
+    private record ClientSetup(Duration timeout, int maxBodyBytes) implements CxfConfigurer {
         @Override
         public void configure(AbstractWSDLBasedEndpointFactory factory) {
         }
 
         @Override
         public void configureClient(Client client) {
+            client.getEndpoint().getEndpointInfo().setProperty(HTTPConduitFactory.class.getName(),
+                    (HTTPConduitFactory) (transport, bus, info, target) -> new URLConnectionHTTPConduit(bus, info,
+                            target));
             HTTPClientPolicy policy = new HTTPClientPolicy();
             policy.setConnectionTimeout(timeout.toMillis());
             policy.setReceiveTimeout(timeout.toMillis());
-            policy.setVersion(httpVersion);
-            ((HTTPConduit) client.getConduit()).setClient(policy);
-            client.getInInterceptors().add(new RefuseDoctypeInterceptor(maxBodyBytes));
-            client.getInFaultInterceptors().add(new RefuseDoctypeInterceptor(maxBodyBytes));
+            HTTPConduit conduit = (HTTPConduit) client.getConduit();
+            if (!(conduit instanceof URLConnectionHTTPConduit)) {
+                throw new IllegalStateException("the iSpring client got CXF's " + conduit.getClass().getSimpleName()
+                        + ", not its HttpURLConnection conduit");
+            }
+            conduit.setClient(policy);
+            client.getOutInterceptors().add(RefuseDoctypeInterceptor.callStart());
+            client.getInInterceptors().add(new RefuseDoctypeInterceptor(maxBodyBytes, timeout));
+            client.getInFaultInterceptors().add(new RefuseDoctypeInterceptor(maxBodyBytes, timeout));
         }
 
         @Override

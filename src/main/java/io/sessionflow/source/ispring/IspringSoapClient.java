@@ -73,6 +73,17 @@ public final class IspringSoapClient implements IspringSessions {
                 && t.getMessage().contains("hostname does not match");
     }
 
+    /** What the TLS stack said: CXF's HttpURLConnection conduit wraps it in one naming the URL. */
+    private static Throwable deepestTlsFailure(Throwable tls) {
+        Throwable deepest = tls;
+        for (Throwable t = tls.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                deepest = t;
+            }
+        }
+        return deepest;
+    }
+
     /** The vendor's fault string for a SOAP Fault; otherwise the chain of causes, each said once. */
     static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -83,7 +94,7 @@ public final class IspringSoapClient implements IspringSessions {
                 return VendorTls.refusal("the https URL hostname does not match it");
             }
             if (t instanceof javax.net.ssl.SSLException) {
-                return VendorTls.refusal(t.getMessage());
+                return VendorTls.refusal(deepestTlsFailure(t).getMessage());
             }
         }
         StringBuilder out = new StringBuilder(String.valueOf(failure.getMessage()));

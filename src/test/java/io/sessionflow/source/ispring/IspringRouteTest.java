@@ -3,9 +3,12 @@ package io.sessionflow.source.ispring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.sessionflow.demo.SimulatedHttpServer.Fault;
+import io.sessionflow.demo.SimulatedHttpServer.RawAnswer;
 import io.sessionflow.event.SessionEvent;
 import io.sessionflow.testing.CommittedPolls;
 import io.sessionflow.testing.EventAssertions;
+import io.sessionflow.testing.LogCapture;
 import io.sessionflow.testing.MutableClock;
 import io.sessionflow.testing.Pipeline;
 import io.sessionflow.testing.TopicReader;
@@ -50,11 +53,17 @@ class IspringRouteTest {
     }
 
     private Pipeline startPipeline() {
-        return Pipeline.start(Map.of(
+        return startPipeline(Map.of());
+    }
+
+    private Pipeline startPipeline(Map<String, String> extra) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "sessionflow.ispring.url", vendor.url(),
                 "sessionflow.ispring.token", TOKEN,
                 "sessionflow.ispring.training-ids", TRAINING_A + ", " + TRAINING_B,
-                "sessionflow.ispring.poll-interval", "200ms"), clock);
+                "sessionflow.ispring.poll-interval", "200ms"));
+        settings.putAll(extra);
+        return Pipeline.start(settings, clock);
     }
 
     /** A server that drops h2c upgrade requests (WebSocket on the same port) still answers plain HTTP/1.1. */
@@ -68,6 +77,49 @@ class IspringRouteTest {
             assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
                     .containsExactly(moscow.id());
             assertThat(vendor.server().droppedUpgradeRequests()).as("no request asked for an upgrade").isZero();
+        }
+    }
+
+    /** The answer's headers come at once and its body after two minutes: the call fails at its timeout instead. */
+    @Test
+    void anAnswerThatStallsAfterItsHeadersIsATimeoutAndTheNextCallPublishes() {
+        vendor.server().inject(Fault.slowBody(Duration.ofMinutes(2).toMillis()));
+        IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",
+                at(t0.plusSeconds(3600), "+03:00"), 1800, "Олег Смирнов");
+        try (LogCapture logs = new LogCapture()) {
+            pipeline = startPipeline(Map.of("sessionflow.http.timeout", "1s"));
+            try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+                assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
+                        .containsExactly(moscow.id());
+            }
+            assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains("failed: Read timed out"));
+        }
+    }
+
+    /** A byte every 200 ms keeps every read within its timeout: only the bound on the whole answer ends it. */
+    @Test
+    void anAnswerSentAByteAtATimeIsATimeoutAndTheNextCallPublishes() {
+        vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "text/xml"), out -> {
+            for (int i = 0; i < 600; i++) {
+                out.write(' ');
+                out.flush();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }));
+        IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",
+                at(t0.plusSeconds(3600), "+03:00"), 1800, "Олег Смирнов");
+        try (LogCapture logs = new LogCapture()) {
+            pipeline = startPipeline(Map.of("sessionflow.http.timeout", "1s"));
+            try (TopicReader events = pipeline.read(pipeline.topics().events())) {
+                assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
+                        .containsExactly(moscow.id());
+            }
+            assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains("no whole answer within PT1S"));
         }
     }
 
