@@ -36,6 +36,19 @@ public final class SimulatedHttpServer implements AutoCloseable {
      * or a gzip bomb.
      */
     public record RawAnswer(int status, Map<String, String> headers, BodyWriter body) {
+        /** A 200 whose body is {@code bytes} spaces, one every {@code every}: each read is quick, the whole is not. */
+        public static RawAnswer byteAtATime(String contentType, int bytes, java.time.Duration every) {
+            return new RawAnswer(200, Map.of("Content-Type", contentType), out -> {
+                for (int i = 0; i < bytes; i++) {
+                    out.write(' ');
+                    out.flush();
+                    sleep(every.toMillis());
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                }
+            });
+        }
     }
 
     public interface BodyWriter {

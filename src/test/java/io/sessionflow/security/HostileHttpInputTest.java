@@ -150,20 +150,8 @@ class HostileHttpInputTest {
     void aBodySentAByteAtATimeIsATimeoutOfTheCallThenPollingGoesOn() {
         world.schedule("Onboarding", t0, t0.plusSeconds(3600));
         // a byte every 200 ms keeps every socket read within its timeout: only a bound on the whole answer ends it
-        vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "application/json"), out -> {
-            out.write('[');
-            for (int i = 0; i < 600; i++) {
-                out.write(' ');
-                out.flush();
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            out.write(']');
-        }));
+        // (spaces: were the body read whole, it would still be no JSON)
+        vendor.server().injectRaw(RawAnswer.byteAtATime("application/json", 600, Duration.ofMillis(200)));
         try (LogCapture logs = new LogCapture()) {
             pipeline = startPipeline(Map.of("sessionflow.http.timeout", "1s"));
             try (TopicReader events = pipeline.read(pipeline.topics().events())) {

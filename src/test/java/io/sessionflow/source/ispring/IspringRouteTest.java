@@ -84,33 +84,17 @@ class IspringRouteTest {
     @Test
     void anAnswerThatStallsAfterItsHeadersIsATimeoutAndTheNextCallPublishes() {
         vendor.server().inject(Fault.slowBody(Duration.ofMinutes(2).toMillis()));
-        IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",
-                at(t0.plusSeconds(3600), "+03:00"), 1800, "Олег Смирнов");
-        try (LogCapture logs = new LogCapture()) {
-            pipeline = startPipeline(Map.of("sessionflow.http.timeout", "1s"));
-            try (TopicReader events = pipeline.read(pipeline.topics().events())) {
-                assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
-                        .containsExactly(moscow.id());
-            }
-            assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains("failed: Read timed out"));
-        }
+        assertPublishedWithin1sTimeoutAfterLogging("failed: Read timed out");
     }
 
     /** A byte every 200 ms keeps every read within its timeout: only the bound on the whole answer ends it. */
     @Test
     void anAnswerSentAByteAtATimeIsATimeoutAndTheNextCallPublishes() {
-        vendor.server().injectRaw(new RawAnswer(200, Map.of("Content-Type", "text/xml"), out -> {
-            for (int i = 0; i < 600; i++) {
-                out.write(' ');
-                out.flush();
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }));
+        vendor.server().injectRaw(RawAnswer.byteAtATime("text/xml", 600, Duration.ofMillis(200)));
+        assertPublishedWithin1sTimeoutAfterLogging("no whole answer within PT1S");
+    }
+
+    private void assertPublishedWithin1sTimeoutAfterLogging(String failure) {
         IspringWorld.Session moscow = world.schedule(TRAINING_A, "Onboarding",
                 at(t0.plusSeconds(3600), "+03:00"), 1800, "Олег Смирнов");
         try (LogCapture logs = new LogCapture()) {
@@ -119,7 +103,7 @@ class IspringRouteTest {
                 assertThat(EventAssertions.events(events.awaitCount(1, WAIT))).extracting(SessionEvent::subject)
                         .containsExactly(moscow.id());
             }
-            assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains("no whole answer within PT1S"));
+            assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains(failure));
         }
     }
 
