@@ -120,9 +120,9 @@ public final class TopicFollower implements AutoCloseable {
     private Set<TopicPartition> partitionsOfAdmin(Duration timeout)
             throws ExecutionException, TimeoutException, InterruptedException {
         try {
-            return admin.get().describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(topic).partitions().stream().map(i -> new TopicPartition(topic, i.partition()))
-                    .collect(Collectors.toSet());
+            return admin.get().describeTopics(List.of(topic)).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toSet());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Set.of();

@@ -30,9 +30,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * when reading started, so a replay of a live topic ends; every record read is checked against the range. The
  * records decide where reading stops, not {@code offsetsForTimes(to)}: a partition's timestamps go backwards where
  * several producers write to it (the shards of a cluster), and a transaction marker carries the broker's time of
- * the commit, later than its records and than other producers' records appended after it. A record stamped before {@code to} can follow the first offset found for {@code to}, and two consecutive
- * ranges would both miss it. Records are read_committed: aborted transactions never appear. Fetch sizes: see
- * {@link BulkReadSettings}.
+ * the commit, later than its records and than other producers' records appended after it. A record stamped before
+ * {@code to} can follow the first offset found for {@code to}, and two consecutive ranges would both miss it.
+ * Records are read_committed: aborted transactions never appear. Fetch sizes: see {@link BulkReadSettings}.
  */
 public final class TopicRangeReader {
     /** Partitions fetched at once: each holds a connection, a thread and up to a queue's bound of records. */
@@ -63,7 +63,7 @@ public final class TopicRangeReader {
         Map<TopicPartition, Long> expectedStop;
         Map<TopicPartition, Long> end;
         List<TopicPartition> partitions;
-        long stopAtMillis = saturatedSum(range.to().toEpochMilli(), LATE_APPEND.toMillis());
+        long stopAtMillis = stopAt(range);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
@@ -145,10 +145,10 @@ public final class TopicRangeReader {
         }
     }
 
-    /** A range may end at the last representable millisecond (everything up to now and after). */
-    private static long saturatedSum(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    /** The range's end plus {@link #LATE_APPEND}; a range may end at the last representable millisecond. */
+    private static long stopAt(TimeRange range) {
+        long to = range.to().toEpochMilli();
+        return to > Long.MAX_VALUE - LATE_APPEND.toMillis() ? Long.MAX_VALUE : to + LATE_APPEND.toMillis();
     }
 
     /** The readers' consumers are closed before reading returns, whether it ended or failed. */

@@ -51,7 +51,8 @@ public final class WholeAnswer {
 
     /** As {@link HttpClient#send}, failing with {@link HttpTimeoutException} when the answer is not whole in time. */
     public static <T> HttpResponse<T> within(Duration bound, HttpClient client, HttpRequest request,
-                                             HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+                                             HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
         CompletableFuture<HttpResponse<T>> answer = client.sendAsync(request, body);
         try {
             return answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);

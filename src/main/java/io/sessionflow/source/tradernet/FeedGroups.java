@@ -48,10 +48,6 @@ final class FeedGroups {
         return group;
     }
 
-    static List<TradernetMessage> take(TradernetMessage first, BlockingQueue<Exchange> waiting) {
-        return take(List.of(), first, waiting);
-    }
-
     private static long rawChars(TradernetMessage message) {
         return message.raw() == null ? 0 : message.raw().length();
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Which queued messages go into one transaction with the message the route's consumer just took. */
 class FeedGroupsTest {
     private static final CamelContext CAMEL = new DefaultCamelContext();
+    private static final List<TradernetMessage> NONE_UNPUBLISHED = List.of();
     private final BlockingQueue<Exchange> waiting = new LinkedBlockingQueue<>();
 
     @AfterAll
@@ -26,7 +27,7 @@ class FeedGroupsTest {
     @Test
     void aLoneMessageIsAGroupOfItsOwn() {
         TradernetMessage lone = message("a", 10);
-        assertThat(FeedGroups.take(lone, waiting)).containsExactly(lone);
+        assertThat(FeedGroups.take(NONE_UNPUBLISHED, lone, waiting)).containsExactly(lone);
     }
 
     @Test
@@ -35,7 +36,8 @@ class FeedGroupsTest {
         List<TradernetMessage> behind = List.of(message("b", 10), message("c", 10), message("d", 10));
         behind.forEach(this::queue);
 
-        assertThat(FeedGroups.take(first, waiting)).containsExactly(first, behind.get(0), behind.get(1), behind.get(2));
+        assertThat(FeedGroups.take(NONE_UNPUBLISHED, first, waiting))
+                .containsExactly(first, behind.get(0), behind.get(1), behind.get(2));
         assertThat(waiting).isEmpty();
     }
 
@@ -44,7 +46,7 @@ class FeedGroupsTest {
         for (int i = 0; i < FeedGroups.MAX_MESSAGES + 10; i++) {
             queue(message("m" + i, 10));
         }
-        List<TradernetMessage> group = FeedGroups.take(message("first", 10), waiting);
+        List<TradernetMessage> group = FeedGroups.take(NONE_UNPUBLISHED, message("first", 10), waiting);
 
         assertThat(group).hasSize(FeedGroups.MAX_MESSAGES);
         assertThat(group.get(group.size() - 1).raw()).startsWith("m" + (FeedGroups.MAX_MESSAGES - 2) + ":");
@@ -60,11 +62,13 @@ class FeedGroupsTest {
         queue(message("third", third + 10));
         queue(message("big", (int) FeedGroups.MAX_RAW_CHARS * 2));
 
-        assertThat(FeedGroups.take(first, waiting)).extracting(FeedGroupsTest::name).containsExactly("first", "second");
+        assertThat(FeedGroups.take(NONE_UNPUBLISHED, first, waiting)).extracting(FeedGroupsTest::name)
+                .containsExactly("first", "second");
         TradernetMessage next = body(waiting.poll());
-        assertThat(FeedGroups.take(next, waiting)).extracting(FeedGroupsTest::name).containsExactly("third");
+        assertThat(FeedGroups.take(NONE_UNPUBLISHED, next, waiting)).extracting(FeedGroupsTest::name)
+                .containsExactly("third");
         TradernetMessage big = body(waiting.poll());
-        assertThat(FeedGroups.take(big, waiting)).containsExactly(big);
+        assertThat(FeedGroups.take(NONE_UNPUBLISHED, big, waiting)).containsExactly(big);
     }
 
     @Test
